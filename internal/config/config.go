@@ -1,0 +1,291 @@
+// Package config reads a site's waymark.yaml.
+//
+// Every key is optional; a missing file means all defaults. Unknown and
+// duplicate keys are errors with file and line. The keys:
+//
+//	title        site title (default "Architecture")
+//	description  one line shown on the home page and in the feed
+//	baseURL      absolute URL the site is published at; used only where an
+//	             absolute URL is required (feed, sitemap, canonical links)
+//	decisions    folder of decision records (default "decisions")
+//	radar        folder of radar blips (default "radar")
+//	content      folder of free pages (default "content")
+//	theme        name of a theme folder under themes/ (default "default")
+//	quadrants    list of ids, or maps {id, title, description, color}
+//	rings        likewise; the first two rings are the adopting rings
+//	             unless adopting is given
+//	adopting     ring ids that mean "teams may use this"
+//	horizons     list of {id, title, months}; months is how far ahead the
+//	             horizon reaches from the radar's edition date
+//	edition      the radar's edition date (default: newest history date)
+//	review       {months}: a blip not reviewed for that long is stale
+//	licenses     {allowed, review, denied}: lists of SPDX licence ids
+//	markdown     {unsafe: true} renders raw HTML in markdown, sanitised
+package config
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+
+	"go.yaml.in/yaml/v3"
+
+	"github.com/waymark-dev/waymark/internal/diag"
+	"github.com/waymark-dev/waymark/internal/meta"
+)
+
+// FileName is the configuration file's name in a site folder.
+const FileName = "waymark.yaml"
+
+// Config is a site's configuration with defaults applied.
+type Config struct {
+	Title       string    `yaml:"title"`
+	Description string    `yaml:"description"`
+	BaseURL     string    `yaml:"baseURL"`
+	Decisions   string    `yaml:"decisions"`
+	Radar       string    `yaml:"radar"`
+	Content     string    `yaml:"content"`
+	Theme       string    `yaml:"theme"`
+	Quadrants   []Segment `yaml:"quadrants"`
+	Rings       []Segment `yaml:"rings"`
+	Adopting    []string  `yaml:"adopting"`
+	Horizons    []Horizon `yaml:"horizons"`
+	Edition     meta.Date `yaml:"edition"`
+	Review      Review    `yaml:"review"`
+	Licenses    Licenses  `yaml:"licenses"`
+	Markdown    Markdown  `yaml:"markdown"`
+}
+
+// Segment is a quadrant or a ring.
+type Segment struct {
+	ID          string `yaml:"id"`
+	Title       string `yaml:"title"`
+	Description string `yaml:"description"`
+	Color       string `yaml:"color"`
+}
+
+// Horizon is a roadmap horizon, reaching Months ahead of the edition date.
+type Horizon struct {
+	ID     string `yaml:"id"`
+	Title  string `yaml:"title"`
+	Months int    `yaml:"months"`
+}
+
+// Review says how often blips must be reviewed.
+type Review struct {
+	Months int `yaml:"months"`
+}
+
+// Licenses is the licence policy, as SPDX ids.
+type Licenses struct {
+	Allowed []string `yaml:"allowed"`
+	Review  []string `yaml:"review"`
+	Denied  []string `yaml:"denied"`
+}
+
+// Markdown holds rendering options.
+type Markdown struct {
+	Unsafe bool `yaml:"unsafe"`
+}
+
+// UnmarshalYAML accepts a plain id or a map with id, title, description and color.
+func (s *Segment) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind == yaml.ScalarNode {
+		*s = Segment{ID: n.Value}
+		return nil
+	}
+	type plain Segment
+	var p plain
+	if n.Kind != yaml.MappingNode {
+		return fmt.Errorf("line %d: expected an id or a map with id, title, description", n.Line)
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		switch k := n.Content[i]; k.Value {
+		case "id", "title", "description", "color":
+		default:
+			return fmt.Errorf("line %d: unknown key %q; use id, title, description or color", k.Line, k.Value)
+		}
+	}
+	if err := n.Decode(&p); err != nil {
+		return err
+	}
+	*s = Segment(p)
+	return nil
+}
+
+// Default returns the configuration of a site with no waymark.yaml.
+func Default() *Config {
+	c := &Config{}
+	c.applyDefaults()
+	return c
+}
+
+var (
+	defaultQuadrants = []Segment{
+		{ID: "techniques", Title: "Techniques"},
+		{ID: "tools", Title: "Tools"},
+		{ID: "platforms", Title: "Platforms"},
+		{ID: "languages-and-frameworks", Title: "Languages & Frameworks"},
+	}
+	defaultRings = []Segment{
+		{ID: "adopt", Title: "Adopt"},
+		{ID: "trial", Title: "Trial"},
+		{ID: "assess", Title: "Assess"},
+		{ID: "hold", Title: "Hold"},
+	}
+	defaultHorizons = []Horizon{
+		{ID: "now", Title: "Now"},
+		{ID: "next", Title: "Next", Months: 10},
+		{ID: "later", Title: "Later", Months: 24},
+	}
+	idRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+)
+
+func (c *Config) applyDefaults() {
+	c.Title = cmpOr(c.Title, "Architecture")
+	c.Decisions = cmpOr(c.Decisions, "decisions")
+	c.Radar = cmpOr(c.Radar, "radar")
+	c.Content = cmpOr(c.Content, "content")
+	c.Theme = cmpOr(c.Theme, "default")
+	if len(c.Quadrants) == 0 {
+		c.Quadrants = slices.Clone(defaultQuadrants)
+	}
+	if len(c.Rings) == 0 {
+		c.Rings = slices.Clone(defaultRings)
+	}
+	if len(c.Horizons) == 0 {
+		c.Horizons = slices.Clone(defaultHorizons)
+	}
+	if c.Review.Months == 0 {
+		c.Review.Months = 10
+	}
+	if c.Adopting == nil {
+		for _, r := range c.Rings[:min(2, len(c.Rings))] {
+			c.Adopting = append(c.Adopting, r.ID)
+		}
+	}
+	for _, segs := range [][]Segment{c.Quadrants, c.Rings} {
+		for i := range segs {
+			segs[i].Title = cmpOr(segs[i].Title, titleFromID(segs[i].ID))
+		}
+	}
+	for i := range c.Horizons {
+		c.Horizons[i].Title = cmpOr(c.Horizons[i].Title, titleFromID(c.Horizons[i].ID))
+	}
+	if c.BaseURL != "" && !strings.HasSuffix(c.BaseURL, "/") {
+		c.BaseURL += "/"
+	}
+}
+
+func cmpOr(v, def string) string {
+	if strings.TrimSpace(v) == "" {
+		return def
+	}
+	return v
+}
+
+func titleFromID(id string) string {
+	words := strings.Split(id, "-")
+	for i, w := range words {
+		if w != "" {
+			words[i] = strings.ToUpper(w[:1]) + w[1:]
+		}
+	}
+	return strings.Join(words, " ")
+}
+
+// Parse reads configuration from src, named file in messages.
+func Parse(file string, src []byte) (*Config, error) {
+	node, err := meta.ParseYAML(file, src)
+	if err != nil {
+		return nil, err
+	}
+	c := &Config{}
+	if err := meta.Decode(file, 0, node, c); err != nil {
+		return nil, err
+	}
+	c.applyDefaults()
+	if err := c.validate(file, node); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// validate checks values that decode but make no sense.
+func (c *Config) validate(file string, node *yaml.Node) error {
+	var l diag.List
+	line := func(key string) int { return meta.KeyLine(node, key) }
+	check := func(key string, segs []Segment) {
+		if len(segs) > 8 {
+			l.Add(diag.Errorf(file, line(key), "use at most 8", "%d %s given", len(segs), key))
+		}
+		seen := map[string]bool{}
+		for _, s := range segs {
+			switch {
+			case !idRE.MatchString(s.ID):
+				l.Add(diag.Errorf(file, line(key), "use lower-case letters, digits and dashes", "%s id %q is not a valid id", key, s.ID))
+			case seen[s.ID]:
+				l.Add(diag.Errorf(file, line(key), "give each a different id", "%s id %q appears twice", key, s.ID))
+			}
+			seen[s.ID] = true
+		}
+	}
+	check("quadrants", c.Quadrants)
+	check("rings", c.Rings)
+	for _, a := range c.Adopting {
+		if !slices.ContainsFunc(c.Rings, func(r Segment) bool { return r.ID == a }) {
+			l.Add(diag.Errorf(file, line("adopting"), "name rings listed under rings", "adopting ring %q is not a ring", a))
+		}
+	}
+	seen := map[string]bool{}
+	for _, h := range c.Horizons {
+		if !idRE.MatchString(h.ID) || seen[h.ID] {
+			l.Add(diag.Errorf(file, line("horizons"), "give each horizon a unique id of lower-case letters, digits and dashes", "horizon id %q is invalid or repeated", h.ID))
+		}
+		seen[h.ID] = true
+	}
+	if c.BaseURL != "" {
+		u, err := url.Parse(c.BaseURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			l.Add(diag.Errorf(file, line("baseURL"), "write it as https://host/path/", "baseURL %q is not an absolute http(s) URL", c.BaseURL))
+		}
+	}
+	for key, dir := range map[string]string{"decisions": c.Decisions, "radar": c.Radar, "content": c.Content, "theme": c.Theme} {
+		if !ValidDir(dir) {
+			l.Add(diag.Errorf(file, line(key), "name a folder inside the site", "%s folder %q leaves the site folder", key, dir))
+		}
+	}
+	return l.Err()
+}
+
+// ValidDir reports whether dir is a relative path that stays inside the site.
+func ValidDir(dir string) bool {
+	return dir != "" && !strings.HasPrefix(dir, "/") && !strings.Contains(dir, "\\") &&
+		!slices.Contains(strings.Split(dir, "/"), "..")
+}
+
+// Ring returns the ring with the given id.
+func (c *Config) Ring(id string) (Segment, bool) { return find(c.Rings, id) }
+
+// Quadrant returns the quadrant with the given id.
+func (c *Config) Quadrant(id string) (Segment, bool) { return find(c.Quadrants, id) }
+
+func find(segs []Segment, id string) (Segment, bool) {
+	for _, s := range segs {
+		if s.ID == id {
+			return s, true
+		}
+	}
+	return Segment{}, false
+}
+
+// IDs lists the ids of segs, for messages.
+func IDs(segs []Segment) string {
+	ids := make([]string, len(segs))
+	for i, s := range segs {
+		ids[i] = s.ID
+	}
+	return strings.Join(ids, ", ")
+}

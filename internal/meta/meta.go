@@ -1,0 +1,313 @@
+// Package meta cuts YAML front matter off markdown sources and decodes it,
+// and configuration files, strictly into typed Go values.
+//
+// # Front matter
+//
+// A source may start with a UTF-8 byte-order mark (dropped) and blank lines,
+// then a line "---", the YAML, and a closing "---". The body keeps its line
+// numbers: Doc.BodyLine is the file line of the body's first line, so errors
+// in the markdown point at the right place. An opening "---" with no closing
+// one is an error, not body text; so is a file that is not valid UTF-8.
+//
+// # Strict decoding
+//
+// Decode rejects unknown keys, duplicate keys and values of the wrong type,
+// each as a diag.Problem with the file and line. Aliases are expanded by the
+// YAML library, which refuses documents with excessive aliasing, so alias
+// bombs fail fast. Inputs larger than MaxSize are refused before parsing.
+package meta
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"reflect"
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/adrg/frontmatter"
+	"go.yaml.in/yaml/v3"
+
+	"github.com/waymark-dev/waymark/internal/diag"
+)
+
+// MaxSize is the largest source file waymark reads, in bytes.
+const MaxSize = 8 << 20
+
+// Doc is a source split into front matter and body.
+type Doc struct {
+	File     string     // path of the source, for messages
+	Meta     *yaml.Node // the front matter document, nil when there is none
+	MetaLine int        // file line of the front matter's first line
+	Body     []byte     // everything after the closing "---"
+	BodyLine int        // file line of Body's first line
+}
+
+var bom = []byte("\xef\xbb\xbf")
+
+// Split cuts the front matter off src. It uses adrg/frontmatter to find the
+// block and go.yaml.in/yaml/v3 to parse it into a node tree.
+func Split(file string, src []byte) (*Doc, error) {
+	if len(src) > MaxSize {
+		return nil, diag.Errorf(file, 1, fmt.Sprintf("split it; files above %d MiB are refused", MaxSize>>20), "file is %d bytes", len(src))
+	}
+	src = bytes.TrimPrefix(src, bom)
+	if !utf8.Valid(src) {
+		return nil, diag.Errorf(file, invalidUTF8Line(src), "save the file as UTF-8", "invalid UTF-8")
+	}
+	doc := &Doc{File: file, Body: src, BodyLine: 1}
+	open := openingLine(src)
+	if open == 0 {
+		return doc, nil
+	}
+	var raw []byte
+	format := frontmatter.NewFormat("---", "---", func(data []byte, _ any) error {
+		raw = data
+		return nil
+	})
+	body, err := frontmatter.Parse(bytes.NewReader(src), nil, format)
+	if err != nil {
+		return nil, diag.Errorf(file, open, "", "reading front matter: %v", err)
+	}
+	if raw == nil {
+		return nil, diag.Errorf(file, open, `close the front matter with a line "---"`, "front matter opened here is never closed")
+	}
+	doc.MetaLine = open + 1
+	doc.Body = body
+	doc.BodyLine = 1 + bytes.Count(src[:len(src)-len(body)], []byte("\n"))
+	if len(bytes.TrimSpace(raw)) == 0 {
+		return doc, nil
+	}
+	var node yaml.Node
+	if err := yaml.Unmarshal(raw, &node); err != nil {
+		return nil, yamlProblem(file, doc.MetaLine-1, err)
+	}
+	doc.Meta = &node
+	return doc, nil
+}
+
+// openingLine returns the line of the opening "---", or 0 when the source has
+// no front matter.
+func openingLine(src []byte) int {
+	line := 1
+	for len(src) > 0 {
+		end := bytes.IndexByte(src, '\n')
+		cur := src
+		if end >= 0 {
+			cur, src = src[:end], src[end+1:]
+		} else {
+			src = nil
+		}
+		switch strings.TrimSpace(string(cur)) {
+		case "":
+			line++
+			continue
+		case "---":
+			return line
+		}
+		return 0
+	}
+	return 0
+}
+
+func invalidUTF8Line(src []byte) int {
+	line := 1
+	for len(src) > 0 {
+		r, size := utf8.DecodeRune(src)
+		if r == utf8.RuneError && size <= 1 {
+			return line
+		}
+		if r == '\n' {
+			line++
+		}
+		src = src[size:]
+	}
+	return line
+}
+
+// ParseYAML parses a whole YAML file, such as a configuration file.
+func ParseYAML(file string, src []byte) (*yaml.Node, error) {
+	if len(src) > MaxSize {
+		return nil, diag.Errorf(file, 1, "", "file is %d bytes, more than the %d allowed", len(src), MaxSize)
+	}
+	src = bytes.TrimPrefix(src, bom)
+	if !utf8.Valid(src) {
+		return nil, diag.Errorf(file, invalidUTF8Line(src), "save the file as UTF-8", "invalid UTF-8")
+	}
+	var node yaml.Node
+	if err := yaml.Unmarshal(src, &node); err != nil {
+		return nil, yamlProblem(file, 0, err)
+	}
+	return &node, nil
+}
+
+var lineRE = regexp.MustCompile(`line (\d+): (.*)`)
+
+// yamlProblem turns a YAML library error into problems with file lines.
+func yamlProblem(file string, offset int, err error) error {
+	var te *yaml.TypeError
+	msgs := []string{err.Error()}
+	if errors.As(err, &te) {
+		msgs = te.Errors
+	}
+	var errs []error
+	for _, m := range msgs {
+		m = strings.TrimPrefix(m, "yaml: ")
+		line := offset + 1
+		if sub := lineRE.FindStringSubmatch(m); sub != nil {
+			n, _ := strconv.Atoi(sub[1])
+			line, m = offset+n, sub[2]
+		}
+		if strings.Contains(m, "excessive aliasing") {
+			errs = append(errs, diag.Errorf(file, line, "remove the YAML aliases", "YAML aliases expand too far"))
+			continue
+		}
+		errs = append(errs, diag.Errorf(file, line, "fix the YAML syntax", "%s", m))
+	}
+	return errors.Join(errs...)
+}
+
+// Decode decodes the front matter of doc strictly into v, a pointer to a
+// struct with yaml tags. A doc without front matter leaves v unchanged.
+func (doc *Doc) Decode(v any) error {
+	if doc.Meta == nil {
+		return nil
+	}
+	return Decode(doc.File, doc.MetaLine-1, doc.Meta, v)
+}
+
+// Decode decodes node strictly into v; offset is added to the node's lines
+// to make them file lines.
+func Decode(file string, offset int, node *yaml.Node, v any) error {
+	if node.Kind == yaml.DocumentNode {
+		if len(node.Content) == 0 {
+			return nil
+		}
+		node = node.Content[0]
+	}
+	if node.Kind == yaml.ScalarNode && node.Tag == "!!null" {
+		return nil
+	}
+	var errs []error
+	checkKeys(file, offset, node, reflect.TypeOf(v).Elem(), &errs)
+	if len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	if err := node.Decode(v); err != nil {
+		var p *diag.Problem
+		if errors.As(err, &p) {
+			return err
+		}
+		return yamlProblem(file, offset, err)
+	}
+	return nil
+}
+
+var unmarshalerType = reflect.TypeFor[yaml.Unmarshaler]()
+
+// checkKeys reports unknown and duplicate keys in mappings decoded into
+// structs, recursing into nested structs, slices and pointers. Types with
+// their own UnmarshalYAML check themselves.
+func checkKeys(file string, offset int, node *yaml.Node, t reflect.Type, errs *[]error) {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if reflect.PointerTo(t).Implements(unmarshalerType) || node.Kind == yaml.AliasNode {
+		return
+	}
+	switch t.Kind() {
+	case reflect.Slice:
+		if node.Kind == yaml.SequenceNode {
+			for _, item := range node.Content {
+				checkKeys(file, offset, item, t.Elem(), errs)
+			}
+		}
+	case reflect.Map:
+		if node.Kind == yaml.MappingNode {
+			seen := map[string]int{}
+			for i := 0; i+1 < len(node.Content); i += 2 {
+				k := node.Content[i]
+				if first, dup := seen[k.Value]; dup {
+					*errs = append(*errs, diag.Errorf(file, offset+k.Line, "keep only one of them", "duplicate key %q (first at line %d)", k.Value, offset+first))
+				}
+				seen[k.Value] = k.Line
+				checkKeys(file, offset, node.Content[i+1], t.Elem(), errs)
+			}
+		}
+	case reflect.Struct:
+		if node.Kind != yaml.MappingNode {
+			return
+		}
+		fields := fieldsOf(t)
+		seen := map[string]int{}
+		for i := 0; i+1 < len(node.Content); i += 2 {
+			k := node.Content[i]
+			if first, dup := seen[k.Value]; dup {
+				*errs = append(*errs, diag.Errorf(file, offset+k.Line, "keep only one of them", "duplicate key %q (first at line %d)", k.Value, offset+first))
+				continue
+			}
+			seen[k.Value] = k.Line
+			ft, ok := fields[k.Value]
+			if !ok {
+				*errs = append(*errs, diag.Errorf(file, offset+k.Line, "remove it or use one of: "+knownKeys(t), "unknown key %q", k.Value))
+				continue
+			}
+			checkKeys(file, offset, node.Content[i+1], ft, errs)
+		}
+	}
+}
+
+func fieldsOf(t reflect.Type) map[string]reflect.Type {
+	out := map[string]reflect.Type{}
+	for f := range t.Fields() {
+		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if name == "-" || !f.IsExported() {
+			continue
+		}
+		if name == "" {
+			name = strings.ToLower(f.Name)
+		}
+		out[name] = f.Type
+	}
+	return out
+}
+
+func knownKeys(t reflect.Type) string {
+	var keys []string
+	for f := range t.Fields() {
+		name, _, _ := strings.Cut(f.Tag.Get("yaml"), ",")
+		if name != "" && name != "-" {
+			keys = append(keys, name)
+		}
+	}
+	return strings.Join(keys, ", ")
+}
+
+// KeyLine returns the line of key in the top-level mapping of node, or 1.
+func KeyLine(node *yaml.Node, key string) int {
+	if node == nil {
+		return 1
+	}
+	if node.Kind == yaml.DocumentNode && len(node.Content) > 0 {
+		node = node.Content[0]
+	}
+	if node.Kind == yaml.MappingNode {
+		for i := 0; i+1 < len(node.Content); i += 2 {
+			if node.Content[i].Value == key {
+				return node.Content[i].Line
+			}
+		}
+	}
+	return max(1, node.Line)
+}
+
+// Line returns the file line of key in the doc's front matter, or the line
+// of the front matter's start when the key is absent.
+func (doc *Doc) Line(key string) int {
+	if doc.Meta == nil {
+		return 1
+	}
+	return doc.MetaLine - 1 + KeyLine(doc.Meta, key)
+}

@@ -1,0 +1,170 @@
+// Package radar models a technology radar: blips placed in rings and
+// quadrants, their history and roadmap, and the licence policy that judges
+// them. It does no I/O.
+//
+// # Blip files
+//
+// A blip is radar/<id>.md with YAML front matter:
+//
+//	title     display name (default: from the id)
+//	quadrant  a quadrant id from the site configuration (required)
+//	ring      a ring id (required)
+//	license   SPDX id or expression, e.g. "MIT OR Apache-2.0"
+//	backing   organisation | foundation | community | individual | vendor
+//	owner     team or person responsible for the guidance
+//	reviewed  YYYY-MM-DD of the last review
+//	horizon   roadmap horizon id when the blip is expected to move
+//	tags      list or comma-separated string
+//	history   ring movements, oldest first: {date, ring, decision, note}
+//	roadmap   planned moves: {horizon, ring, note}
+//
+// The markdown body says why the blip is where it is.
+package radar
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/waymark-dev/waymark/internal/config"
+	"github.com/waymark-dev/waymark/internal/diag"
+	"github.com/waymark-dev/waymark/internal/meta"
+)
+
+// Backings are the kinds of backing a blip may name.
+var Backings = []string{"organisation", "foundation", "community", "individual", "vendor"}
+
+// Blip is one technology on the radar.
+type Blip struct {
+	ID       string
+	Source   string
+	Title    string
+	Quadrant string
+	Ring     string
+	License  string
+	Backing  string
+	Owner    string
+	Reviewed meta.Date
+	Horizon  string
+	Tags     []string
+	History  []Move
+	Roadmap  []Plan
+
+	Body     []byte
+	BodyLine int
+	Lines    map[string]int
+}
+
+// Move is a ring change in a blip's history.
+type Move struct {
+	Date     meta.Date `yaml:"date"`
+	Ring     string    `yaml:"ring"`
+	Decision int       `yaml:"decision"`
+	Note     string    `yaml:"note"`
+}
+
+// Plan is a planned ring change on a roadmap horizon.
+type Plan struct {
+	Horizon string `yaml:"horizon"`
+	Ring    string `yaml:"ring"`
+	Note    string `yaml:"note"`
+}
+
+type frontMatter struct {
+	Title    meta.Text    `yaml:"title"`
+	Quadrant meta.Text    `yaml:"quadrant"`
+	Ring     meta.Text    `yaml:"ring"`
+	License  meta.Text    `yaml:"license"`
+	Backing  meta.Text    `yaml:"backing"`
+	Owner    meta.Text    `yaml:"owner"`
+	Reviewed meta.Date    `yaml:"reviewed"`
+	Horizon  meta.Text    `yaml:"horizon"`
+	Tags     meta.Strings `yaml:"tags"`
+	History  []Move       `yaml:"history"`
+	Roadmap  []Plan       `yaml:"roadmap"`
+}
+
+// Line returns the file line where key was written, or 1.
+func (b *Blip) Line(key string) int {
+	if n, ok := b.Lines[key]; ok {
+		return n
+	}
+	return 1
+}
+
+// Parse reads the blip at path (relative to the site) from src and checks
+// its quadrant, ring, backing and horizon against cfg.
+func Parse(path string, src []byte, cfg *config.Config) (*Blip, error) {
+	doc, err := meta.Split(path, src)
+	if err != nil {
+		return nil, err
+	}
+	var fm frontMatter
+	if err := doc.Decode(&fm); err != nil {
+		return nil, err
+	}
+	base := path[strings.LastIndex(path, "/")+1:]
+	b := &Blip{
+		ID: strings.TrimSuffix(base, ".md"), Source: path,
+		Title: string(fm.Title), Quadrant: string(fm.Quadrant), Ring: string(fm.Ring),
+		License: string(fm.License), Backing: strings.ToLower(string(fm.Backing)), Owner: string(fm.Owner),
+		Reviewed: fm.Reviewed, Horizon: string(fm.Horizon), Tags: fm.Tags,
+		History: fm.History, Roadmap: fm.Roadmap,
+		Body: doc.Body, BodyLine: doc.BodyLine, Lines: map[string]int{},
+	}
+	for _, k := range []string{"title", "quadrant", "ring", "license", "backing", "owner", "reviewed", "horizon", "tags", "history", "roadmap"} {
+		b.Lines[k] = doc.Line(k)
+	}
+	if b.Title == "" {
+		b.Title = strings.ReplaceAll(b.ID, "-", " ")
+	}
+	return b, b.validate(cfg)
+}
+
+// validate reports values the radar cannot place: each is an error.
+func (b *Blip) validate(cfg *config.Config) error {
+	var l diag.List
+	if b.Quadrant == "" {
+		l.Add(diag.Errorf(b.Source, b.Line("quadrant"), "add quadrant: one of "+config.IDs(cfg.Quadrants), "blip has no quadrant"))
+	} else if _, ok := cfg.Quadrant(b.Quadrant); !ok {
+		l.Add(diag.Errorf(b.Source, b.Line("quadrant"), "use one of "+config.IDs(cfg.Quadrants), "unknown quadrant %q", b.Quadrant))
+	}
+	checkRing := func(ring, key string) {
+		if _, ok := cfg.Ring(ring); !ok {
+			l.Add(diag.Errorf(b.Source, b.Line(key), "use one of "+config.IDs(cfg.Rings), "unknown ring %q", ring))
+		}
+	}
+	if b.Ring == "" {
+		l.Add(diag.Errorf(b.Source, b.Line("ring"), "add ring: one of "+config.IDs(cfg.Rings), "blip has no ring"))
+	} else {
+		checkRing(b.Ring, "ring")
+	}
+	for _, m := range b.History {
+		checkRing(m.Ring, "history")
+		if m.Date.IsZero() {
+			l.Add(diag.Errorf(b.Source, b.Line("history"), "give every history entry a date: YYYY-MM-DD", "history entry without a date"))
+		}
+	}
+	for _, p := range b.Roadmap {
+		checkRing(p.Ring, "roadmap")
+	}
+	if b.Backing != "" && !slices.Contains(Backings, b.Backing) {
+		l.Add(diag.Errorf(b.Source, b.Line("backing"), "use one of "+strings.Join(Backings, ", "), "unknown backing %q", b.Backing))
+	}
+	horizons := func(h, key string) {
+		if h != "" && !slices.ContainsFunc(cfg.Horizons, func(x config.Horizon) bool { return x.ID == h }) {
+			l.Add(diag.Errorf(b.Source, b.Line(key), "use one of the horizons in waymark.yaml", "unknown horizon %q", h))
+		}
+	}
+	horizons(b.Horizon, "horizon")
+	for _, p := range b.Roadmap {
+		horizons(p.Horizon, "roadmap")
+	}
+	if !slices.IsSortedFunc(b.History, func(a, c Move) int { return a.Date.Compare(c.Date) }) {
+		l.Add(diag.Errorf(b.Source, b.Line("history"), "list history entries oldest first", "history is not in date order"))
+	}
+	return l.Err()
+}
+
+// String names the blip for messages.
+func (b *Blip) String() string { return fmt.Sprintf("%s (%s)", b.Title, b.Source) }

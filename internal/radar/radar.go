@@ -1,0 +1,159 @@
+package radar
+
+import (
+	"cmp"
+	"slices"
+	"strings"
+
+	"github.com/waymark-dev/waymark/internal/config"
+	"github.com/waymark-dev/waymark/internal/diag"
+	"github.com/waymark-dev/waymark/internal/meta"
+)
+
+// Movement values, relative to the radar's edition.
+const (
+	NewBlip  = "new"
+	MovedIn  = "moved-in"
+	MovedOut = "moved-out"
+	NoMove   = "none"
+)
+
+// editionWindowMonths is how far back from the edition date a history entry
+// still counts as a change of this edition.
+const editionWindowMonths = 6
+
+// Radar is a site's blips placed on its configured rings and quadrants.
+type Radar struct {
+	Config  *config.Config
+	Blips   []*Blip // ordered by quadrant, ring, then title
+	Edition meta.Date
+	Policy  *Policy
+	byID    map[string]*Blip
+}
+
+// New orders blips and works out the edition date.
+func New(cfg *config.Config, blips []*Blip) *Radar {
+	r := &Radar{Config: cfg, Blips: slices.Clone(blips), Edition: cfg.Edition, Policy: NewPolicy(cfg.Licenses), byID: map[string]*Blip{}}
+	qi, ri := indexOf(cfg.Quadrants), indexOf(cfg.Rings)
+	slices.SortFunc(r.Blips, func(a, b *Blip) int {
+		return cmp.Or(cmp.Compare(qi[a.Quadrant], qi[b.Quadrant]), cmp.Compare(ri[a.Ring], ri[b.Ring]),
+			cmp.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)), cmp.Compare(a.ID, b.ID))
+	})
+	for _, b := range r.Blips {
+		r.byID[b.ID] = b
+		if !cfg.Edition.IsZero() {
+			continue
+		}
+		for _, m := range b.History {
+			if m.Date.Compare(r.Edition) > 0 {
+				r.Edition = m.Date
+			}
+		}
+	}
+	return r
+}
+
+func indexOf(segs []config.Segment) map[string]int {
+	m := make(map[string]int, len(segs))
+	for i, s := range segs {
+		m[s.ID] = i
+	}
+	return m
+}
+
+// Blip returns the blip with the given id, or nil.
+func (r *Radar) Blip(id string) *Blip { return r.byID[id] }
+
+// In returns the blips of one quadrant and ring, in order.
+func (r *Radar) In(quadrant, ring string) []*Blip {
+	var out []*Blip
+	for _, b := range r.Blips {
+		if b.Quadrant == quadrant && b.Ring == ring {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// Adopting reports whether ring is one where teams may use a blip.
+func (r *Radar) Adopting(ring string) bool { return slices.Contains(r.Config.Adopting, ring) }
+
+// Movement says whether b is new or moved in this edition: a history entry
+// within six months before the edition date that is the blip's first
+// (new), or that moved it toward the centre (moved-in) or away (moved-out).
+func (r *Radar) Movement(b *Blip) string {
+	if r.Edition.IsZero() {
+		return NoMove
+	}
+	from := r.Edition.AddMonths(-editionWindowMonths)
+	ri := indexOf(r.Config.Rings)
+	last := -1
+	for i, m := range b.History {
+		if m.Date.Compare(r.Edition) <= 0 {
+			last = i
+		}
+	}
+	if last < 0 || b.History[last].Date.Compare(from) <= 0 {
+		return NoMove
+	}
+	if last == 0 {
+		return NewBlip
+	}
+	switch prev, cur := ri[b.History[last-1].Ring], ri[b.History[last].Ring]; {
+	case cur < prev:
+		return MovedIn
+	case cur > prev:
+		return MovedOut
+	}
+	return NoMove
+}
+
+// LastReviewed is the blip's review date, or its latest move if later.
+func (r *Radar) LastReviewed(b *Blip) meta.Date {
+	d := b.Reviewed
+	for _, m := range b.History {
+		if m.Date.Compare(d) > 0 {
+			d = m.Date
+		}
+	}
+	return d
+}
+
+// Stale reports whether b was last reviewed more than review.months before
+// the edition date. A blip with no dates at all is not judged.
+func (r *Radar) Stale(b *Blip) bool {
+	last := r.LastReviewed(b)
+	if last.IsZero() || r.Edition.IsZero() {
+		return false
+	}
+	return last.AddMonths(r.Config.Review.Months).Compare(r.Edition) < 0
+}
+
+// Findings returns the policy and freshness problems of every blip.
+func (r *Radar) Findings() []*diag.Problem {
+	var out []*diag.Problem
+	for _, b := range r.Blips {
+		verdict := r.Policy.Verdict(b.License)
+		adopting := r.Adopting(b.Ring)
+		switch {
+		case adopting && verdict == Denied:
+			out = append(out, diag.Policyf(b.Source, b.Line("license"), "move the blip to a non-adopting ring or replace the technology",
+				"licence %s is denied by the licence policy, but the blip is in %s", b.License, b.Ring))
+		case adopting && verdict == Review:
+			out = append(out, diag.Warnf(b.Source, b.Line("license"), "have the licence reviewed and record the outcome in a decision",
+				"licence %s needs review before teams adopt it", b.License))
+		case adopting && verdict == Unknown:
+			out = append(out, diag.Warnf(b.Source, b.Line("license"), "add the licence to waymark.yaml's licenses policy or fix the SPDX id",
+				"licence %q is not in the licence policy", b.License))
+		}
+		if b.Backing == "individual" && b.Ring == r.Config.Rings[0].ID {
+			out = append(out, diag.Warnf(b.Source, b.Line("backing"), "find an organisation-backed alternative or move it out of "+b.Ring,
+				"backed by an individual, yet in %s", b.Ring))
+		}
+		if r.Stale(b) {
+			out = append(out, diag.Warnf(b.Source, b.Line("reviewed"), "review the blip and update reviewed:",
+				"not reviewed since %s (more than %d months before the %s edition)", r.LastReviewed(b), r.Config.Review.Months, r.Edition))
+		}
+	}
+	return out
+}
