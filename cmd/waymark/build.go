@@ -1,0 +1,170 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"time"
+
+	"github.com/waymark-dev/waymark/internal/build"
+	"github.com/waymark-dev/waymark/internal/diag"
+	"github.com/waymark-dev/waymark/internal/output"
+	"github.com/waymark-dev/waymark/internal/scaffold"
+	"github.com/waymark-dev/waymark/themes"
+)
+
+// flags returns a flag set that prints its usage to stderr.
+func flags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: waymark %s\n\n", synopsis)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+func parse(fs *flag.FlagSet, args []string) error {
+	err := fs.Parse(args)
+	if errors.Is(err, flag.ErrHelp) {
+		return errHelp
+	}
+	return err
+}
+
+var errHelp = errors.New("help shown")
+
+func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flags("build", "build [--site DIR] [--out DIR] [--base-url URL] [--force]\n\nBuilds the site into the output folder. A failed build leaves the previous output untouched.", stderr)
+	site := fs.String("site", ".", "site `folder` (with waymark.yaml, decisions/, radar/, content/)")
+	out := fs.String("out", "", "output `folder` (default SITE/public)")
+	baseURL := fs.String("base-url", "", "absolute `URL` the site is published at, overriding baseURL")
+	force := fs.Bool("force", false, "write into a non-empty output folder waymark did not create (its files are kept)")
+	if err := parse(fs, args); err != nil {
+		return helpOK(err)
+	}
+	if *out == "" {
+		*out = filepath.Join(*site, "public")
+	}
+	if err := output.Guard(*out, *site, *force); err != nil {
+		return err
+	}
+	start := time.Now()
+	s, err := build.Load(build.Options{Site: os.DirFS(*site), Theme: themes.Default(), BaseURL: *baseURL})
+	if err != nil {
+		report(stderr, s.Problems.Sorted())
+		return errReported
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	stage, err := output.NewStaging(*out)
+	if err != nil {
+		return err
+	}
+	if err := s.Render(stage); err != nil {
+		_ = stage.Discard()
+		report(stderr, s.Problems.Sorted())
+		return fmt.Errorf("build failed, %s left as it was: %w", *out, err)
+	}
+	if err := ctx.Err(); err != nil {
+		_ = stage.Discard()
+		return err
+	}
+	if err := stage.Publish(); err != nil {
+		return err
+	}
+	report(stderr, s.Problems.Warnings())
+	_, policy, warnings := s.Problems.Count()
+	fmt.Fprintf(stdout, "built %d decisions, %d blips and %d pages into %s in %s (%d warnings)\n",
+		len(s.Decisions.Records), len(s.Radar.Blips), len(s.Pages), *out, time.Since(start).Round(time.Millisecond), policy+warnings)
+	return nil
+}
+
+func helpOK(err error) error {
+	if errors.Is(err, errHelp) {
+		return nil
+	}
+	return err
+}
+
+func report(w io.Writer, problems []*diag.Problem) {
+	for _, p := range problems {
+		fmt.Fprintln(w, p.Error())
+	}
+}
+
+func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flags("check", "check [--site DIR] [--format text|json] [--strict]\n\nReports every problem of the site as file:line: what is wrong; how to fix it.\nExits non-zero on errors and licence-policy violations (with --strict also on warnings).", stderr)
+	site := fs.String("site", ".", "site `folder`")
+	format := fs.String("format", "text", "output `format`: text or json")
+	strict := fs.Bool("strict", false, "fail on warnings too")
+	baseURL := fs.String("base-url", "", "absolute `URL` the site is published at, overriding baseURL")
+	if err := parse(fs, args); err != nil {
+		return helpOK(err)
+	}
+	if *format != "text" && *format != "json" {
+		return fmt.Errorf("--format %q: use text or json", *format)
+	}
+	s, err := build.Load(build.Options{Site: os.DirFS(*site), Theme: themes.Default(), BaseURL: *baseURL})
+	if err == nil {
+		// Rendering finds broken links; the output goes nowhere.
+		_ = s.Render(discard{})
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	problems := s.Problems.Sorted()
+	errs, policy, warnings := s.Problems.Count()
+	if *format == "json" {
+		enc := json.NewEncoder(stdout)
+		enc.SetIndent("", "  ")
+		if problems == nil {
+			problems = []*diag.Problem{}
+		}
+		if err := enc.Encode(map[string]any{"problems": problems, "errors": errs, "policy": policy, "warnings": warnings}); err != nil {
+			return err
+		}
+	} else {
+		report(stdout, problems)
+		fmt.Fprintf(stdout, "%d errors, %d policy violations, %d warnings\n", errs, policy, warnings)
+	}
+	if errs+policy > 0 || (*strict && warnings > 0) {
+		return errReported
+	}
+	return nil
+}
+
+type discard struct{}
+
+func (discard) WriteFile(string, []byte) error { return nil }
+
+func runInit(args []string, stdout, stderr io.Writer) error {
+	fs := flags("init", "init DIR\n\nCreates a new site with a sample decision, a few blips and a page. DIR must be new or empty.", stderr)
+	if err := parse(fs, args); err != nil {
+		return helpOK(err)
+	}
+	if fs.NArg() != 1 {
+		fs.Usage()
+		return errors.New("init needs exactly one folder")
+	}
+	dir := fs.Arg(0)
+	if _, err := scaffold.Init(dir); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "created a new site in %s\nnext: cd %s && waymark build\n", dir, dir)
+	return nil
+}
+
+func version() string {
+	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
+		return bi.Main.Version
+	}
+	return "(devel)"
+}

@@ -1,0 +1,225 @@
+package build
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"maps"
+	"slices"
+	"strings"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	mhtml "github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/minify/v2/json"
+	"github.com/tdewolff/minify/v2/svg"
+	"github.com/tdewolff/minify/v2/xml"
+
+	"github.com/waymark-dev/waymark/internal/decision"
+	"github.com/waymark-dev/waymark/internal/diag"
+	"github.com/waymark-dev/waymark/internal/markdown"
+	"github.com/waymark-dev/waymark/internal/radar"
+)
+
+// Writer receives the files of a built site.
+type Writer interface {
+	// WriteFile stores data at the site-relative, slash-separated name.
+	WriteFile(name string, data []byte) error
+}
+
+// MapWriter keeps a built site in memory.
+type MapWriter map[string][]byte
+
+// WriteFile stores a copy of data.
+func (m MapWriter) WriteFile(name string, data []byte) error {
+	m[name] = bytes.Clone(data)
+	return nil
+}
+
+// rendered holds the HTML of every markdown source.
+type rendered struct {
+	records map[*decision.Record]template.HTML
+	blips   map[*radar.Blip]template.HTML
+	pages   map[*Page]template.HTML
+}
+
+// Page returns the URL of the page built from a site-relative source.
+func (s *Site) Page(source string) (string, bool) {
+	u, ok := s.pages[source]
+	return u, ok
+}
+
+// Asset returns the URL at which a site-relative file is published.
+func (s *Site) Asset(p string) (string, bool) {
+	u, ok := s.Assets[p]
+	return u, ok
+}
+
+// Render writes the whole site to w. Broken links become warnings in
+// s.Problems; the error is non-nil only when the site cannot be written.
+func (s *Site) Render(w Writer) error {
+	th, err := s.loadTheme()
+	if err != nil {
+		s.Problems.Add(diag.As("themes/"+s.Config.Theme, err))
+		return err
+	}
+	out := s.renderMarkdown()
+	m := newMinifier()
+	jobs := s.pageJobs(out)
+	errs := make([]error, len(jobs))
+	parallel(len(jobs), func(i int) {
+		j := jobs[i]
+		var buf bytes.Buffer
+		if err := th.pages[j.kind].ExecuteTemplate(&buf, "base", j.view); err != nil {
+			errs[i] = fmt.Errorf("%s: template %s: %w", j.path, j.kind, err)
+			return
+		}
+		errs[i] = write(w, m, j.path, "text/html", buf.Bytes())
+	})
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return s.writeFiles(w, m, th)
+}
+
+// writeFiles writes everything that is not a templated page.
+func (s *Site) writeFiles(w Writer, m *minify.M, th *theme) error {
+	type file struct {
+		name, mime string
+		data       []byte
+	}
+	var files []file
+	feed, err := s.feed()
+	if err != nil {
+		return err
+	}
+	index, err := s.indexJSON()
+	if err != nil {
+		return err
+	}
+	files = append(files,
+		file{"feed.xml", "application/xml", feed},
+		file{"sitemap.xml", "application/xml", s.sitemap()},
+		file{"index.json", "application/json", index},
+		file{"assets/chroma.css", "text/css", []byte(markdown.CSS())},
+	)
+	err = fs.WalkDir(th.files, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(th.files, p)
+		if err != nil {
+			return err
+		}
+		files = append(files, file{"assets/" + strings.TrimPrefix(p, "static/"), mimeOf(p), data})
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("theme static files: %w", err)
+	}
+	for _, src := range slices.Sorted(maps.Keys(s.Assets)) {
+		data, err := fs.ReadFile(s.opts.Site, src)
+		if err != nil {
+			return fmt.Errorf("%s: %w", src, err)
+		}
+		files = append(files, file{s.Assets[src], "", data})
+	}
+	for _, f := range files {
+		if err := write(w, m, f.name, f.mime, f.data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func mimeOf(p string) string {
+	switch {
+	case strings.HasSuffix(p, ".css"):
+		return "text/css"
+	case strings.HasSuffix(p, ".js"):
+		return "application/javascript"
+	case strings.HasSuffix(p, ".svg"):
+		return "image/svg+xml"
+	case strings.HasSuffix(p, ".json"):
+		return "application/json"
+	}
+	return ""
+}
+
+// write minifies data when mime is set and hands it to w.
+func write(w Writer, m *minify.M, name, mime string, data []byte) error {
+	if mime != "" {
+		min, err := m.Bytes(mime, data)
+		if err != nil {
+			return fmt.Errorf("%s: minifying: %w", name, err)
+		}
+		data = min
+	}
+	return w.WriteFile(name, data)
+}
+
+func newMinifier() *minify.M {
+	m := minify.New()
+	m.Add("text/html", &mhtml.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true})
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("application/javascript", js.Minify)
+	m.AddFunc("image/svg+xml", svg.Minify)
+	m.AddFunc("application/json", json.Minify)
+	m.AddFunc("application/xml", xml.Minify)
+	return m
+}
+
+// renderMarkdown renders every source once, in parallel.
+func (s *Site) renderMarkdown() *rendered {
+	md := markdown.New(markdown.Options{Unsafe: s.Config.Markdown.Unsafe})
+	out := &rendered{
+		records: make(map[*decision.Record]template.HTML, len(s.Decisions.Records)),
+		blips:   make(map[*radar.Blip]template.HTML, len(s.Radar.Blips)),
+		pages:   make(map[*Page]template.HTML, len(s.Pages)),
+	}
+	type src struct {
+		doc  markdown.Doc
+		html *template.HTML
+	}
+	docs := make([]src, 0, len(s.Decisions.Records)+len(s.Radar.Blips)+len(s.Pages))
+	htmls := make([]template.HTML, cap(docs))
+	for _, r := range s.Decisions.Records {
+		docs = append(docs, src{markdown.Doc{Source: r.Source, URL: RecordURL(r), Body: r.Body, BodyLine: r.BodyLine}, &htmls[len(docs)]})
+	}
+	for _, b := range s.Radar.Blips {
+		docs = append(docs, src{markdown.Doc{Source: b.Source, URL: BlipURL(b), Body: b.Body, BodyLine: b.BodyLine}, &htmls[len(docs)]})
+	}
+	for _, p := range s.Pages {
+		docs = append(docs, src{markdown.Doc{Source: p.Source, URL: p.URL, Body: p.Body, BodyLine: p.BodyLine}, &htmls[len(docs)]})
+	}
+	parallel(len(docs), func(i int) {
+		d := docs[i]
+		res, err := md.Render(d.doc, s)
+		if err != nil {
+			s.Problems.Add(diag.As(d.doc.Source, err))
+			return
+		}
+		for _, b := range res.Broken {
+			s.Problems.Add(diag.Warnf(d.doc.Source, b.Line, "point it at an existing file, relative to this one", "broken link %q", b.Target))
+		}
+		*d.html = template.HTML(res.HTML) //nolint:gosec // goldmark output, raw HTML dropped or sanitised
+	})
+	i := 0
+	for _, r := range s.Decisions.Records {
+		out.records[r] = htmls[i]
+		i++
+	}
+	for _, b := range s.Radar.Blips {
+		out.blips[b] = htmls[i]
+		i++
+	}
+	for _, p := range s.Pages {
+		out.pages[p] = htmls[i]
+		i++
+	}
+	return out
+}

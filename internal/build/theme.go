@@ -1,0 +1,96 @@
+package build
+
+import (
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"path"
+	"strings"
+
+	"github.com/waymark-dev/waymark/internal/meta"
+)
+
+// pageKinds are the templates a theme provides, one per kind of page; each
+// is executed together with templates/base.html.
+var pageKinds = []string{"home", "radar", "blip", "roadmap", "decisions", "decision", "tags", "tag", "page", "404"}
+
+// overlay is a theme: the site's own themes/<name>/ files, falling back
+// file by file to the built-in theme.
+type overlay struct {
+	site    fs.FS // may be nil
+	builtin fs.FS
+}
+
+func (o overlay) Open(name string) (fs.File, error) {
+	if o.site != nil {
+		f, err := o.site.Open(name)
+		if err == nil {
+			return f, nil
+		}
+		if !errors.Is(err, fs.ErrNotExist) {
+			return nil, err
+		}
+	}
+	return o.builtin.Open(name)
+}
+
+// theme is a parsed theme.
+type theme struct {
+	files fs.FS
+	pages map[string]*template.Template
+}
+
+func (s *Site) loadTheme() (*theme, error) {
+	o := overlay{builtin: s.opts.Theme}
+	dir := path.Join("themes", s.Config.Theme)
+	if sub, err := fs.Sub(s.opts.Site, dir); err == nil {
+		if _, err := fs.Stat(s.opts.Site, dir); err == nil {
+			o.site = sub
+		} else if s.Config.Theme != "default" {
+			return nil, fmt.Errorf("theme %q: folder %s does not exist; create it or remove theme: from waymark.yaml", s.Config.Theme, dir)
+		}
+	}
+	t := &theme{files: o, pages: map[string]*template.Template{}}
+	base, err := template.New("base").Funcs(funcs).ParseFS(o, "templates/base.html")
+	if err != nil {
+		return nil, themeError(dir, err)
+	}
+	for _, kind := range pageKinds {
+		clone, err := base.Clone()
+		if err != nil {
+			return nil, err
+		}
+		name := "templates/" + kind + ".html"
+		if t.pages[kind], err = clone.ParseFS(o, name); err != nil {
+			return nil, themeError(dir, err)
+		}
+	}
+	return t, nil
+}
+
+func themeError(dir string, err error) error {
+	return fmt.Errorf("%s: %w; fix the template", dir, err)
+}
+
+var funcs = template.FuncMap{
+	"human": func(d meta.Date) string { return d.Human() },
+	"join":  func(sep string, xs []string) string { return strings.Join(xs, sep) },
+	"label": func(n int) string { return fmt.Sprintf("ADR-%04d", n) },
+	"title": func(s string) string { return titleFromID(s) },
+	"add":   func(a, b int) int { return a + b },
+	"dict": func(kv ...any) (map[string]any, error) {
+		if len(kv)%2 != 0 {
+			return nil, fmt.Errorf("dict needs key, value pairs")
+		}
+		m := make(map[string]any, len(kv)/2)
+		for i := 0; i < len(kv); i += 2 {
+			k, ok := kv[i].(string)
+			if !ok {
+				return nil, fmt.Errorf("dict key %v is not a string", kv[i])
+			}
+			m[k] = kv[i+1]
+		}
+		return m, nil
+	},
+}

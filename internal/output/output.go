@@ -1,0 +1,250 @@
+// Package output publishes a built site into an output folder safely.
+//
+// The site is written into a staging folder beside the output folder and
+// swapped in at the end, so a failed or interrupted build leaves the
+// previous output byte for byte as it was. The output folder carries a
+// manifest (.waymark-manifest) listing every file waymark wrote; only those
+// files are ever removed, so files a user put there (a CNAME, say) survive.
+//
+// Guard refuses output folders that would destroy the user's work: the
+// site folder itself, a folder that contains it, the file system root, the
+// home folder, and a non-empty folder without a manifest unless forced.
+package output
+
+import (
+	"bufio"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Manifest is the name of the file listing what waymark wrote.
+const Manifest = ".waymark-manifest"
+
+const manifestHeader = "# files written by waymark; waymark deletes only these\n"
+
+// Guard checks that out may be used as the output folder of the site in
+// siteDir; force allows a non-empty folder waymark did not create.
+func Guard(out, siteDir string, force bool) error {
+	absOut, err := absolute(out)
+	if err != nil {
+		return err
+	}
+	absSite, err := absolute(siteDir)
+	if err != nil {
+		return err
+	}
+	if absOut == filepath.Dir(absOut) {
+		return fmt.Errorf("refusing to use %s as the output folder: it is the file system root; choose a folder such as public/", out)
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		if h, err := absolute(home); err == nil && h == absOut {
+			return fmt.Errorf("refusing to use %s as the output folder: it is the home folder; choose a folder such as public/", out)
+		}
+	}
+	if absOut == absSite {
+		return fmt.Errorf("refusing to use %s as the output folder: it is the site folder; choose a folder such as public/", out)
+	}
+	if rel, err := filepath.Rel(absOut, absSite); err == nil && !strings.HasPrefix(rel, "..") {
+		return fmt.Errorf("refusing to use %s as the output folder: it contains the site folder %s; choose a folder inside it such as public/", out, siteDir)
+	}
+	entries, err := os.ReadDir(absOut)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("output folder %s: %w", out, err)
+	}
+	if len(entries) == 0 || force {
+		return nil
+	}
+	if _, err := os.Stat(filepath.Join(absOut, Manifest)); err != nil {
+		return fmt.Errorf("refusing to write into %s: it is not empty and waymark did not create it (no %s); empty it, choose another --out, or pass --force", out, Manifest)
+	}
+	return nil
+}
+
+// absolute resolves p to an absolute path with symlinks followed as far as
+// the path exists.
+func absolute(p string) (string, error) {
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return "", err
+	}
+	rest := ""
+	for cur := abs; ; cur = filepath.Dir(cur) {
+		if real, err := filepath.EvalSymlinks(cur); err == nil {
+			return filepath.Join(real, rest), nil
+		}
+		if cur == filepath.Dir(cur) {
+			return abs, nil
+		}
+		rest = filepath.Join(filepath.Base(cur), rest)
+	}
+}
+
+// Staging is a folder a build writes into before it is published.
+type Staging struct {
+	out  string // the output folder it will replace
+	dir  string
+	mu   sync.Mutex
+	list []string
+	dirs sync.Map
+}
+
+// NewStaging creates a staging folder beside out.
+func NewStaging(out string) (*Staging, error) {
+	out = filepath.Clean(out)
+	parent := filepath.Dir(out)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	if err := recoverLeftovers(out); err != nil {
+		return nil, err
+	}
+	dir, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".staging-")
+	if err != nil {
+		return nil, err
+	}
+	return &Staging{out: out, dir: dir}, nil
+}
+
+// recoverLeftovers cleans up after a build that was killed: a previous output moved
+// aside but never replaced is put back; abandoned staging folders go.
+func recoverLeftovers(out string) error {
+	leftovers, err := filepath.Glob(filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".staging-*"))
+	if err != nil {
+		return err
+	}
+	for _, p := range leftovers {
+		if strings.HasSuffix(p, ".old") {
+			if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) {
+				if err := os.Rename(p, out); err != nil {
+					return fmt.Errorf("restoring the previous output from %s: %w", p, err)
+				}
+				continue
+			}
+		}
+		if err := os.RemoveAll(p); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// WriteFile writes one file of the site; it is safe for concurrent use.
+func (s *Staging) WriteFile(name string, data []byte) error {
+	if !fs.ValidPath(name) || name == "." || name == Manifest {
+		return fmt.Errorf("refusing to write %q: not a path inside the output folder", name)
+	}
+	p := filepath.Join(s.dir, filepath.FromSlash(name))
+	d := filepath.Dir(p)
+	if _, done := s.dirs.Load(d); !done {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return err
+		}
+		s.dirs.Store(d, true)
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	s.list = append(s.list, name)
+	s.mu.Unlock()
+	return nil
+}
+
+// Discard removes the staging folder; the output folder is untouched.
+func (s *Staging) Discard() error { return os.RemoveAll(s.dir) }
+
+// Publish swaps the staging folder in as the output folder. Files in the
+// old output that the previous build did not write are carried over.
+func (s *Staging) Publish() error {
+	slices.Sort(s.list)
+	if err := writeManifest(filepath.Join(s.dir, Manifest), s.list); err != nil {
+		return err
+	}
+	old := s.dir + ".old"
+	_, statErr := os.Lstat(s.out)
+	hadOld := statErr == nil
+	if hadOld {
+		if err := os.Rename(s.out, old); err != nil {
+			return fmt.Errorf("moving the previous output aside: %w", err)
+		}
+	}
+	if err := os.Rename(s.dir, s.out); err != nil {
+		if hadOld {
+			_ = os.Rename(old, s.out)
+		}
+		return fmt.Errorf("publishing: %w", err)
+	}
+	if !hadOld {
+		return nil
+	}
+	if err := carryOver(old, s.out, s.list); err != nil {
+		return err
+	}
+	return os.RemoveAll(old)
+}
+
+// carryOver moves files from the old output that waymark did not write
+// into the new one, unless the new build wrote the same path.
+func carryOver(old, out string, written []string) error {
+	ours, err := readManifest(filepath.Join(old, Manifest))
+	if err != nil {
+		return err
+	}
+	ours[Manifest] = true
+	return filepath.WalkDir(old, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		rel, _ := filepath.Rel(old, p)
+		rel = filepath.ToSlash(rel)
+		if ours[rel] {
+			return nil
+		}
+		if _, found := slices.BinarySearch(written, rel); found {
+			return nil
+		}
+		dest := filepath.Join(out, filepath.FromSlash(rel))
+		if err := os.MkdirAll(filepath.Dir(dest), 0o755); err != nil {
+			return err
+		}
+		return os.Rename(p, dest)
+	})
+}
+
+func writeManifest(p string, files []string) error {
+	var b strings.Builder
+	b.WriteString(manifestHeader)
+	for _, f := range files {
+		b.WriteString(f)
+		b.WriteByte('\n')
+	}
+	return os.WriteFile(p, []byte(b.String()), 0o644)
+}
+
+func readManifest(p string) (map[string]bool, error) {
+	f, err := os.Open(p)
+	if errors.Is(err, fs.ErrNotExist) {
+		return map[string]bool{}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	out := map[string]bool{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		if line := sc.Text(); line != "" && !strings.HasPrefix(line, "#") {
+			out[line] = true
+		}
+	}
+	return out, sc.Err()
+}

@@ -1,0 +1,26 @@
+// Package themes embeds the built-in theme, themes/default, into the
+// binary. A site overrides it file by file with its own themes/<name>/.
+//
+// A theme has templates/base.html (the layout, executed as "base", which
+// calls the block "main"), one template per kind of page (home, radar,
+// blip, roadmap, decisions, decision, tags, tag, page, 404) that defines
+// "main", and static/ files published under assets/. Templates receive a
+// build.View.
+package themes
+
+import (
+	"embed"
+	"io/fs"
+)
+
+//go:embed default
+var files embed.FS
+
+// Default returns the built-in theme's files.
+func Default() fs.FS {
+	sub, err := fs.Sub(files, "default")
+	if err != nil {
+		panic(err) // the embedded folder always exists
+	}
+	return sub
+}
