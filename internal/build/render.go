@@ -17,10 +17,8 @@ import (
 	"github.com/tdewolff/minify/v2/svg"
 	"github.com/tdewolff/minify/v2/xml"
 
-	"github.com/waymark-dev/waymark/internal/decision"
 	"github.com/waymark-dev/waymark/internal/diag"
 	"github.com/waymark-dev/waymark/internal/markdown"
-	"github.com/waymark-dev/waymark/internal/radar"
 )
 
 // Writer receives the files of a built site.
@@ -36,13 +34,6 @@ type MapWriter map[string][]byte
 func (m MapWriter) WriteFile(name string, data []byte) error {
 	m[name] = bytes.Clone(data)
 	return nil
-}
-
-// rendered holds the HTML of every markdown source.
-type rendered struct {
-	records map[*decision.Record]template.HTML
-	blips   map[*radar.Blip]template.HTML
-	pages   map[*Page]template.HTML
 }
 
 // Page returns the URL of the page built from a site-relative source.
@@ -65,17 +56,21 @@ func (s *Site) Render(w Writer) error {
 		s.Problems.Add(diag.As("themes/"+s.Config.Theme, err))
 		return err
 	}
-	out := s.renderMarkdown()
+	md := markdown.New(markdown.Options{Unsafe: s.Config.Markdown.Unsafe})
 	m := newMinifier()
-	jobs := s.pageJobs(out)
+	jobs := s.pageJobs()
 	errs := make([]error, len(jobs))
 	parallel(len(jobs), func(i int) {
 		j := jobs[i]
+		if j.body != nil {
+			j.view.Content = s.renderBody(md, j.body)
+		}
 		var buf bytes.Buffer
 		if err := th.pages[j.kind].ExecuteTemplate(&buf, "base", j.view); err != nil {
 			errs[i] = fmt.Errorf("%s: template %s: %w", j.path, j.kind, err)
 			return
 		}
+		j.view.Content = "" // let the rendered body go as soon as its page is written
 		errs[i] = write(w, m, j.path, "text/html", buf.Bytes())
 	})
 	for _, err := range errs {
@@ -173,53 +168,15 @@ func newMinifier() *minify.M {
 	return m
 }
 
-// renderMarkdown renders every source once, in parallel.
-func (s *Site) renderMarkdown() *rendered {
-	md := markdown.New(markdown.Options{Unsafe: s.Config.Markdown.Unsafe})
-	out := &rendered{
-		records: make(map[*decision.Record]template.HTML, len(s.Decisions.Records)),
-		blips:   make(map[*radar.Blip]template.HTML, len(s.Radar.Blips)),
-		pages:   make(map[*Page]template.HTML, len(s.Pages)),
+// renderBody renders a page's markdown; broken links become warnings.
+func (s *Site) renderBody(md *markdown.Renderer, doc *markdown.Doc) template.HTML {
+	res, err := md.Render(*doc, s)
+	if err != nil {
+		s.Problems.Add(diag.As(doc.Source, err))
+		return ""
 	}
-	type src struct {
-		doc  markdown.Doc
-		html *template.HTML
+	for _, b := range res.Broken {
+		s.Problems.Add(diag.Warnf(doc.Source, b.Line, "point it at an existing file, relative to this one", "broken link %q", b.Target))
 	}
-	docs := make([]src, 0, len(s.Decisions.Records)+len(s.Radar.Blips)+len(s.Pages))
-	htmls := make([]template.HTML, cap(docs))
-	for _, r := range s.Decisions.Records {
-		docs = append(docs, src{markdown.Doc{Source: r.Source, URL: RecordURL(r), Body: r.Body, BodyLine: r.BodyLine}, &htmls[len(docs)]})
-	}
-	for _, b := range s.Radar.Blips {
-		docs = append(docs, src{markdown.Doc{Source: b.Source, URL: BlipURL(b), Body: b.Body, BodyLine: b.BodyLine}, &htmls[len(docs)]})
-	}
-	for _, p := range s.Pages {
-		docs = append(docs, src{markdown.Doc{Source: p.Source, URL: p.URL, Body: p.Body, BodyLine: p.BodyLine}, &htmls[len(docs)]})
-	}
-	parallel(len(docs), func(i int) {
-		d := docs[i]
-		res, err := md.Render(d.doc, s)
-		if err != nil {
-			s.Problems.Add(diag.As(d.doc.Source, err))
-			return
-		}
-		for _, b := range res.Broken {
-			s.Problems.Add(diag.Warnf(d.doc.Source, b.Line, "point it at an existing file, relative to this one", "broken link %q", b.Target))
-		}
-		*d.html = template.HTML(res.HTML) //nolint:gosec // goldmark output, raw HTML dropped or sanitised
-	})
-	i := 0
-	for _, r := range s.Decisions.Records {
-		out.records[r] = htmls[i]
-		i++
-	}
-	for _, b := range s.Radar.Blips {
-		out.blips[b] = htmls[i]
-		i++
-	}
-	for _, p := range s.Pages {
-		out.pages[p] = htmls[i]
-		i++
-	}
-	return out
+	return template.HTML(res.HTML) //nolint:gosec // goldmark output: raw HTML dropped or sanitised
 }

@@ -229,14 +229,18 @@ type HorizonView struct {
 	Expected []BlipRef // blips whose horizon is this one, with no plan
 }
 
+// job is one templated page; body, when set, is rendered into the view's
+// Content just before the page is executed, so that rendered markdown
+// lives only as long as its page.
 type job struct {
 	path string
 	kind string
 	view *View
+	body *markdown.Doc
 }
 
 // pageJobs prepares the view of every templated page.
-func (s *Site) pageJobs(out *rendered) []job {
+func (s *Site) pageJobs() []job {
 	sv := &SiteView{Title: s.Config.Title, Description: s.Config.Description, BaseURL: s.Config.BaseURL}
 	if u, err := url.Parse(s.Config.BaseURL); err == nil && s.Config.BaseURL != "" {
 		sv.BasePath = u.Path
@@ -248,8 +252,8 @@ func (s *Site) pageJobs(out *rendered) []job {
 		}
 	}
 	var jobs []job
-	add := func(path, kind, url, title, desc string, content template.HTML, data any) {
-		jobs = append(jobs, job{path, kind, &View{Site: sv, Kind: kind, URL: url, Title: title, Description: desc, Content: content, Data: data}})
+	add := func(path, kind, url, title, desc string, body *markdown.Doc, data any) {
+		jobs = append(jobs, job{path, kind, &View{Site: sv, Kind: kind, URL: url, Title: title, Description: desc, Data: data}, body})
 	}
 	placed := s.Radar.Layout()
 	numbers := map[*radar.Blip]int{}
@@ -292,7 +296,7 @@ func (s *Site) pageJobs(out *rendered) []job {
 	for _, p := range s.Pages {
 		home.Pages = append(home.Pages, Link{p.Title, p.URL})
 	}
-	add("index.html", "home", "", s.Config.Title, s.Config.Description, "", home)
+	add("index.html", "home", "", s.Config.Title, s.Config.Description, nil, home)
 
 	rd := &RadarData{SVG: svgFor("radar/"), Edition: s.Radar.Edition, Rings: s.Config.Rings, Adopting: s.Config.Adopting}
 	for _, q := range s.Config.Quadrants {
@@ -313,7 +317,7 @@ func (s *Site) pageJobs(out *rendered) []job {
 		}
 		rd.Legend = append(rd.Legend, ql)
 	}
-	add("radar/index.html", "radar", "radar/", "Radar", "Which technologies teams may use, and which are on hold.", "", rd)
+	add("radar/index.html", "radar", "radar/", "Radar", "Which technologies teams may use, and which are on hold.", nil, rd)
 
 	for _, b := range s.Radar.Blips {
 		bd := &BlipData{BlipRef: blipRef(b), Reviewed: b.Reviewed, LastReviewed: s.Radar.LastReviewed(b),
@@ -333,10 +337,10 @@ func (s *Site) pageJobs(out *rendered) []job {
 			bd.Roadmap = append(bd.Roadmap, PlanView{Blip: bd.BlipRef, Horizon: s.horizon(p.Horizon), Ring: s.ring(p.Ring), Note: p.Note})
 		}
 		slices.SortFunc(bd.Decisions, func(a, b RecordRef) int { return cmp.Compare(a.Number, b.Number) })
-		add(BlipURL(b)+"index.html", "blip", BlipURL(b), b.Title, "", out.blips[b], bd)
+		add(BlipURL(b)+"index.html", "blip", BlipURL(b), b.Title, "", &markdown.Doc{Source: b.Source, URL: BlipURL(b), Body: b.Body, BodyLine: b.BodyLine}, bd)
 	}
 
-	add("roadmap/index.html", "roadmap", "roadmap/", "Roadmap", "Planned moves on the radar, by horizon.", "", s.roadmap(blipRef))
+	add("roadmap/index.html", "roadmap", "roadmap/", "Roadmap", "Planned moves on the radar, by horizon.", nil, s.roadmap(blipRef))
 
 	dd := &DecisionsData{}
 	counts := map[string]int{}
@@ -350,7 +354,7 @@ func (s *Site) pageJobs(out *rendered) []job {
 			delete(counts, st)
 		}
 	}
-	add("decisions/index.html", "decisions", "decisions/", "Decisions", "Every architecture decision record, newest last.", "", dd)
+	add("decisions/index.html", "decisions", "decisions/", "Decisions", "Every architecture decision record, newest last.", nil, dd)
 
 	for _, r := range s.Decisions.Records {
 		data := &DecisionData{RecordRef: s.recordRef(r), DecisionMakers: r.DecisionMakers, Consulted: r.Consulted, Informed: r.Informed, Source: r.Source}
@@ -371,11 +375,11 @@ func (s *Site) pageJobs(out *rendered) []job {
 				data.Blips = append(data.Blips, blipRef(b))
 			}
 		}
-		add(RecordURL(r)+"index.html", "decision", RecordURL(r), r.Label()+": "+r.Title, "", out.records[r], data)
+		add(RecordURL(r)+"index.html", "decision", RecordURL(r), r.Label()+": "+r.Title, "", &markdown.Doc{Source: r.Source, URL: RecordURL(r), Body: r.Body, BodyLine: r.BodyLine}, data)
 	}
 
 	for _, p := range s.Pages {
-		add(p.URL+"index.html", "page", p.URL, p.Title, p.Description, out.pages[p], nil)
+		add(p.URL+"index.html", "page", p.URL, p.Title, p.Description, &markdown.Doc{Source: p.Source, URL: p.URL, Body: p.Body, BodyLine: p.BodyLine}, nil)
 	}
 
 	byTag := s.tagIndex(blipRef)
@@ -383,10 +387,10 @@ func (s *Site) pageJobs(out *rendered) []job {
 	for _, name := range slices.Sorted(maps.Keys(byTag)) {
 		t := byTag[name]
 		td.Tags = append(td.Tags, TagCount{t.Tag, len(t.Decisions) + len(t.Blips) + len(t.Pages)})
-		add(t.Tag.URL+"index.html", "tag", t.Tag.URL, "Tagged “"+t.Tag.Name+"”", "", "", t)
+		add(t.Tag.URL+"index.html", "tag", t.Tag.URL, "Tagged “"+t.Tag.Name+"”", "", nil, t)
 	}
-	add("tags/index.html", "tags", "tags/", "Tags", "", "", td)
-	add("404.html", "404", "", "Page not found", "", "", nil)
+	add("tags/index.html", "tags", "tags/", "Tags", "", nil, td)
+	add("404.html", "404", "", "Page not found", "", nil, nil)
 	return jobs
 }
 

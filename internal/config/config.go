@@ -19,7 +19,9 @@
 //	             horizon reaches from the radar's edition date
 //	edition      the radar's edition date (default: newest history date)
 //	review       {months}: a blip not reviewed for that long is stale
-//	licenses     {allowed, review, denied}: lists of SPDX licence ids
+//	licenses     {allowed, review, denied}: lists of SPDX licence ids;
+//	             without the key, permissive licences are allowed, weak
+//	             copyleft reviewed and network copyleft denied
 //	markdown     {unsafe: true} renders raw HTML in markdown, sanitised
 package config
 
@@ -140,6 +142,16 @@ var (
 		{ID: "next", Title: "Next", Months: 10},
 		{ID: "later", Title: "Later", Months: 24},
 	}
+	// defaultLicenses is the policy of a site that states none: common
+	// permissive licences allowed, weak copyleft reviewed, network
+	// copyleft and source-available licences denied.
+	defaultLicenses = func() Licenses {
+		return Licenses{
+			Allowed: []string{"MIT", "Apache-2.0", "BSD-2-Clause", "BSD-3-Clause", "ISC", "0BSD", "Zlib", "Unlicense", "PostgreSQL", "BSL-1.0", "CC0-1.0", "Python-2.0"},
+			Review:  []string{"MPL-2.0", "LGPL-2.1-only", "LGPL-2.1-or-later", "LGPL-3.0-only", "LGPL-3.0-or-later", "EPL-2.0", "GPL-2.0-only", "GPL-2.0-or-later", "GPL-3.0-only", "GPL-3.0-or-later"},
+			Denied:  []string{"AGPL-3.0-only", "AGPL-3.0-or-later", "SSPL-1.0", "BUSL-1.1", "Elastic-2.0", "Commons-Clause"},
+		}
+	}
 	idRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 )
 
@@ -160,6 +172,9 @@ func (c *Config) applyDefaults() {
 	}
 	if c.Review.Months == 0 {
 		c.Review.Months = 10
+	}
+	if c.Licenses.Allowed == nil && c.Licenses.Review == nil && c.Licenses.Denied == nil {
+		c.Licenses = defaultLicenses()
 	}
 	if c.Adopting == nil {
 		for _, r := range c.Rings[:min(2, len(c.Rings))] {

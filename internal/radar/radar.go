@@ -142,7 +142,7 @@ func (r *Radar) Findings() []*diag.Problem {
 		case adopting && verdict == Review:
 			out = append(out, diag.Warnf(b.Source, b.Line("license"), "have the licence reviewed and record the outcome in a decision",
 				"licence %s needs review before teams adopt it", b.License))
-		case adopting && verdict == Unknown:
+		case adopting && verdict == Unknown && b.License != "":
 			out = append(out, diag.Warnf(b.Source, b.Line("license"), "add the licence to waymark.yaml's licenses policy or fix the SPDX id",
 				"licence %q is not in the licence policy", b.License))
 		}

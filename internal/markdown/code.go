@@ -1,0 +1,63 @@
+package markdown
+
+import (
+	"bytes"
+
+	"github.com/alecthomas/chroma/v2"
+	chromahtml "github.com/alecthomas/chroma/v2/formatters/html"
+	"github.com/alecthomas/chroma/v2/lexers"
+	"github.com/alecthomas/chroma/v2/styles"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/util"
+)
+
+// codeRenderer highlights fenced code blocks with chroma, emitting CSS
+// classes (styled by CSS()). One formatter serves every block: chroma
+// caches a style's classes per formatter, and making a formatter per
+// block, as general-purpose highlighting extensions do, recomputes them
+// every time.
+type codeRenderer struct {
+	formatter *chromahtml.Formatter
+}
+
+func newCodeRenderer() codeRenderer {
+	return codeRenderer{formatter: chromahtml.New(chromahtml.WithClasses(true))}
+}
+
+func (c codeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindFencedCodeBlock, c.render)
+}
+
+func (c codeRenderer) render(w util.BufWriter, source []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	n := node.(*ast.FencedCodeBlock)
+	var code bytes.Buffer
+	for i := range n.Lines().Len() {
+		line := n.Lines().At(i)
+		code.Write(line.Value(source))
+	}
+	lang := n.Language(source)
+	if lexer := lexers.Get(string(lang)); lang != nil && lexer != nil {
+		it, err := chroma.Coalesce(lexer).Tokenise(nil, code.String())
+		if err == nil {
+			var out bytes.Buffer
+			if err := c.formatter.Format(&out, styles.Get("github"), it); err == nil {
+				_, _ = w.Write(out.Bytes())
+				return ast.WalkSkipChildren, nil
+			}
+		}
+	}
+	_, _ = w.WriteString("<pre><code")
+	if lang != nil {
+		_, _ = w.WriteString(` class="language-`)
+		_, _ = w.Write(util.EscapeHTML(lang))
+		_ = w.WriteByte('"')
+	}
+	_ = w.WriteByte('>')
+	_, _ = w.Write(util.EscapeHTML(code.Bytes()))
+	_, _ = w.WriteString("</code></pre>\n")
+	return ast.WalkSkipChildren, nil
+}
