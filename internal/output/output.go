@@ -50,8 +50,11 @@ func Guard(out, siteDir string, force bool) error {
 	if absOut == absSite {
 		return fmt.Errorf("refusing to use %s as the output folder: it is the site folder; choose a folder such as public/", out)
 	}
-	if rel, err := filepath.Rel(absOut, absSite); err == nil && !strings.HasPrefix(rel, "..") {
+	if inside(absSite, absOut) {
 		return fmt.Errorf("refusing to use %s as the output folder: it contains the site folder %s; choose a folder inside it such as public/", out, siteDir)
+	}
+	if err := checkFolder(out); err != nil {
+		return err
 	}
 	entries, err := os.ReadDir(absOut)
 	if errors.Is(err, fs.ErrNotExist) {
@@ -65,6 +68,40 @@ func Guard(out, siteDir string, force bool) error {
 	}
 	if _, err := os.Stat(filepath.Join(absOut, Manifest)); err != nil {
 		return fmt.Errorf("refusing to write into %s: it is not empty and waymark did not create it (no %s); empty it, choose another --out, or pass --force", out, Manifest)
+	}
+	return nil
+}
+
+// inside reports whether p lies within dir; both are absolute and clean.
+func inside(p, dir string) bool {
+	rel, err := filepath.Rel(dir, p)
+	// A prefix test for ".." alone would take a child named "..site" for
+	// a way out of dir.
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// checkFolder refuses an output path that Publish cannot swap: a symbolic
+// link (the swap would replace the link and leave the folder it points to
+// stale) or anything else that is not a folder. A missing path is fine.
+func checkFolder(out string) error {
+	out = filepath.Clean(out) // a trailing slash would make Lstat follow a link
+	info, err := os.Lstat(out)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("output folder %s: %w", out, err)
+	case info.Mode()&fs.ModeSymlink != 0:
+		target, err := filepath.EvalSymlinks(out)
+		if err != nil { // dangling
+			target, _ = os.Readlink(out)
+			if !filepath.IsAbs(target) {
+				target = filepath.Join(filepath.Dir(out), target)
+			}
+		}
+		return fmt.Errorf("refusing to use %s as the output folder: it is a symbolic link to %s, and publishing would replace the link with a folder; pass --out %s instead", out, target, target)
+	case !info.IsDir():
+		return fmt.Errorf("refusing to use %s as the output folder: it exists and is not a folder; move it away or choose another --out", out)
 	}
 	return nil
 }

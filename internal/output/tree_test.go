@@ -1,0 +1,192 @@
+package output
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// treeListing describes every entry under root, one line each: its slash
+// path, its kind and permissions, and the hash of its content or link
+// target. Two listings are equal exactly when the trees are byte for byte
+// the same.
+func treeListing(t *testing.T, root string) string {
+	t.Helper()
+	var lines []string
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(root, p)
+		if err != nil {
+			return err
+		}
+		rel = filepath.ToSlash(rel)
+		info, err := os.Lstat(p)
+		if err != nil {
+			return err
+		}
+		switch {
+		case info.Mode()&fs.ModeSymlink != 0:
+			target, err := os.Readlink(p)
+			if err != nil {
+				return err
+			}
+			lines = append(lines, fmt.Sprintf("%s link -> %s", rel, target))
+		case info.IsDir():
+			lines = append(lines, fmt.Sprintf("%s dir %v", rel, info.Mode().Perm()))
+		default:
+			data, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			lines = append(lines, fmt.Sprintf("%s file %v %x", rel, info.Mode().Perm(), sha256.Sum256(data)))
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("listing %s: %v", root, err)
+	}
+	sort.Strings(lines)
+	return strings.Join(lines, "\n")
+}
+
+// treeHash is a hash of the whole tree under root (paths, kinds,
+// permissions, contents).
+func treeHash(t *testing.T, root string) string {
+	t.Helper()
+	return fmt.Sprintf("%x", sha256.Sum256([]byte(treeListing(t, root))))
+}
+
+// assertTree fails the test when the tree under root no longer has the
+// listing want, showing both listings.
+func assertTree(t *testing.T, root, want string) {
+	t.Helper()
+	got := treeListing(t, root)
+	if gotHash, wantHash := fmt.Sprintf("%x", sha256.Sum256([]byte(got))), fmt.Sprintf("%x", sha256.Sum256([]byte(want))); gotHash != wantHash {
+		t.Errorf("tree %s changed (hash %.12s, want %.12s)\ngot:\n%s\nwant:\n%s", root, gotHash, wantHash, got, want)
+	}
+}
+
+// readFiles returns the content of every regular file under root by slash
+// path, the manifest included.
+func readFiles(t *testing.T, root string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(root, p)
+		if err != nil {
+			return err
+		}
+		files[filepath.ToSlash(rel)] = string(data)
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("reading %s: %v", root, err)
+	}
+	return files
+}
+
+// writeFiles creates files (slash path to content) under root, as a user
+// would.
+func writeFiles(t *testing.T, root string, files map[string]string) {
+	t.Helper()
+	for name, content := range files {
+		p := filepath.Join(root, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+// build runs one complete build of files into out.
+func build(t *testing.T, out string, files map[string]string) {
+	t.Helper()
+	s := stage(t, out, files)
+	if err := s.Publish(); err != nil {
+		t.Fatalf("Publish: %v", err)
+	}
+}
+
+// stage starts a build of files into out without publishing it.
+func stage(t *testing.T, out string, files map[string]string) *Staging {
+	t.Helper()
+	s, err := NewStaging(out)
+	if err != nil {
+		t.Fatalf("NewStaging: %v", err)
+	}
+	names := make([]string, 0, len(files))
+	for name := range files {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		if err := s.WriteFile(name, []byte(files[name])); err != nil {
+			t.Fatalf("WriteFile(%q): %v", name, err)
+		}
+	}
+	return s
+}
+
+// manifestOf is the manifest a build of names writes.
+func manifestOf(names ...string) string {
+	sort.Strings(names)
+	var b strings.Builder
+	b.WriteString(manifestHeader)
+	for _, name := range names {
+		b.WriteString(name + "\n")
+	}
+	return b.String()
+}
+
+// withManifest returns files plus the manifest their build writes.
+func withManifest(files map[string]string) map[string]string {
+	out := map[string]string{}
+	var names []string
+	for name, content := range files {
+		out[name] = content
+		names = append(names, name)
+	}
+	out[Manifest] = manifestOf(names...)
+	return out
+}
+
+// merge returns the union of maps, later ones winning.
+func merge(maps ...map[string]string) map[string]string {
+	out := map[string]string{}
+	for _, m := range maps {
+		for k, v := range m {
+			out[k] = v
+		}
+	}
+	return out
+}
+
+// entries lists the names in dir.
+func entries(t *testing.T, dir string) []string {
+	t.Helper()
+	list, err := os.ReadDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var names []string
+	for _, e := range list {
+		names = append(names, e.Name())
+	}
+	return names
+}
