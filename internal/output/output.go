@@ -141,6 +141,9 @@ func NewStaging(out string) (*Staging, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, err
 	}
+	if err := checkFolder(out); err != nil {
+		return nil, err
+	}
 	if err := recoverLeftovers(out); err != nil {
 		return nil, err
 	}
@@ -154,11 +157,18 @@ func NewStaging(out string) (*Staging, error) {
 // recoverLeftovers cleans up after a build that was killed: a previous output moved
 // aside but never replaced is put back; abandoned staging folders go.
 func recoverLeftovers(out string) error {
-	leftovers, err := filepath.Glob(filepath.Join(filepath.Dir(out), "."+filepath.Base(out)+".staging-*"))
+	// Not filepath.Glob: out's name may hold [, * or ?, and a pattern built
+	// from it would match, and delete, another output's folders.
+	parent, prefix := filepath.Dir(out), "."+filepath.Base(out)+".staging-"
+	all, err := os.ReadDir(parent)
 	if err != nil {
 		return err
 	}
-	for _, p := range leftovers {
+	for _, e := range all {
+		if !strings.HasPrefix(e.Name(), prefix) {
+			continue
+		}
+		p := filepath.Join(parent, e.Name())
 		if strings.HasSuffix(p, ".old") {
 			if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) {
 				if err := os.Rename(p, out); err != nil {
@@ -176,10 +186,13 @@ func recoverLeftovers(out string) error {
 
 // WriteFile writes one file of the site; it is safe for concurrent use.
 func (s *Staging) WriteFile(name string, data []byte) error {
-	if !fs.ValidPath(name) || name == "." || name == Manifest {
+	// Localize also refuses what the OS cannot name (NUL; \ on Windows,
+	// where it would be a separator); the manifest holds one name a line.
+	local, err := filepath.Localize(name)
+	if err != nil || name == "." || name == Manifest || strings.ContainsAny(name, "\n\r") {
 		return fmt.Errorf("refusing to write %q: not a path inside the output folder", name)
 	}
-	p := filepath.Join(s.dir, filepath.FromSlash(name))
+	p := filepath.Join(s.dir, local)
 	d := filepath.Dir(p)
 	if _, done := s.dirs.Load(d); !done {
 		if err := os.MkdirAll(d, 0o755); err != nil {
@@ -206,9 +219,21 @@ func (s *Staging) Publish() error {
 	if err := writeManifest(filepath.Join(s.dir, Manifest), s.list); err != nil {
 		return err
 	}
-	old := s.dir + ".old"
-	_, statErr := os.Lstat(s.out)
+	if err := checkFolder(s.out); err != nil {
+		return err
+	}
+	// os.MkdirTemp made the staging folder 0700; the output folder keeps
+	// its mode, or gets the usual 0755 on the first build.
+	perm := fs.FileMode(0o755)
+	info, statErr := os.Lstat(s.out)
 	hadOld := statErr == nil
+	if hadOld {
+		perm = info.Mode().Perm()
+	}
+	if err := os.Chmod(s.dir, perm); err != nil {
+		return err
+	}
+	old := s.dir + ".old"
 	if hadOld {
 		if err := os.Rename(s.out, old); err != nil {
 			return fmt.Errorf("moving the previous output aside: %w", err)
@@ -278,8 +303,9 @@ func readManifest(p string) (map[string]bool, error) {
 	defer f.Close()
 	out := map[string]bool{}
 	sc := bufio.NewScanner(f)
-	for sc.Scan() {
-		if line := sc.Text(); line != "" && !strings.HasPrefix(line, "#") {
+	for first := true; sc.Scan(); first = false {
+		// Only the header is a comment: a page may be called #tag.html.
+		if line := sc.Text(); line != "" && !(first && strings.HasPrefix(line, "#")) {
 			out[line] = true
 		}
 	}
