@@ -8,6 +8,7 @@ import (
 	"maps"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/tdewolff/minify/v2"
 	"github.com/tdewolff/minify/v2/css"
@@ -23,16 +24,26 @@ import (
 
 // Writer receives the files of a built site.
 type Writer interface {
-	// WriteFile stores data at the site-relative, slash-separated name.
+	// WriteFile stores data at the site-relative, slash-separated name. It
+	// is called from several goroutines at once.
 	WriteFile(name string, data []byte) error
 }
 
-// MapWriter keeps a built site in memory.
-type MapWriter map[string][]byte
+// Memory keeps a built site in memory.
+type Memory struct {
+	mu    sync.Mutex
+	Files map[string][]byte // site-relative name → contents
+}
+
+// NewMemory returns an empty in-memory site.
+func NewMemory() *Memory { return &Memory{Files: map[string][]byte{}} }
 
 // WriteFile stores a copy of data.
-func (m MapWriter) WriteFile(name string, data []byte) error {
-	m[name] = bytes.Clone(data)
+func (m *Memory) WriteFile(name string, data []byte) error {
+	c := bytes.Clone(data)
+	m.mu.Lock()
+	m.Files[name] = c
+	m.mu.Unlock()
 	return nil
 }
 

@@ -115,6 +115,7 @@ type RadarData struct {
 	Legend   []QuadrantLegend
 	Rings    []config.Segment
 	Adopting []string
+	Guide    string // URL of the "how to read the radar" page, if the site has one
 }
 
 // QuadrantLegend lists one quadrant's blips ring by ring.
@@ -299,6 +300,11 @@ func (s *Site) pageJobs() []job {
 	add("index.html", "home", "", s.Config.Title, s.Config.Description, nil, home)
 
 	rd := &RadarData{SVG: svgFor("radar/"), Edition: s.Radar.Edition, Rings: s.Config.Rings, Adopting: s.Config.Adopting}
+	for _, p := range s.Pages {
+		if p.ID == "how-to-read-the-radar" {
+			rd.Guide = p.URL
+		}
+	}
 	for _, q := range s.Config.Quadrants {
 		ql := QuadrantLegend{Quadrant: q}
 		for _, ring := range s.Config.Rings {
