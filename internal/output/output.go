@@ -5,10 +5,20 @@
 // previous output byte for byte as it was. The output folder carries a
 // manifest (.waymark-manifest) listing every file waymark wrote; only those
 // files are ever removed, so files a user put there (a CNAME, say) survive.
+// Where the new build writes a path the user also had, the build's file
+// wins.
+//
+// A build killed at any point is repaired by the next NewStaging: abandoned
+// staging folders are removed, a previous output moved aside is put back
+// if the new one never went in, and otherwise the user files still left in
+// it are carried over before it is deleted.
 //
 // Guard refuses output folders that would destroy the user's work: the
 // site folder itself, a folder that contains it, the file system root, the
-// home folder, and a non-empty folder without a manifest unless forced.
+// home folder, and a non-empty folder without a manifest unless forced. It
+// also refuses, as NewStaging does, a symbolic link (publishing replaces
+// the output folder, so it would replace the link and leave its target
+// stale) and anything else that is not a folder.
 package output
 
 import (
@@ -132,6 +142,15 @@ type Staging struct {
 	mu   sync.Mutex
 	list []string
 	dirs sync.Map
+	// step, set only by tests, is called between the steps of Publish; a
+	// test stops the goroutine there to leave the folders as a kill would.
+	step func(name string)
+}
+
+func (s *Staging) at(step string) {
+	if s.step != nil {
+		s.step(step)
+	}
 }
 
 // NewStaging creates a staging folder beside out.
@@ -154,8 +173,9 @@ func NewStaging(out string) (*Staging, error) {
 	return &Staging{out: out, dir: dir}, nil
 }
 
-// recoverLeftovers cleans up after a build that was killed: a previous output moved
-// aside but never replaced is put back; abandoned staging folders go.
+// recoverLeftovers cleans up after a build that was killed: a previous
+// output moved aside is put back, or, if the new output went in, its user
+// files are carried over; abandoned staging folders go.
 func recoverLeftovers(out string) error {
 	// Not filepath.Glob: out's name may hold [, * or ?, and a pattern built
 	// from it would match, and delete, another output's folders.
@@ -170,18 +190,30 @@ func recoverLeftovers(out string) error {
 		}
 		p := filepath.Join(parent, e.Name())
 		if strings.HasSuffix(p, ".old") {
-			if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) {
-				if err := os.Rename(p, out); err != nil {
-					return fmt.Errorf("restoring the previous output from %s: %w", p, err)
-				}
-				continue
+			if err := restore(p, out); err != nil {
+				return err
 			}
+			continue
 		}
 		if err := os.RemoveAll(p); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// restore completes a Publish killed after it moved the previous output
+// aside to old. Until the new output is in place, old goes back; after
+// that, old may still hold user files, which must be carried over rather
+// than deleted with it.
+func restore(old, out string) error {
+	if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) {
+		if err := os.Rename(old, out); err != nil {
+			return fmt.Errorf("restoring the previous output from %s: %w", old, err)
+		}
+		return nil
+	}
+	return finish(old, out, func(string) {})
 }
 
 // WriteFile writes one file of the site; it is safe for concurrent use.
@@ -233,11 +265,13 @@ func (s *Staging) Publish() error {
 	if err := os.Chmod(s.dir, perm); err != nil {
 		return err
 	}
+	s.at("manifest written")
 	old := s.dir + ".old"
 	if hadOld {
 		if err := os.Rename(s.out, old); err != nil {
 			return fmt.Errorf("moving the previous output aside: %w", err)
 		}
+		s.at("previous output moved aside")
 	}
 	if err := os.Rename(s.dir, s.out); err != nil {
 		if hadOld {
@@ -248,15 +282,35 @@ func (s *Staging) Publish() error {
 	if !hadOld {
 		return nil
 	}
-	if err := carryOver(old, s.out, s.list); err != nil {
+	s.at("new output moved in")
+	return finish(old, s.out, s.at)
+}
+
+// finish ends a Publish whose new output is in place at out, with the
+// previous output at old: it carries the user's files over, then deletes
+// old. NewStaging uses it too, to end a Publish that was killed.
+func finish(old, out string, at func(step string)) error {
+	written, err := readManifest(filepath.Join(out, Manifest))
+	if err != nil {
 		return err
 	}
-	return os.RemoveAll(old)
+	if err := carryOver(old, out, written, at); err != nil {
+		return fmt.Errorf("%w; the previous output is kept in %s: move the file out of the way, then build again", err, old)
+	}
+	// Renamed before deleting, so a kill midway leaves a folder the next
+	// build simply removes, not an .old folder whose manifest may already
+	// be gone, which would make its build files look like the user's.
+	trash := strings.TrimSuffix(old, ".old") + ".trash"
+	if err := os.Rename(old, trash); err != nil {
+		return err
+	}
+	at("previous output moved to trash")
+	return os.RemoveAll(trash)
 }
 
 // carryOver moves files from the old output that waymark did not write
 // into the new one, unless the new build wrote the same path.
-func carryOver(old, out string, written []string) error {
+func carryOver(old, out string, written map[string]bool, at func(step string)) error {
 	ours, err := readManifest(filepath.Join(old, Manifest))
 	if err != nil {
 		return err
@@ -268,17 +322,18 @@ func carryOver(old, out string, written []string) error {
 		}
 		rel, _ := filepath.Rel(old, p)
 		rel = filepath.ToSlash(rel)
-		if ours[rel] {
-			return nil
-		}
-		if _, found := slices.BinarySearch(written, rel); found {
+		if ours[rel] || written[rel] {
 			return nil
 		}
 		dest := filepath.Join(out, filepath.FromSlash(rel))
 		if err := os.MkdirAll(filepath.Dir(dest), 0o755); err != nil {
-			return err
+			return fmt.Errorf("keeping your file %s: %w", rel, err)
 		}
-		return os.Rename(p, dest)
+		if err := os.Rename(p, dest); err != nil {
+			return fmt.Errorf("keeping your file %s: %w", rel, err)
+		}
+		at("carried over " + rel)
+		return nil
 	})
 }
 
