@@ -254,17 +254,14 @@ func (s *Staging) Publish() error {
 	if err := checkFolder(s.out); err != nil {
 		return err
 	}
-	// os.MkdirTemp made the staging folder 0700; the output folder keeps
-	// its mode, or gets the usual 0755 on the first build.
-	perm := fs.FileMode(0o755)
-	info, statErr := os.Lstat(s.out)
-	hadOld := statErr == nil
-	if hadOld {
-		perm = info.Mode().Perm()
-	}
-	if err := os.Chmod(s.dir, perm); err != nil {
+	// os.MkdirTemp made the staging folder 0700, which would lock a web
+	// server running as another user out of the output. Not the previous
+	// output's mode: builds before this fix left it 0700.
+	if err := os.Chmod(s.dir, 0o755); err != nil {
 		return err
 	}
+	_, statErr := os.Lstat(s.out)
+	hadOld := statErr == nil
 	s.at("manifest written")
 	old := s.dir + ".old"
 	if hadOld {
