@@ -134,11 +134,13 @@ func (r *Radar) SVG(placed []Placed, href func(*Blip) string) string {
 		fmt.Fprintf(&b, `<title>%d. %s (%s)</title>`, p.Number, html.EscapeString(p.Blip.Title), html.EscapeString(p.Blip.Ring))
 		switch m {
 		case MovedIn, MovedOut:
-			dir := -1.0
+			// A triangle pointing up (moved in) or down (moved out).
+			dir := 1.0
 			if m == MovedOut {
-				dir = 1
+				dir = -1
 			}
-			fmt.Fprintf(&b, `<path d="M%g %gl%g %gl%g %gz"/>`, p.X, round(p.Y+dir*p.R*1.2), round(p.R*1.1), round(-dir*p.R*2.2), round(-2.2*p.R))
+			fmt.Fprintf(&b, `<path d="M%g %gL%g %gL%g %gZ"/>`, p.X, round(p.Y-dir*1.2*p.R),
+				round(p.X+1.1*p.R), round(p.Y+dir*0.9*p.R), round(p.X-1.1*p.R), round(p.Y+dir*0.9*p.R))
 		case NewBlip:
 			fmt.Fprintf(&b, `<rect x="%g" y="%g" width="%g" height="%g" rx="2"/>`, round(p.X-p.R), round(p.Y-p.R), 2*p.R, 2*p.R)
 		default:
