@@ -84,6 +84,9 @@ func Split(file string, src []byte) (*Doc, error) {
 	if err := yaml.Unmarshal(raw, &node); err != nil {
 		return nil, yamlProblem(file, doc.MetaLine-1, err)
 	}
+	if err := checkAliases(file, doc.MetaLine-1, &node); err != nil {
+		return nil, err
+	}
 	doc.Meta = &node
 	return doc, nil
 }
@@ -139,6 +142,9 @@ func ParseYAML(file string, src []byte) (*yaml.Node, error) {
 	var node yaml.Node
 	if err := yaml.Unmarshal(src, &node); err != nil {
 		return nil, yamlProblem(file, 0, err)
+	}
+	if err := checkAliases(file, 0, &node); err != nil {
+		return nil, err
 	}
 	return &node, nil
 }
@@ -310,4 +316,53 @@ func (doc *Doc) Line(key string) int {
 		return 1
 	}
 	return doc.MetaLine - 1 + KeyLine(doc.Meta, key)
+}
+
+// maxExpanded is the most nodes a YAML document may have once its aliases
+// are expanded; front matter and configuration need a few hundred.
+const maxExpanded = 100_000
+
+// checkAliases refuses documents whose aliases expand into more than
+// maxExpanded nodes ("billion laughs"), before anything expands them. The
+// error names the line of the top-level entry that grows too large.
+func checkAliases(file string, offset int, doc *yaml.Node) error {
+	memo := map[*yaml.Node]int{}
+	var size func(n *yaml.Node, depth int) int
+	size = func(n *yaml.Node, depth int) int {
+		if n == nil || depth > 200 {
+			return maxExpanded + 1
+		}
+		if v, ok := memo[n]; ok {
+			return v
+		}
+		total := 1
+		if n.Kind == yaml.AliasNode {
+			total += size(n.Alias, depth+1)
+		}
+		for _, c := range n.Content {
+			total += size(c, depth+1)
+			if total > maxExpanded {
+				break
+			}
+		}
+		memo[n] = total
+		return total
+	}
+	root := doc
+	if root.Kind == yaml.DocumentNode && len(root.Content) == 1 {
+		root = root.Content[0]
+	}
+	total := 1
+	for i, c := range root.Content {
+		total += size(c, 1)
+		if total > maxExpanded {
+			line := c.Line
+			if root.Kind == yaml.MappingNode && i%2 == 1 {
+				line = root.Content[i-1].Line
+			}
+			return diag.Errorf(file, offset+line, "remove the YAML aliases (*name) or expand them by hand",
+				"YAML aliases expand to more than %d values", maxExpanded)
+		}
+	}
+	return nil
 }
