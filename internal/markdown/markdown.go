@@ -16,6 +16,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"net/url"
 	"path"
 	"strings"
 
@@ -219,8 +220,13 @@ func rewrite(doc *Doc, res Resolver, dest string) (string, bool) {
 	return out, true
 }
 
+// unescape decodes %-escapes in a link path, so that "my%20file.md"
+// finds "my file.md".
 func unescape(s string) string {
-	return strings.NewReplacer("%20", " ").Replace(s)
+	if u, err := url.PathUnescape(s); err == nil {
+		return u
+	}
+	return s
 }
 
 // Rel returns the link from the page at site-relative URL from ("a/b/") to

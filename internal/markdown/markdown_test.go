@@ -1,0 +1,140 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+)
+
+// files is a Resolver over a fixed set of sources and assets.
+type files map[string]string
+
+func (f files) Page(source string) (string, bool) {
+	u, ok := f[source]
+	return u, ok && strings.HasSuffix(source, ".md")
+}
+
+func (f files) Asset(p string) (string, bool) {
+	u, ok := f[p]
+	return u, ok && !strings.HasSuffix(p, ".md")
+}
+
+var site = files{
+	"decisions/0001-a.md":        "decisions/0001-a/",
+	"decisions/0002-b.md":        "decisions/0002-b/",
+	"radar/kafka.md":             "radar/kafka/",
+	"decisions/images/flow.png":  "decisions/images/flow.png",
+	"content/guide.md":           "guide/",
+	"content/img/diagram v2.svg": "img/diagram v2.svg",
+}
+
+func render(t *testing.T, r *Renderer, source, url, body string) Result {
+	t.Helper()
+	res, err := r.Render(Doc{Source: source, URL: url, Body: []byte(body), BodyLine: 5}, site)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func TestLinks(t *testing.T) {
+	r := New(Options{})
+	for _, c := range []struct {
+		name, source, url, body, want string
+	}{
+		{"sibling record", "decisions/0002-b.md", "decisions/0002-b/", "[a](0001-a.md)", `href="../../decisions/0001-a/index.html"`},
+		{"fragment kept", "decisions/0002-b.md", "decisions/0002-b/", "[a](0001-a.md#context)", `href="../../decisions/0001-a/index.html#context"`},
+		{"blip from record", "decisions/0002-b.md", "decisions/0002-b/", "[k](../radar/kafka.md)", `href="../../radar/kafka/index.html"`},
+		{"image beside record", "decisions/0002-b.md", "decisions/0002-b/", "![f](images/flow.png)", `src="../../decisions/images/flow.png"`},
+		{"content page to image with space", "content/guide.md", "guide/", "![d](img/diagram%20v2.svg)", `src="../img/diagram%20v2.svg"`},
+		{"absolute URL untouched", "content/guide.md", "guide/", "[x](https://example.com/a.md)", `href="https://example.com/a.md"`},
+		{"fragment only", "content/guide.md", "guide/", "[x](#top)", `href="#top"`},
+		{"mailto", "content/guide.md", "guide/", "[x](mailto:a@b.c)", `href="mailto:a@b.c"`},
+		{"autolink", "content/guide.md", "guide/", "see https://example.com now", `<a href="https://example.com">`},
+		{"heading anchor", "content/guide.md", "guide/", "## Decision Outcome", `<h2 id="decision-outcome">Decision Outcome<a class="anchor" href="#decision-outcome" aria-label="Link to this section">#</a></h2>`},
+		{"highlighted code", "content/guide.md", "guide/", "```go\nfunc f() {}\n```", `<span class="kd">func</span>`},
+		{"unknown language escaped", "content/guide.md", "guide/", "```nosuch\n<b>\n```", `<pre><code class="language-nosuch">&lt;b&gt;`},
+		{"table", "content/guide.md", "guide/", "| a |\n|---|\n| b |", `<td>b</td>`},
+		{"strikethrough", "content/guide.md", "guide/", "~~old~~", `<del>old</del>`},
+		{"task list", "content/guide.md", "guide/", "- [x] done", `checked="" disabled="" type="checkbox"`},
+		{"footnote", "content/guide.md", "guide/", "a[^1]\n\n[^1]: note", `class="footnote-ref"`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			res := render(t, r, c.source, c.url, c.body)
+			if !strings.Contains(string(res.HTML), c.want) {
+				t.Errorf("output lacks %s:\n%s", c.want, res.HTML)
+			}
+			if len(res.Broken) != 0 {
+				t.Errorf("broken links reported: %v", res.Broken)
+			}
+		})
+	}
+}
+
+func TestBrokenLinks(t *testing.T) {
+	res := render(t, New(Options{}), "decisions/0002-b.md", "decisions/0002-b/",
+		"# T\n\nText [gone](0009-gone.md).\n\n![missing](images/none.png)\n\n[outside](../../etc/passwd)\n")
+	want := []BrokenLink{{Line: 7, Target: "0009-gone.md"}, {Line: 9, Target: "images/none.png"}, {Line: 11, Target: "../../etc/passwd"}}
+	if len(res.Broken) != len(want) {
+		t.Fatalf("broken = %v, want %v", res.Broken, want)
+	}
+	for i := range want {
+		if res.Broken[i] != want[i] {
+			t.Errorf("broken[%d] = %v, want %v", i, res.Broken[i], want[i])
+		}
+	}
+}
+
+// TestDangerousInput: raw HTML and script URLs never reach the page.
+func TestDangerousInput(t *testing.T) {
+	payloads := []string{
+		`<script>alert(1)</script>`,
+		`<img src=x onerror=alert(1)>`,
+		`<a href="javascript:alert(1)">x</a>`,
+		`[x](javascript:alert(1))`,
+		`[x](JAVASCRIPT:alert(1))`,
+		`[x](javascript&colon;alert(1))`,
+		`[x](java&Tab;script:alert(1))`,
+		`[x](vbscript:msgbox(1))`,
+		`[x](data:text/html;base64,PHNjcmlwdD4=)`,
+		`<iframe src="https://evil.test"></iframe>`,
+		`<div style="background:url(javascript:alert(1))">x</div>`,
+		`<svg onload=alert(1)>`,
+	}
+	for _, unsafe := range []bool{false, true} {
+		r := New(Options{Unsafe: unsafe})
+		for _, p := range payloads {
+			out := strings.ToLower(string(render(t, r, "content/guide.md", "guide/", p+"\n").HTML))
+			for _, bad := range []string{"<script", "onerror", "onload", "javascript:", "vbscript:", "<iframe", "data:text/html"} {
+				if strings.Contains(out, bad) {
+					t.Errorf("unsafe=%v: %q rendered %q, which contains %q", unsafe, p, out, bad)
+				}
+			}
+		}
+	}
+	// With the opt-in, harmless HTML survives sanitising.
+	out := string(render(t, New(Options{Unsafe: true}), "content/guide.md", "guide/", "<b>bold</b> <em>em</em>\n").HTML)
+	if !strings.Contains(out, "<b>bold</b>") {
+		t.Errorf("unsafe mode dropped harmless HTML: %s", out)
+	}
+}
+
+func FuzzRender(f *testing.F) {
+	for _, s := range []string{"# T\n[a](0001-a.md)", "```go\nx\n```", "| a |\n|-|\n", "[^1]\n\n[^1]: x", "<b>x</b>", "![i](images/flow.png)"} {
+		f.Add(s)
+	}
+	r := New(Options{})
+	f.Fuzz(func(t *testing.T, body string) {
+		res, err := r.Render(Doc{Source: "decisions/0002-b.md", URL: "decisions/0002-b/", Body: []byte(body), BodyLine: 1}, site)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(strings.ToLower(string(res.HTML)), "<script") {
+			t.Errorf("script tag in output of %q", body)
+		}
+		for _, b := range res.Broken {
+			if b.Line < 1 {
+				t.Errorf("broken link with line %d", b.Line)
+			}
+		}
+	})
+}
