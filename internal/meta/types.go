@@ -104,6 +104,10 @@ func (s *Strings) UnmarshalYAML(n *yaml.Node) error {
 			raw = append(raw, c.Value)
 		}
 	default:
+		if isPlaceholder(n) {
+			*s = Strings{}
+			return nil
+		}
 		return fmt.Errorf("line %d: expected a list or a comma-separated string", n.Line)
 	}
 	out := Strings{}
@@ -124,6 +128,10 @@ type Text string
 
 // UnmarshalYAML reads any scalar as its literal text.
 func (t *Text) UnmarshalYAML(n *yaml.Node) error {
+	if isPlaceholder(n) {
+		*t = ""
+		return nil
+	}
 	if n.Kind != yaml.ScalarNode {
 		return fmt.Errorf("line %d: expected a single value", n.Line)
 	}
@@ -133,4 +141,20 @@ func (t *Text) UnmarshalYAML(n *yaml.Node) error {
 	}
 	*t = Text(v)
 	return nil
+}
+
+// isPlaceholder reports whether n is an unquoted "{…}" template placeholder.
+// YAML reads MADR's `date: {YYYY-MM-DD when the decision was last updated}`
+// as a flow mapping whose keys have no values; it is still a placeholder.
+func isPlaceholder(n *yaml.Node) bool {
+	if n.Kind != yaml.MappingNode || n.Style&yaml.FlowStyle == 0 || len(n.Content) == 0 {
+		return false
+	}
+	for i := 0; i+1 < len(n.Content); i += 2 {
+		k, v := n.Content[i], n.Content[i+1]
+		if k.Kind != yaml.ScalarNode || v.Kind != yaml.ScalarNode || v.Tag != "!!null" || v.Value != "" {
+			return false
+		}
+	}
+	return true
 }
