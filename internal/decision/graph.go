@@ -80,8 +80,13 @@ func Link(records []*Record) (*Log, []*diag.Problem) {
 		if len(r.SupersededBy) > 0 && (r.Status == Accepted || r.Status == Proposed) {
 			r.Status = Superseded
 		}
+	}
+	// Every status is final before successors are judged, so the verdict
+	// does not depend on record order. A successor that is itself
+	// superseded is a chain, which is fine.
+	for _, r := range log.Records {
 		for _, n := range r.SupersededBy {
-			if next := log.Get(r.Folder, n); next != nil && next.Status != Accepted {
+			if next := log.Get(r.Folder, n); next != nil && next.Status != Accepted && next.Status != Superseded {
 				problems = append(problems, diag.Warnf(r.Source, r.Line("status"), "accept the successor or restore this record's status",
 					"superseded by %s, whose status is %q, not accepted", Label(n), next.Status))
 			}
