@@ -14,16 +14,16 @@ import (
 // documents (../shared/bench/gen-corpus), generating it once per machine.
 func corpus(b *testing.B, n int) string {
 	b.Helper()
+	dir := filepath.Join(os.TempDir(), fmt.Sprintf("waymark-corpus-%d", n))
+	if _, err := os.Stat(filepath.Join(dir, "radar")); err == nil {
+		return dir
+	}
 	gen := os.Getenv("WAYMARK_GEN_CORPUS")
 	if gen == "" {
 		gen = filepath.Join("..", "..", "..", "shared", "bench", "gen-corpus")
 	}
 	if _, err := os.Stat(gen); err != nil {
 		b.Skipf("corpus generator not found at %s (set WAYMARK_GEN_CORPUS): %v", gen, err)
-	}
-	dir := filepath.Join(os.TempDir(), fmt.Sprintf("waymark-corpus-%d", n))
-	if _, err := os.Stat(filepath.Join(dir, "radar")); err == nil {
-		return dir
 	}
 	tmp := dir + ".tmp"
 	_ = os.RemoveAll(tmp)

@@ -9,7 +9,6 @@ import (
 	"slices"
 
 	"github.com/waymark-dev/waymark/internal/decision"
-	"github.com/waymark-dev/waymark/internal/radar"
 )
 
 // IndexJSON is /index.json: the site as data. Every key is always present;
@@ -141,10 +140,23 @@ func (s *Site) urls() []string {
 	for _, p := range s.Pages {
 		urls = append(urls, p.URL)
 	}
-	for _, t := range slices.Sorted(maps.Keys(s.tagIndex(func(*radar.Blip) BlipRef { return BlipRef{} }))) {
-		urls = append(urls, t)
+	tagURLs := map[string]bool{}
+	for _, r := range s.Decisions.Records {
+		for _, t := range tags(r.Tags) {
+			tagURLs[t.URL] = true
+		}
 	}
-	return urls
+	for _, b := range s.Radar.Blips {
+		for _, t := range tags(b.Tags) {
+			tagURLs[t.URL] = true
+		}
+	}
+	for _, p := range s.Pages {
+		for _, t := range tags(p.Tags) {
+			tagURLs[t.URL] = true
+		}
+	}
+	return append(urls, slices.Sorted(maps.Keys(tagURLs))...)
 }
 
 func (s *Site) sitemap() []byte {

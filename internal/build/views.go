@@ -95,6 +95,8 @@ type HomeData struct {
 	Radar    template.HTML
 	Recent   []RecordRef
 	Findings []Finding
+	// MoreFindings counts findings beyond the first maxHomeFindings.
+	MoreFindings int
 	Pages    []Link
 	Counts   struct{ Decisions, Blips int }
 	Edition  meta.Date
@@ -233,6 +235,10 @@ type HorizonView struct {
 // job is one templated page; body, when set, is rendered into the view's
 // Content just before the page is executed, so that rendered markdown
 // lives only as long as its page.
+// maxHomeFindings is how many policy and freshness findings the home page
+// lists; waymark check lists them all.
+const maxHomeFindings = 25
+
 type job struct {
 	path string
 	kind string
@@ -286,12 +292,16 @@ func (s *Site) pageJobs() []job {
 		if p.Severity == diag.Error || !strings.HasPrefix(p.File, s.Config.Radar+"/") {
 			continue
 		}
-		if url, ok := s.pages[p.File]; ok {
-			title := url
-			if b := s.Radar.Blip(strings.TrimSuffix(strings.TrimPrefix(url, "radar/"), "/")); b != nil {
+		if page, ok := s.pages[p.File]; ok {
+			if len(home.Findings) == maxHomeFindings {
+				home.MoreFindings++
+				continue
+			}
+			title := page
+			if b := s.Radar.Blip(strings.TrimSuffix(strings.TrimPrefix(page, "radar/"), "/")); b != nil {
 				title = b.Title
 			}
-			home.Findings = append(home.Findings, Finding{Severity: p.Severity.String(), Title: title, URL: url, Message: p.Message})
+			home.Findings = append(home.Findings, Finding{Severity: p.Severity.String(), Title: title, URL: page, Message: p.Message})
 		}
 	}
 	for _, p := range s.Pages {
