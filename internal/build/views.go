@@ -97,9 +97,9 @@ type HomeData struct {
 	Findings []Finding
 	// MoreFindings counts findings beyond the first maxHomeFindings.
 	MoreFindings int
-	Pages    []Link
-	Counts   struct{ Decisions, Blips int }
-	Edition  meta.Date
+	Pages        []Link
+	Counts       struct{ Decisions, Blips int }
+	Edition      meta.Date
 }
 
 // Finding is a policy or freshness problem shown on the home page.
