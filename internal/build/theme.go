@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"io/fs"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/waymark-dev/waymark/internal/meta"
@@ -33,6 +34,40 @@ func (o overlay) Open(name string) (fs.File, error) {
 		}
 	}
 	return o.builtin.Open(name)
+}
+
+// ReadDir lists a folder of both themes, the site's entries winning, so
+// that walking static/ finds the built-in files the site did not replace.
+func (o overlay) ReadDir(name string) ([]fs.DirEntry, error) {
+	seen := map[string]fs.DirEntry{}
+	var firstErr error
+	for _, fsys := range []fs.FS{o.builtin, o.site} {
+		if fsys == nil {
+			continue
+		}
+		entries, err := fs.ReadDir(fsys, name)
+		if err != nil {
+			if firstErr == nil && !errors.Is(err, fs.ErrNotExist) {
+				firstErr = err
+			}
+			continue
+		}
+		for _, e := range entries {
+			seen[e.Name()] = e
+		}
+	}
+	if len(seen) == 0 {
+		if firstErr == nil {
+			firstErr = &fs.PathError{Op: "readdir", Path: name, Err: fs.ErrNotExist}
+		}
+		return nil, firstErr
+	}
+	out := make([]fs.DirEntry, 0, len(seen))
+	for _, e := range seen {
+		out = append(out, e)
+	}
+	slices.SortFunc(out, func(a, b fs.DirEntry) int { return strings.Compare(a.Name(), b.Name()) })
+	return out, firstErr
 }
 
 // theme is a parsed theme.
