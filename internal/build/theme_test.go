@@ -12,7 +12,7 @@ import (
 // file by file; everything else still comes from the built-in theme.
 func TestThemeOverride(t *testing.T) {
 	fsys := fstest.MapFS{
-		"waymark.yaml": {Data: []byte("theme: acme\n")},
+		"waymark.yaml":                    {Data: []byte("theme: acme\n")},
 		"themes/acme/templates/page.html": {Data: []byte(`{{define "main"}}<article class="acme">{{.Title}}{{.Content}}</article>{{end}}`)},
 		"themes/acme/static/style.css":    {Data: []byte("body { color: rebeccapurple; }\n")},
 		"content/about.md":                {Data: []byte("---\ntitle: About us\n---\nHello.\n")},
