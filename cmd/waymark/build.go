@@ -80,12 +80,19 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := stage.Publish(); err != nil {
 		return err
 	}
-	report(stderr, s.Problems.Warnings())
+	warn := s.Problems.Warnings()
+	report(stderr, warn[:min(len(warn), maxBuildWarnings)])
+	if len(warn) > maxBuildWarnings {
+		fmt.Fprintf(stderr, "… and %d more warnings; waymark check lists them all\n", len(warn)-maxBuildWarnings)
+	}
 	_, policy, warnings := s.Problems.Count()
 	fmt.Fprintf(stdout, "built %d decisions, %d blips and %d pages into %s in %s (%d warnings)\n",
 		len(s.Decisions.Records), len(s.Radar.Blips), len(s.Pages), *out, time.Since(start).Round(time.Millisecond), policy+warnings)
 	return nil
 }
+
+// maxBuildWarnings is how many warnings build prints; check prints all.
+const maxBuildWarnings = 50
 
 func helpOK(err error) error {
 	if errors.Is(err, errHelp) {
