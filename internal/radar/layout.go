@@ -75,7 +75,9 @@ func placeInSegment(k int, r0, r1, a0, a1 float64) [][3]float64 {
 			cap := int(math.Floor(span*rr/step)) + 1
 			slots = append(slots, row(rr, a0+pad, span, cap, br)...)
 		}
-		if len(slots) >= k || br < 1.5 {
+		// No floor on the radius: a tiny circle is better than a blip
+		// silently missing from the drawing.
+		if len(slots) >= k {
 			return spread(slots, k)
 		}
 	}

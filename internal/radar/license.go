@@ -22,12 +22,18 @@ type Policy struct {
 	verdicts map[string]string
 }
 
-// NewPolicy returns the policy for the configured lists.
+// NewPolicy returns the policy for the configured lists. A licence on
+// several lists gets the strictest of their verdicts.
 func NewPolicy(l config.Licenses) *Policy {
 	p := &Policy{verdicts: map[string]string{}}
-	for verdict, ids := range map[string][]string{Allowed: l.Allowed, Review: l.Review, Denied: l.Denied} {
-		for _, id := range ids {
-			p.verdicts[strings.ToLower(id)] = verdict
+	// Stricter lists come later and overwrite, in a fixed order, so the
+	// verdict never depends on map iteration.
+	for _, list := range []struct {
+		verdict string
+		ids     []string
+	}{{Allowed, l.Allowed}, {Review, l.Review}, {Denied, l.Denied}} {
+		for _, id := range list.ids {
+			p.verdicts[strings.ToLower(id)] = list.verdict
 		}
 	}
 	return p
@@ -38,7 +44,7 @@ func NewPolicy(l config.Licenses) *Policy {
 // verdict; an empty licence is unknown.
 func (p *Policy) Verdict(expr string) string {
 	toks := tokenize(expr)
-	if len(toks) == 0 {
+	if len(toks) == 0 || !wellFormed(toks) {
 		return Unknown
 	}
 	pos := 0
@@ -52,6 +58,47 @@ func (p *Policy) Verdict(expr string) string {
 func tokenize(s string) []string {
 	s = strings.NewReplacer("(", " ( ", ")", " ) ").Replace(s)
 	return strings.Fields(s)
+}
+
+// wellFormed reports whether toks read as an expression: licences and
+// operators alternate, WITH is followed by an exception and parentheses
+// balance. A truncated expression such as "MIT OR" must not count as MIT.
+func wellFormed(toks []string) bool {
+	depth, wantOperand := 0, true
+	for i := 0; i < len(toks); i++ {
+		switch t := toks[i]; {
+		case t == "(":
+			if !wantOperand {
+				return false
+			}
+			depth++
+		case t == ")":
+			if wantOperand || depth == 0 {
+				return false
+			}
+			depth--
+		case strings.EqualFold(t, "WITH"):
+			i++
+			if wantOperand || i == len(toks) || isOperator(toks[i]) {
+				return false
+			}
+		case isOperator(t):
+			if wantOperand {
+				return false
+			}
+			wantOperand = true
+		default:
+			if !wantOperand {
+				return false
+			}
+			wantOperand = false
+		}
+	}
+	return !wantOperand && depth == 0
+}
+
+func isOperator(t string) bool {
+	return t == "(" || t == ")" || strings.EqualFold(t, "AND") || strings.EqualFold(t, "OR") || strings.EqualFold(t, "WITH")
 }
 
 func (p *Policy) or(toks []string, pos *int) string {
