@@ -3,6 +3,7 @@ package config_test
 import (
 	"errors"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -164,6 +165,26 @@ func TestParseDefaults(t *testing.T) {
 	d := config.Default()
 	if d.Quadrants[0].Title == "changed" || d.Rings[0].ID == "changed" || d.Horizons[0].ID == "changed" {
 		t.Error("Default shares its segments with an earlier configuration")
+	}
+}
+
+func TestParseLicenses(t *testing.T) {
+	def := config.Default().Licenses
+	for _, tt := range []struct {
+		list []string
+		id   string
+	}{{def.Allowed, "MIT"}, {def.Review, "MPL-2.0"}, {def.Denied, "AGPL-3.0-only"}} {
+		if !slices.Contains(tt.list, tt.id) {
+			t.Errorf("default licence lists do not put %s in %v", tt.id, tt.list)
+		}
+	}
+	// A stated policy replaces the default one entirely.
+	c, err := config.Parse("waymark.yaml", []byte("licenses:\n  denied: [GPL-3.0-only]\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := c.Licenses, (config.Licenses{Denied: []string{"GPL-3.0-only"}}); !reflect.DeepEqual(got, want) {
+		t.Errorf("Licenses = %+v, want %+v", got, want)
 	}
 }
 
