@@ -6,8 +6,10 @@
 // A source may start with a UTF-8 byte-order mark (dropped) and blank lines,
 // then a line "---", the YAML, and a closing "---". The body keeps its line
 // numbers: Doc.BodyLine is the file line of the body's first line, so errors
-// in the markdown point at the right place. An opening "---" with no closing
-// one is an error, not body text; so is a file that is not valid UTF-8.
+// in the markdown point at the right place. Lines end at "\n", "\r\n" or a
+// lone "\r", as in YAML and CommonMark; a lone "\r" becomes "\n" in Body.
+// An opening "---" with no closing one is an error, not body text; so is a
+// file that is not valid UTF-8.
 //
 // # Strict decoding
 //
@@ -53,7 +55,7 @@ func Split(file string, src []byte) (*Doc, error) {
 	if len(src) > MaxSize {
 		return nil, diag.Errorf(file, 1, fmt.Sprintf("split it; files above %d MiB are refused", MaxSize>>20), "file is %d bytes", len(src))
 	}
-	src = bytes.TrimPrefix(src, bom)
+	src = loneCRs(bytes.TrimPrefix(src, bom))
 	if !utf8.Valid(src) {
 		return nil, diag.Errorf(file, invalidUTF8Line(src), "save the file as UTF-8", "invalid UTF-8")
 	}
@@ -89,6 +91,23 @@ func Split(file string, src []byte) (*Doc, error) {
 	}
 	doc.Meta = &node
 	return doc, nil
+}
+
+// loneCRs turns carriage returns that are not followed by a line feed into
+// line feeds. YAML and CommonMark count a lone CR as a line break; counting
+// lines by "\n" alone would put messages on the wrong line.
+func loneCRs(src []byte) []byte {
+	i := bytes.IndexByte(src, '\r')
+	if i < 0 {
+		return src
+	}
+	out := bytes.Clone(src)
+	for ; i < len(out); i++ {
+		if out[i] == '\r' && (i+1 == len(out) || out[i+1] != '\n') {
+			out[i] = '\n'
+		}
+	}
+	return out
 }
 
 // openingLine returns the line of the opening "---", or 0 when the source has
@@ -135,7 +154,7 @@ func ParseYAML(file string, src []byte) (*yaml.Node, error) {
 	if len(src) > MaxSize {
 		return nil, diag.Errorf(file, 1, "", "file is %d bytes, more than the %d allowed", len(src), MaxSize)
 	}
-	src = bytes.TrimPrefix(src, bom)
+	src = loneCRs(bytes.TrimPrefix(src, bom))
 	if !utf8.Valid(src) {
 		return nil, diag.Errorf(file, invalidUTF8Line(src), "save the file as UTF-8", "invalid UTF-8")
 	}

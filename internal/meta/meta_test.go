@@ -82,6 +82,14 @@ func TestSplit(t *testing.T) {
 			meta: true, metaLine: 2, body: "body\r\n", bodyLine: 4,
 		},
 		{
+			name: "lone CR line endings", src: "---\rtitle: x\r---\rbody\rmore\r",
+			meta: true, metaLine: 2, body: "body\nmore\n", bodyLine: 4,
+		},
+		{
+			name: "CR CR LF is two line breaks", src: "---\r\ntitle: x\r\r\n---\r\nbody\r\n",
+			meta: true, metaLine: 2, body: "body\r\n", bodyLine: 5,
+		},
+		{
 			name: "delimiters with trailing spaces", src: "--- \ntitle: x\n---  \nbody\n",
 			meta: true, metaLine: 2, body: "body\n", bodyLine: 4,
 		},
@@ -141,7 +149,7 @@ func TestSplit(t *testing.T) {
 			}
 			// The body's first line is the file's line BodyLine.
 			if len(doc.Body) > 0 {
-				lines := strings.Split(strings.TrimPrefix(tt.src, "\ufeff"), "\n")
+				lines := strings.Split(string(editorLines([]byte(strings.TrimPrefix(tt.src, "\ufeff")))), "\n")
 				first, _, _ := strings.Cut(string(doc.Body), "\n")
 				if got, want := lines[doc.BodyLine-1], first; got != want {
 					t.Errorf("file line %d = %q, body starts with %q", doc.BodyLine, got, want)
@@ -491,6 +499,12 @@ func TestDecodeErrors(t *testing.T) {
 			yaml:  "title: t\ndate: [2024-01-01]\n",
 			lines: []int{5},
 			texts: []string{"expected a date YYYY-MM-DD"},
+		},
+		{
+			name:  "lines counted across lone carriage returns",
+			yaml:  "title: x\r\rcount: many\n",
+			lines: []int{6},
+			texts: []string{"p.md:6: cannot unmarshal !!str `many` into int"},
 		},
 		{
 			name:  "front matter is a list",
