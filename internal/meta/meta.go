@@ -14,9 +14,10 @@
 // # Strict decoding
 //
 // Decode rejects unknown keys, duplicate keys and values of the wrong type,
-// each as a diag.Problem with the file and line. Aliases are expanded by the
-// YAML library, which refuses documents with excessive aliasing, so alias
-// bombs fail fast. Inputs larger than MaxSize are refused before parsing.
+// each as a diag.Problem with the file and line. A document whose aliases
+// would expand beyond 100,000 values is refused before anything expands
+// them, so alias bombs fail fast. Inputs larger than MaxSize are refused
+// before parsing.
 package meta
 
 import (
@@ -189,7 +190,14 @@ func yamlProblem(file string, offset int, err error) error {
 			errs = append(errs, diag.Errorf(file, line, "remove the YAML aliases", "YAML aliases expand too far"))
 			continue
 		}
-		errs = append(errs, diag.Errorf(file, line, "fix the YAML syntax", "%s", m))
+		fix := "fix the YAML syntax"
+		if strings.Contains(m, "; ") || strings.HasPrefix(m, "cannot unmarshal") {
+			fix = "" // the message says what to write, or the fix below does
+		}
+		if strings.HasPrefix(m, "cannot unmarshal") {
+			fix = "give the value the type this key expects"
+		}
+		errs = append(errs, diag.Errorf(file, line, fix, "%s", m))
 	}
 	return errors.Join(errs...)
 }

@@ -456,7 +456,7 @@ func TestDecodeErrors(t *testing.T) {
 			name:  "wrong type",
 			yaml:  "title: x\ncount: many\n",
 			lines: []int{5},
-			texts: []string{"p.md:5: cannot unmarshal !!str `many` into int; fix the YAML syntax"},
+			texts: []string{"p.md:5: cannot unmarshal !!str `many` into int; give the value the type this key expects"},
 		},
 		{
 			name:  "wrong type deeper",
