@@ -35,15 +35,15 @@ func NewPolicy(l config.Licenses) *Policy {
 
 // Verdict judges an SPDX expression: for "A OR B" the better verdict
 // counts, for "A AND B" the worse; "WITH" exceptions keep the licence's
-// verdict; an empty licence is unknown.
+// verdict; "A+" is judged as A. An empty or malformed expression is
+// unknown.
 func (p *Policy) Verdict(expr string) string {
-	toks := tokenize(expr)
-	if len(toks) == 0 {
+	e := &expression{p: p, toks: tokenize(expr)}
+	if len(e.toks) == 0 {
 		return Unknown
 	}
-	pos := 0
-	v := p.or(toks, &pos)
-	if pos != len(toks) {
+	v := e.or()
+	if e.bad || e.pos != len(e.toks) {
 		return Unknown
 	}
 	return v
@@ -54,47 +54,63 @@ func tokenize(s string) []string {
 	return strings.Fields(s)
 }
 
-func (p *Policy) or(toks []string, pos *int) string {
-	v := p.and(toks, pos)
-	for *pos < len(toks) && strings.EqualFold(toks[*pos], "OR") {
-		*pos++
-		v = better(v, p.and(toks, pos))
+// expression is an SPDX expression being judged, by recursive descent.
+type expression struct {
+	p    *Policy
+	toks []string
+	pos  int
+	bad  bool
+}
+
+func (e *expression) or() string {
+	v := e.and()
+	for e.pos < len(e.toks) && strings.EqualFold(e.toks[e.pos], "OR") {
+		e.pos++
+		v = better(v, e.and())
 	}
 	return v
 }
 
-func (p *Policy) and(toks []string, pos *int) string {
-	v := p.term(toks, pos)
-	for *pos < len(toks) && strings.EqualFold(toks[*pos], "AND") {
-		*pos++
-		v = worse(v, p.term(toks, pos))
+func (e *expression) and() string {
+	v := e.term()
+	for e.pos < len(e.toks) && strings.EqualFold(e.toks[e.pos], "AND") {
+		e.pos++
+		v = worse(v, e.term())
 	}
 	return v
 }
 
-func (p *Policy) term(toks []string, pos *int) string {
-	if *pos >= len(toks) {
+func (e *expression) term() string {
+	if e.pos >= len(e.toks) {
+		e.bad = true
 		return Unknown
 	}
-	t := toks[*pos]
-	*pos++
-	if t == "(" {
-		v := p.or(toks, pos)
-		if *pos < len(toks) && toks[*pos] == ")" {
-			*pos++
+	t := e.toks[e.pos]
+	e.pos++
+	switch {
+	case t == "(":
+		v := e.or()
+		if e.pos < len(e.toks) && e.toks[e.pos] == ")" {
+			e.pos++
 		} else {
-			v = Unknown
+			e.bad = true
 		}
 		return v
+	case t == ")" || strings.EqualFold(t, "AND") || strings.EqualFold(t, "OR") || strings.EqualFold(t, "WITH"):
+		e.bad = true
+		return Unknown
 	}
-	if *pos+1 < len(toks) && strings.EqualFold(toks[*pos], "WITH") {
-		*pos += 2
+	if e.pos < len(e.toks) && strings.EqualFold(e.toks[e.pos], "WITH") {
+		if e.pos+1 >= len(e.toks) {
+			e.bad = true
+		}
+		e.pos += 2
 	}
-	if v, ok := p.verdicts[strings.ToLower(t)]; ok {
+	if v, ok := e.p.verdicts[strings.ToLower(t)]; ok {
 		return v
 	}
 	if id, ok := strings.CutSuffix(t, "+"); ok {
-		if v, ok := p.verdicts[strings.ToLower(id)]; ok {
+		if v, ok := e.p.verdicts[strings.ToLower(id)]; ok {
 			return v
 		}
 	}
