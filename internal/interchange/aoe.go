@@ -85,7 +85,7 @@ func (im *importer) aoe(fsys fs.FS) *Result {
 func (im *importer) aoeFile(fsys fs.FS, p string, date meta.Date, blips map[string]*aoeBlip) {
 	fail := func(err error) {
 		var l diag.List
-		l.AddErr(p, err)
+		l.AddErr(im.name(p), err)
 		im.problems.Add(l.Sorted()...)
 	}
 	src, err := fs.ReadFile(fsys, p)
@@ -93,7 +93,7 @@ func (im *importer) aoeFile(fsys fs.FS, p string, date meta.Date, blips map[stri
 		fail(err)
 		return
 	}
-	doc, err := meta.Split(p, src)
+	doc, err := meta.Split(im.name(p), src)
 	if err != nil {
 		fail(err)
 		return
@@ -101,7 +101,7 @@ func (im *importer) aoeFile(fsys fs.FS, p string, date meta.Date, blips map[stri
 	var fm aoeFront
 	if doc.Meta != nil {
 		if err := doc.Meta.Decode(&fm); err != nil {
-			im.problems.Add(diag.Errorf(p, doc.MetaLine, "fix the front matter", "%v", err))
+			im.problems.Add(diag.Errorf(im.name(p), doc.MetaLine, "fix the front matter", "%v", err))
 			return
 		}
 	}

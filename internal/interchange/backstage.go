@@ -70,8 +70,8 @@ func (im *importer) backstage(fsys fs.FS) *Result {
 		}
 	}
 	resolve := func(segs []config.Segment, key, id string, line int, what string) string {
-		if _, ok := segment(segs, id); !ok && names[key][id] != "" {
-			if s, ok := segment(segs, names[key][id]); ok {
+		if _, ok := radar.Match(segs, id); !ok && names[key][id] != "" {
+			if s, ok := radar.Match(segs, names[key][id]); ok {
 				return s.ID
 			}
 		}

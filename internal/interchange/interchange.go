@@ -58,6 +58,7 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -89,6 +90,9 @@ type Options struct {
 	// Date dates the history of blips flagged new or moved by a source
 	// that carries no date of its own.
 	Date meta.Date
+	// Dir is the folder fsys reads, as the user named it; messages name
+	// files under it. Empty names them as paths in fsys.
+	Dir string
 }
 
 // Result is an import's outcome.
@@ -159,25 +163,15 @@ type importer struct {
 }
 
 func (im *importer) errorf(line int, fix, format string, args ...any) {
-	im.problems.Add(diag.Errorf(im.file, line, fix, format, args...))
+	im.problems.Add(diag.Errorf(im.name(im.file), line, fix, format, args...))
 }
 
-// segment finds a quadrant or ring by id, by title, or by the slug of
-// either, ignoring case.
-func segment(segs []config.Segment, name string) (config.Segment, bool) {
-	name = strings.TrimSpace(name)
-	for _, match := range []func(config.Segment) bool{
-		func(s config.Segment) bool { return s.ID == name },
-		func(s config.Segment) bool { return strings.EqualFold(s.Title, name) || strings.EqualFold(s.ID, name) },
-		func(s config.Segment) bool {
-			return radar.Slug(s.Title) == radar.Slug(name) || s.ID == radar.Slug(name)
-		},
-	} {
-		if i := slices.IndexFunc(segs, match); i >= 0 {
-			return segs[i], true
-		}
+// name returns the path p of fsys as the user knows it.
+func (im *importer) name(p string) string {
+	if im.o.Dir == "" {
+		return p
 	}
-	return config.Segment{}, false
+	return filepath.Join(im.o.Dir, filepath.FromSlash(p))
 }
 
 func titles(segs []config.Segment) string {
@@ -190,7 +184,7 @@ func titles(segs []config.Segment) string {
 
 // quadrant and ring resolve a name, reporting an unknown one at line.
 func (im *importer) quadrant(name string, line int) string {
-	s, ok := segment(im.o.Config.Quadrants, name)
+	s, ok := radar.Match(im.o.Config.Quadrants, name)
 	if !ok {
 		im.errorf(line, "use one of "+titles(im.o.Config.Quadrants)+", or add the quadrant to waymark.yaml", "unknown quadrant %q", name)
 	}
@@ -198,7 +192,7 @@ func (im *importer) quadrant(name string, line int) string {
 }
 
 func (im *importer) ring(name string, line int) string {
-	s, ok := segment(im.o.Config.Rings, name)
+	s, ok := radar.Match(im.o.Config.Rings, name)
 	if !ok {
 		im.errorf(line, "use one of "+titles(im.o.Config.Rings)+", or add the ring to waymark.yaml", "unknown ring %q", name)
 	}

@@ -4,9 +4,12 @@ import (
 	"bytes"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/waymark-dev/waymark/internal/config"
 )
 
 // Format writes b as a blip file: front matter in the order the package
@@ -26,7 +29,9 @@ func Format(b *Blip) []byte {
 	field("license", b.License)
 	field("backing", b.Backing)
 	field("owner", b.Owner)
-	field("reviewed", b.Reviewed.String())
+	if !b.Reviewed.IsZero() {
+		fmt.Fprintf(&w, "reviewed: %s\n", b.Reviewed)
+	}
 	field("horizon", b.Horizon)
 	if len(b.Tags) > 0 {
 		tags := make([]string, len(b.Tags))
@@ -123,4 +128,22 @@ func Slug(name string) string {
 		}
 	}
 	return strings.TrimSuffix(b.String(), "-")
+}
+
+// Match finds the quadrant or ring that name means: its id, its title in
+// any case, or a name whose slug is the id or the title's slug, so that
+// "Languages & Frameworks", "languages-and-frameworks" and "LANGUAGES AND
+// FRAMEWORKS" all find the same quadrant.
+func Match(segs []config.Segment, name string) (config.Segment, bool) {
+	name = strings.TrimSpace(name)
+	for _, match := range []func(config.Segment) bool{
+		func(s config.Segment) bool { return s.ID == name },
+		func(s config.Segment) bool { return strings.EqualFold(s.Title, name) || strings.EqualFold(s.ID, name) },
+		func(s config.Segment) bool { return Slug(s.Title) == Slug(name) || s.ID == Slug(name) },
+	} {
+		if i := slices.IndexFunc(segs, match); i >= 0 {
+			return segs[i], true
+		}
+	}
+	return config.Segment{}, false
 }
