@@ -194,8 +194,8 @@ func TestImportExport(t *testing.T) {
 // reported with its file and line, and nothing is written.
 func TestImportBadRows(t *testing.T) {
 	dir := radarSite(t, map[string]string{
-		"bad.csv":   "name,ring,quadrant,isNew,status,description\nKafka,Hold,Platforms,FALSE,,x\nGo,Adpot,Languages & Frameworks,FALSE,,x\n,Adopt,Tools,FALSE,,x\n",
-		"bad.json":  "{\n \"entries\": [\n  {\"label\": \"Kafka\", \"quadrant\": 2, \"ring\": 3},\n  {\"label\": \"Go\", \"quadrant\": 9, \"ring\": 0}\n ]\n}\n",
+		"bad.csv":    "name,ring,quadrant,isNew,status,description\nKafka,Hold,Platforms,FALSE,,x\nGo,Adpot,Languages & Frameworks,FALSE,,x\n,Adopt,Tools,FALSE,,x\n",
+		"bad.json":   "{\n \"entries\": [\n  {\"label\": \"Kafka\", \"quadrant\": 2, \"ring\": 3},\n  {\"label\": \"Go\", \"quadrant\": 9, \"ring\": 0}\n ]\n}\n",
 		"site/.keep": "",
 	})
 	site := filepath.Join(dir, "site")
