@@ -17,7 +17,6 @@ type aoeFront struct {
 	Ring     meta.Text    `yaml:"ring"`
 	Quadrant meta.Text    `yaml:"quadrant"`
 	Tags     meta.Strings `yaml:"tags"`
-	Featured *bool        `yaml:"featured"`
 }
 
 // aoeBlip is a blip as the releases so far describe it.

@@ -44,6 +44,8 @@
 // with front matter title, ring, quadrant, tags, featured. A blip's file in
 // a later release overrides the earlier ones; every release it appears in
 // becomes a history entry; the newest non-empty text becomes its body.
+// featured: false blips are imported too: waymark's radar draws every
+// blip. Other front matter keys are ignored.
 //
 // # Movement
 //
