@@ -265,3 +265,14 @@ func TestCheckPolicy(t *testing.T) {
 		t.Errorf("build: %v\n%s", err, stderr)
 	}
 }
+
+// TestCheckColours reports a quadrant colour that is not one at its line.
+func TestCheckColours(t *testing.T) {
+	dir := radarSite(t, map[string]string{
+		"waymark.yaml": "title: T\nquadrants:\n  - {id: tools, color: \"#1a7f37\"}\n  - {id: data, color: \"red;x\"}\n",
+	})
+	out, _, err := radarRun(t, "check", "--site", dir)
+	if !errors.Is(err, errReported) || !strings.Contains(out, `waymark.yaml:2: quadrants "data": color "red;x" is not a colour`) {
+		t.Errorf("check: %v\n%s", err, out)
+	}
+}

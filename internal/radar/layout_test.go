@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"strings"
 	"testing"
 
 	"github.com/waymark-dev/waymark/internal/config"
@@ -232,5 +233,22 @@ func BenchmarkLayout(b *testing.B) {
 	for b.Loop() {
 		l := r.Layout()
 		_ = l.SVG(SVGOptions{Href: func(b *Blip) string { return b.ID + "/" }})
+	}
+}
+
+// TestColours draws configured colours, and only ones that are colours.
+func TestColours(t *testing.T) {
+	cfg := shape(4, 4)
+	cfg.Quadrants[1].Color = "#0a7"
+	cfg.Rings[0].Color = "rgb(230, 240, 230)"
+	cfg.Quadrants[2].Color = `red" onload="alert(1)`
+	svg := New(cfg, generate(cfg, 20, 0, 0, 0, 1)).Layout().SVG(SVGOptions{})
+	for _, want := range []string{`<g class="sector s-1 q-tools" style="--c:#0a7">`, `<circle class="ring ring-0" style="fill:rgb(230, 240, 230)"`, `<g class="sector s-2 q-platforms">`} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("drawing lacks %s", want)
+		}
+	}
+	if strings.Contains(svg, "onload") {
+		t.Error("a colour that is not one reached the drawing")
 	}
 }
