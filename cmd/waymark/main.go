@@ -34,6 +34,9 @@ Usage:
   waymark build   [--site DIR] [--out DIR] [--base-url URL] [--force]
   waymark check   [--site DIR] [--format text|json] [--strict]
   waymark init    DIR
+  waymark new     blip "Name" --quadrant Q --ring R [--site DIR]
+  waymark import  byor-csv|zalando-json|backstage-json|aoe SRC [--site DIR] [--date YYYY-MM-DD]
+  waymark export  byor-csv|zalando-json|backstage-json|json [--site DIR] [--out FILE]
   waymark version
 
 Run "waymark COMMAND --help" for a command's flags.
@@ -52,6 +55,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runCheck(ctx, rest, stdout, stderr)
 	case "init":
 		return runInit(rest, stdout, stderr)
+	case "new":
+		return runNew(ctx, rest, stdout, stderr)
+	case "import":
+		return runImport(ctx, rest, stdout, stderr)
+	case "export":
+		return runExport(ctx, rest, stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintln(stdout, "waymark", version())
 		return nil

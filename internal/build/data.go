@@ -131,6 +131,7 @@ func (s *Site) indexJSON() ([]byte, error) {
 // urls lists every page's site-relative URL, for the sitemap.
 func (s *Site) urls() []string {
 	urls := []string{"", "radar/", "roadmap/", "decisions/", "tags/"}
+	urls = append(urls, s.radarURLs()...)
 	for _, r := range s.Decisions.Records {
 		urls = append(urls, RecordURL(r))
 	}

@@ -34,6 +34,7 @@ func TestGolden(t *testing.T) {
 	_, out := buildFS(t, loadTxtar(t, "testdata/site.txtar"))
 	for _, page := range []string{
 		"index.html", "radar/index.html", "radar/kafka/index.html", "roadmap/index.html",
+		"radar/platforms/index.html", "licenses/index.html",
 		"decisions/index.html", "decisions/0001-use-queues/index.html", "decisions/0002-prototype-first/index.html",
 		"about/index.html", "tags/index.html", "tags/messaging/index.html", "404.html",
 		"feed.xml", "sitemap.xml", "index.json", "decisions/images/flow.svg",

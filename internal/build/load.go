@@ -10,8 +10,10 @@
 //
 //	index.html                   home: radar, recent decisions, warnings
 //	radar/index.html             the radar, legend and "what may my team use?"
+//	radar/<quadrant>/index.html  one quadrant enlarged (with two or more quadrants)
 //	radar/<id>/index.html        one blip
 //	roadmap/index.html           planned moves by horizon
+//	licenses/index.html          the licence policy, verdicts and stale blips
 //	decisions/index.html         every record
 //	decisions/<id>/index.html    one record (<folder>/<id>/ for categories)
 //	tags/index.html, tags/<tag>/index.html

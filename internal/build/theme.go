@@ -14,7 +14,13 @@ import (
 
 // pageKinds are the templates a theme provides, one per kind of page; each
 // is executed together with templates/base.html.
-var pageKinds = []string{"home", "radar", "blip", "roadmap", "decisions", "decision", "tags", "tag", "page", "404"}
+var pageKinds = []string{"home", "radar", "blip", "roadmap", "sector", "licenses", "decisions", "decision", "tags", "tag", "page", "404"}
+
+// partials are templates some kinds of page share, parsed with them.
+var partials = map[string][]string{
+	"radar":  {"templates/radar-parts.html"},
+	"sector": {"templates/radar-parts.html"},
+}
 
 // overlay is a theme: the site's own themes/<name>/ files, falling back
 // file by file to the built-in theme.
@@ -96,8 +102,8 @@ func (s *Site) loadTheme() (*theme, error) {
 		if err != nil {
 			return nil, err
 		}
-		name := "templates/" + kind + ".html"
-		if t.pages[kind], err = clone.ParseFS(o, name); err != nil {
+		names := append([]string{"templates/" + kind + ".html"}, partials[kind]...)
+		if t.pages[kind], err = clone.ParseFS(o, names...); err != nil {
 			return nil, themeError(dir, err)
 		}
 	}

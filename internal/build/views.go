@@ -110,65 +110,6 @@ type Finding struct {
 	Message  string
 }
 
-// RadarData is the radar page's data.
-type RadarData struct {
-	SVG      template.HTML
-	Edition  meta.Date
-	Legend   []QuadrantLegend
-	Rings    []config.Segment
-	Adopting []string
-	Guide    string // URL of the "how to read the radar" page, if the site has one
-}
-
-// QuadrantLegend lists one quadrant's blips ring by ring.
-type QuadrantLegend struct {
-	Quadrant config.Segment
-	Rings    []RingLegend
-	Use      []BlipRef // blips in adopting rings
-	Hold     []HoldRef // blips in the last ring, with the decisions behind them
-}
-
-// RingLegend lists the blips of one ring in one quadrant.
-type RingLegend struct {
-	Ring  config.Segment
-	Blips []BlipRef
-}
-
-// HoldRef is a blip teams should not start using, and why.
-type HoldRef struct {
-	BlipRef
-	Decisions []RecordRef
-}
-
-// BlipData is a blip page's data.
-type BlipData struct {
-	BlipRef
-	Reviewed     meta.Date
-	LastReviewed meta.Date
-	ReviewMonths int
-	Horizon      string
-	Tags         []Tag
-	History      []MoveView
-	Roadmap      []PlanView
-	Decisions    []RecordRef
-}
-
-// MoveView is one entry of a blip's history.
-type MoveView struct {
-	Date     meta.Date
-	Ring     config.Segment
-	Decision *RecordRef
-	Note     string
-}
-
-// PlanView is one planned move.
-type PlanView struct {
-	Blip    BlipRef
-	Horizon config.Horizon
-	Ring    config.Segment
-	Note    string
-}
-
 // DecisionsData is the decisions index's data.
 type DecisionsData struct {
 	Records  []RecordRef
@@ -218,20 +159,6 @@ type TagData struct {
 	Pages     []Link
 }
 
-// RoadmapData is the roadmap page's data.
-type RoadmapData struct {
-	Edition  meta.Date
-	Horizons []HorizonView
-}
-
-// HorizonView is one roadmap horizon and what is expected to move in it.
-type HorizonView struct {
-	Horizon  config.Horizon
-	From, To meta.Date
-	Plans    []PlanView
-	Expected []BlipRef // blips whose horizon is this one, with no plan
-}
-
 // job is one templated page; body, when set, is rendered into the view's
 // Content just before the page is executed, so that rendered markdown
 // lives only as long as its page.
@@ -262,24 +189,10 @@ func (s *Site) pageJobs() []job {
 	add := func(path, kind, url, title, desc string, body *markdown.Doc, data any) {
 		jobs = append(jobs, job{path, kind, &View{Site: sv, Kind: kind, URL: url, Title: title, Description: desc, Data: data}, body})
 	}
-	placed := s.Radar.Layout()
-	numbers := map[*radar.Blip]int{}
-	for _, p := range placed {
-		numbers[p.Blip] = p.Number
-	}
-	blipRef := func(b *radar.Blip) BlipRef { return s.blipRef(b, numbers[b]) }
-	svgFor := func(url string) template.HTML {
-		return template.HTML(s.Radar.SVG(placed, func(b *radar.Blip) string { return markdown.Rel(url, BlipURL(b)) })) //nolint:gosec // escaped by radar.SVG
-	}
+	rv := s.newRadarViews()
+	blipRef := rv.ref
 
-	concerns := map[string][]RecordRef{} // blip id → decisions naming it
-	for _, r := range s.Decisions.Records {
-		for _, id := range r.Blips {
-			concerns[id] = append(concerns[id], s.recordRef(r))
-		}
-	}
-
-	home := &HomeData{Radar: svgFor(""), Edition: s.Radar.Edition}
+	home := &HomeData{Radar: rv.svg("", ""), Edition: s.Radar.Edition}
 	home.Counts.Decisions, home.Counts.Blips = len(s.Decisions.Records), len(s.Radar.Blips)
 	recent := slices.Clone(s.Decisions.Records)
 	slices.SortStableFunc(recent, func(a, b *decision.Record) int {
@@ -309,54 +222,7 @@ func (s *Site) pageJobs() []job {
 	}
 	add("index.html", "home", "", s.Config.Title, s.Config.Description, nil, home)
 
-	rd := &RadarData{SVG: svgFor("radar/"), Edition: s.Radar.Edition, Rings: s.Config.Rings, Adopting: s.Config.Adopting}
-	for _, p := range s.Pages {
-		if p.ID == "how-to-read-the-radar" {
-			rd.Guide = p.URL
-		}
-	}
-	for _, q := range s.Config.Quadrants {
-		ql := QuadrantLegend{Quadrant: q}
-		for _, ring := range s.Config.Rings {
-			rl := RingLegend{Ring: ring}
-			for _, b := range s.Radar.In(q.ID, ring.ID) {
-				ref := blipRef(b)
-				rl.Blips = append(rl.Blips, ref)
-				if s.Radar.Adopting(ring.ID) {
-					ql.Use = append(ql.Use, ref)
-				}
-				if ring.ID == s.Config.Rings[len(s.Config.Rings)-1].ID {
-					ql.Hold = append(ql.Hold, HoldRef{ref, s.holdDecisions(b, concerns[b.ID])})
-				}
-			}
-			ql.Rings = append(ql.Rings, rl)
-		}
-		rd.Legend = append(rd.Legend, ql)
-	}
-	add("radar/index.html", "radar", "radar/", "Radar", "Which technologies teams may use, and which are on hold.", nil, rd)
-
-	for _, b := range s.Radar.Blips {
-		bd := &BlipData{BlipRef: blipRef(b), Reviewed: b.Reviewed, LastReviewed: s.Radar.LastReviewed(b),
-			ReviewMonths: s.Config.Review.Months, Horizon: s.horizonTitle(b.Horizon), Tags: tags(b.Tags), Decisions: concerns[b.ID]}
-		for _, m := range slices.Backward(b.History) {
-			mv := MoveView{Date: m.Date, Ring: s.ring(m.Ring), Note: m.Note}
-			if r := s.Decisions.Get("", m.Decision); r != nil {
-				ref := s.recordRef(r)
-				mv.Decision = &ref
-				if !slices.ContainsFunc(bd.Decisions, func(x RecordRef) bool { return x.Number == r.Number }) {
-					bd.Decisions = append(bd.Decisions, ref)
-				}
-			}
-			bd.History = append(bd.History, mv)
-		}
-		for _, p := range b.Roadmap {
-			bd.Roadmap = append(bd.Roadmap, PlanView{Blip: bd.BlipRef, Horizon: s.horizon(p.Horizon), Ring: s.ring(p.Ring), Note: p.Note})
-		}
-		slices.SortFunc(bd.Decisions, func(a, b RecordRef) int { return cmp.Compare(a.Number, b.Number) })
-		add(BlipURL(b)+"index.html", "blip", BlipURL(b), b.Title, "", &markdown.Doc{Source: b.Source, URL: BlipURL(b), Body: b.Body, BodyLine: b.BodyLine}, bd)
-	}
-
-	add("roadmap/index.html", "roadmap", "roadmap/", "Roadmap", "Planned moves on the radar, by horizon.", nil, s.roadmap(blipRef))
+	s.radarJobs(rv, add)
 
 	dd := &DecisionsData{}
 	counts := map[string]int{}
@@ -432,24 +298,6 @@ func (s *Site) blipRef(b *radar.Blip, number int) BlipRef {
 		Backing: b.Backing, Owner: b.Owner, Stale: s.Radar.Stale(b)}
 }
 
-// holdDecisions are the decisions behind a blip on hold: those that moved
-// it there, then those that name it.
-func (s *Site) holdDecisions(b *radar.Blip, named []RecordRef) []RecordRef {
-	var out []RecordRef
-	for _, m := range slices.Backward(b.History) {
-		if r := s.Decisions.Get("", m.Decision); r != nil && m.Ring == b.Ring {
-			out = append(out, s.recordRef(r))
-			break
-		}
-	}
-	for _, r := range named {
-		if !slices.ContainsFunc(out, func(x RecordRef) bool { return x.Number == r.Number }) {
-			out = append(out, r)
-		}
-	}
-	return out
-}
-
 func (s *Site) ring(id string) config.Segment {
 	r, _ := s.Config.Ring(id)
 	return r
@@ -458,48 +306,6 @@ func (s *Site) ring(id string) config.Segment {
 func (s *Site) quadrant(id string) config.Segment {
 	q, _ := s.Config.Quadrant(id)
 	return q
-}
-
-func (s *Site) horizon(id string) config.Horizon {
-	for _, h := range s.Config.Horizons {
-		if h.ID == id {
-			return h
-		}
-	}
-	return config.Horizon{ID: id, Title: id}
-}
-
-func (s *Site) horizonTitle(id string) string {
-	if id == "" {
-		return ""
-	}
-	return s.horizon(id).Title
-}
-
-func (s *Site) roadmap(blipRef func(*radar.Blip) BlipRef) *RoadmapData {
-	rd := &RoadmapData{Edition: s.Radar.Edition}
-	from := 0
-	for _, h := range s.Config.Horizons {
-		hv := HorizonView{Horizon: h}
-		if !s.Radar.Edition.IsZero() {
-			hv.From, hv.To = s.Radar.Edition.AddMonths(from), s.Radar.Edition.AddMonths(h.Months)
-		}
-		from = h.Months
-		for _, b := range s.Radar.Blips {
-			planned := false
-			for _, p := range b.Roadmap {
-				if p.Horizon == h.ID {
-					hv.Plans = append(hv.Plans, PlanView{Blip: blipRef(b), Horizon: h, Ring: s.ring(p.Ring), Note: p.Note})
-					planned = true
-				}
-			}
-			if !planned && b.Horizon == h.ID && len(b.Roadmap) == 0 {
-				hv.Expected = append(hv.Expected, blipRef(b))
-			}
-		}
-		rd.Horizons = append(rd.Horizons, hv)
-	}
-	return rd
 }
 
 // tags turns tag names into tags with URLs, sorted and without repeats.

@@ -243,6 +243,8 @@ func (c *Config) validate(file string, node *yaml.Node) error {
 				l.Add(diag.Errorf(file, line(key), "use lower-case letters, digits and dashes", "%s id %q is not a valid id", key, s.ID))
 			case seen[s.ID]:
 				l.Add(diag.Errorf(file, line(key), "give each a different id", "%s id %q appears twice", key, s.ID))
+			case s.Color != "" && !ValidColor(s.Color):
+				l.Add(diag.Errorf(file, line(key), "write it as #rrggbb, a CSS colour name, rgb(…) or hsl(…)", "%s %q: color %q is not a colour", key, s.ID, s.Color))
 			}
 			seen[s.ID] = true
 		}
@@ -274,6 +276,13 @@ func (c *Config) validate(file string, node *yaml.Node) error {
 	}
 	return l.Err()
 }
+
+var colorRE = regexp.MustCompile(`^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20}|(rgb|rgba|hsl|hsla)\([0-9., %/]+\))$`)
+
+// ValidColor reports whether c is a colour a quadrant or ring may have:
+// #hex, a CSS colour name, or rgb()/hsl() with numbers. Nothing else can
+// reach the drawing's style attributes.
+func ValidColor(c string) bool { return colorRE.MatchString(c) }
 
 // ValidDir reports whether dir is a relative path that stays inside the site.
 func ValidDir(dir string) bool {

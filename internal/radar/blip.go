@@ -18,7 +18,43 @@
 //	history   ring movements, oldest first: {date, ring, decision, note}
 //	roadmap   planned moves: {horizon, ring, note}
 //
-// The markdown body says why the blip is where it is.
+// The markdown body says why the blip is where it is. Format writes a blip
+// back in this form; Slug makes ids from names.
+//
+// # The edition and movement
+//
+// The radar's edition date is the configuration's edition key, or else the
+// newest date in any blip's history. A blip is new when its first history
+// entry falls in the six months up to the edition, moved in or moved out
+// when its latest entry in that window took it toward or away from the
+// centre; entries after the edition do not count yet.
+//
+// # The drawing
+//
+// Layout places every blip at build time, deterministically: the picture
+// depends on the configuration and on the blips' quadrants, rings and
+// titles, never on file order. Quadrants are equal sectors, the first
+// starting straight up; rings are concentric. Every ring is as wide as its
+// most crowded segment needs and the rest of BaseRadius is shared evenly;
+// a radar too crowded for BaseRadius grows (the SVG's viewBox scales it
+// back to the page) rather than overlapping or dropping blips. Within a
+// segment the blips sit on concentric rows spaced as widely as the segment
+// allows. No blip's circle (BlipRadius, body and marker) comes within
+// BlipGap of another, within LineGap of a ring line or a sector boundary,
+// or within LabelGap of a label: ring names sit in a lane along the upward
+// axis, quadrant names outside the outer ring. Blips are numbered 1..n in
+// reading order: by quadrant, ring, then title.
+//
+// SVG draws a layout, or one quadrant of it enlarged with the ring names
+// beside it. Each blip is a link with an accessible name and a <title>, a
+// numbered body and a marker: a full ring for new, half a ring on the side
+// facing the centre for moved in, facing away for moved out.
+//
+// # Policy
+//
+// Policy judges SPDX licence expressions against the configured allowed,
+// review and denied lists; Findings turns verdicts, backing and review
+// dates into problems with file and line (see Findings for the rules).
 package radar
 
 import (

@@ -36,11 +36,11 @@ func FuzzParse(f *testing.F) {
 			return
 		}
 		r := radar.New(cfg, []*radar.Blip{b})
-		placed := r.Layout()
-		if len(placed) != 1 || placed[0].Blip != b {
-			t.Fatalf("Layout placed %v, want the one blip", placed)
+		l := r.Layout()
+		if len(l.Blips) != 1 || l.Blips[0].Blip != b {
+			t.Fatalf("Layout placed %v, want the one blip", l.Blips)
 		}
-		_ = r.SVG(placed, func(*radar.Blip) string { return "x" })
+		_ = l.SVG(radar.SVGOptions{ID: "r", Href: func(*radar.Blip) string { return "x" }})
 		for _, p := range r.Findings() {
 			if p.File != "radar/fuzz.md" {
 				t.Fatalf("finding %q names file %q", p, p.File)

@@ -1,4 +1,4 @@
-package radar_test
+package radar
 
 import (
 	"fmt"
@@ -8,229 +8,247 @@ import (
 	"testing"
 
 	"github.com/waymark-dev/waymark/internal/config"
-	"github.com/waymark-dev/waymark/internal/radar"
+	"github.com/waymark-dev/waymark/internal/meta"
 )
 
-// Drawing geometry, as documented by Layout: an 800×800 view box, rings
-// out to radius 380, quadrants clockwise from twelve o'clock.
-const (
-	centre = 400.0
-	outer  = 380.0
-	eps    = 1e-9
-)
-
-// layoutConfigs are the shapes of radar the layout is checked on.
-var layoutConfigs = []struct {
-	name string
-	yaml string
-}{
-	{"default", ""},
-	{"8 rings, 3 quadrants", "quadrants: [a, b, c]\nrings: [r1, r2, r3, r4, r5, r6, r7, r8]\n"},
-	{"2 rings, 8 quadrants", "quadrants: [a, b, c, d, e, f, g, h]\nrings: [in, out]\n"},
-	{"1 ring, 2 quadrants", "quadrants: [left, right]\nrings: [only]\n"},
-}
-
-func layoutConfig(t testing.TB, yaml string) *config.Config {
-	t.Helper()
-	cfg, err := config.Parse("waymark.yaml", []byte(yaml))
-	if err != nil {
-		t.Fatal(err)
+// shape returns a configuration with nq quadrants and nr rings.
+func shape(nq, nr int) *config.Config {
+	cfg := config.Default()
+	names := []string{"techniques", "tools", "platforms", "languages-and-frameworks", "data", "security", "operations", "practices"}
+	cfg.Quadrants = nil
+	for j := range nq {
+		cfg.Quadrants = append(cfg.Quadrants, config.Segment{ID: names[j], Title: titles[names[j]]})
 	}
+	rings := []string{"adopt", "trial", "assess", "hold", "retire", "watch", "explore", "avoid"}
+	cfg.Rings = nil
+	for i := range nr {
+		cfg.Rings = append(cfg.Rings, config.Segment{ID: rings[i], Title: titles[rings[i]]})
+	}
+	cfg.Adopting = []string{rings[0]}
 	return cfg
 }
 
-// generate returns n blips spread over cfg's segments by rng; skew of them
-// (if any) go to the single segment quadrant q, ring r.
-func generate(cfg *config.Config, n int, rng *rand.Rand, skew, q, r int) []*radar.Blip {
-	blips := make([]*radar.Blip, n)
-	for i := range blips {
-		qi, ri := rng.IntN(len(cfg.Quadrants)), rng.IntN(len(cfg.Rings))
-		if i < skew {
-			qi, ri = q, r
-		}
-		blips[i] = &radar.Blip{
-			ID:       fmt.Sprintf("blip-%03d", i),
-			Title:    fmt.Sprintf("Blip %d", rng.IntN(1000)), // titles repeat; ids break ties
-			Quadrant: cfg.Quadrants[qi].ID,
-			Ring:     cfg.Rings[ri].ID,
-		}
-	}
-	return blips
+var titles = map[string]string{
+	"techniques": "Techniques", "tools": "Tools", "platforms": "Platforms", "languages-and-frameworks": "Languages & Frameworks",
+	"data": "Data", "security": "Security", "operations": "Operations", "practices": "Practices",
+	"adopt": "Adopt", "trial": "Trial", "assess": "Assess", "hold": "Hold", "retire": "Retire", "watch": "Watch",
+	"explore": "Explore", "avoid": "Avoid",
 }
 
-// checkLayout asserts the layout's promises for the blips placed by r.
-func checkLayout(t *testing.T, r *radar.Radar, blips []*radar.Blip) []radar.Placed {
+// generate returns n blips spread at random over cfg's segments, except
+// that skew of them (if that many) go to the segment (skewQ, skewR).
+func generate(cfg *config.Config, n, skew, skewQ, skewR int, seed uint64) []*Blip {
+	rng := rand.New(rand.NewPCG(seed, 7))
+	var out []*Blip
+	for k := range n {
+		q, r := rng.IntN(len(cfg.Quadrants)), rng.IntN(len(cfg.Rings))
+		if k < skew {
+			q, r = skewQ, skewR
+		}
+		b := &Blip{ID: fmt.Sprintf("blip-%03d", k), Title: fmt.Sprintf("Blip %c%03d", 'A'+rune(rng.IntN(26)), k),
+			Quadrant: cfg.Quadrants[q].ID, Ring: cfg.Rings[r].ID}
+		switch rng.IntN(4) {
+		case 0:
+			b.History = []Move{{Date: meta.Date{Year: 2024, Month: 3, Day: 1}, Ring: b.Ring}}
+		case 1:
+			b.History = []Move{{Date: meta.Date{Year: 2020, Month: 1, Day: 1}, Ring: cfg.Rings[rng.IntN(len(cfg.Rings))].ID},
+				{Date: meta.Date{Year: 2024, Month: 2, Day: 1}, Ring: b.Ring}}
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// checkLayout fails t for every pair of blips that touch, every blip that
+// crosses a ring line, a sector boundary or a label, and every label that
+// overlaps another.
+func checkLayout(t *testing.T, r *Radar, l *Layout) {
 	t.Helper()
-	placed := r.Layout()
-	if got, want := len(placed), len(blips); got != want {
+	const eps = 1e-6
+	if got, want := len(l.Blips), len(r.Blips); got != want {
 		t.Fatalf("%d blips placed, want %d", got, want)
 	}
-	qi, ri := map[string]int{}, map[string]int{}
-	for i, q := range r.Config.Quadrants {
-		qi[q.ID] = i
-	}
-	for i, ring := range r.Config.Rings {
-		ri[ring.ID] = i
-	}
-	nq, nr := float64(len(r.Config.Quadrants)), float64(len(r.Config.Rings))
-	seen := map[*radar.Blip]bool{}
-	for i, p := range placed {
-		if seen[p.Blip] {
-			t.Fatalf("%s placed twice", p.Blip.ID)
+	nr := len(r.Config.Rings)
+	for k, p := range l.Blips {
+		if p.Number != k+1 {
+			t.Fatalf("blip %d numbered %d", k, p.Number)
 		}
-		seen[p.Blip] = true
-		if got, want := p.Number, i+1; got != want {
-			t.Errorf("%s: Number = %d, want %d", p.Blip.ID, got, want)
+		if p.Blip != r.Blips[k] {
+			t.Fatalf("blip %d is %s, want %s in reading order", k, p.Blip.ID, r.Blips[k].ID)
 		}
-		if p.R <= 0 {
-			t.Fatalf("%s: radius %g", p.Blip.ID, p.R)
+		d := math.Hypot(p.X, p.Y)
+		if d-BlipRadius < l.Radii[p.Ring]+LineGap-eps || d+BlipRadius > l.Radii[p.Ring+1]-LineGap+eps {
+			t.Errorf("%s at radius %.2f crosses its ring %d (%.2f to %.2f)", p.Blip.ID, d, p.Ring, l.Radii[p.Ring], l.Radii[p.Ring+1])
 		}
-		// Inside its ring band.
-		dx, dy := p.X-centre, p.Y-centre
-		rho := math.Hypot(dx, dy)
-		r0, r1 := outer*float64(ri[p.Blip.Ring])/nr, outer*float64(ri[p.Blip.Ring]+1)/nr
-		if rho-p.R < r0-eps || rho+p.R > r1+eps {
-			t.Errorf("%s (%s/%s): circle at distance %.2f±%.2f leaves ring band %.2f..%.2f",
-				p.Blip.ID, p.Blip.Quadrant, p.Blip.Ring, rho, p.R, r0, r1)
-		}
-		// Inside its quadrant: centre between the two axes and at least a
-		// radius away from each.
-		a0 := -math.Pi/2 + 2*math.Pi*float64(qi[p.Blip.Quadrant])/nq
-		a1 := a0 + 2*math.Pi/nq
-		rel := math.Mod(math.Atan2(dy, dx)-a0+4*math.Pi, 2*math.Pi)
-		if rel > a1-a0+eps {
-			t.Errorf("%s (%s): centre at %.3f rad, outside its quadrant's %.3f rad", p.Blip.ID, p.Blip.Quadrant, rel, a1-a0)
-		}
-		for _, a := range []float64{a0, a1} {
-			if dist := math.Abs(dx*math.Sin(a) - dy*math.Cos(a)); dist < p.R-eps {
-				t.Errorf("%s (%s): circle of radius %.2f crosses the axis at %.3f rad (distance %.2f)",
-					p.Blip.ID, p.Blip.Quadrant, p.R, a, dist)
+		if len(l.Sectors) > 1 {
+			arc := l.Sectors[p.Sector]
+			a := math.Atan2(p.Y, p.X)
+			for a < arc.From {
+				a += 2 * math.Pi
 			}
-		}
-	}
-	for _, b := range blips {
-		if !seen[b] {
-			t.Errorf("%s not placed", b.ID)
-		}
-	}
-	// No two circles intersect.
-	for i := range placed {
-		for j := i + 1; j < len(placed); j++ {
-			a, b := placed[i], placed[j]
-			if d := math.Hypot(a.X-b.X, a.Y-b.Y); d < a.R+b.R-eps {
-				t.Errorf("%s and %s intersect: centres %.2f apart, radii %.2f and %.2f",
-					a.Blip.ID, b.Blip.ID, d, a.R, b.R)
+			if a > arc.To {
+				t.Errorf("%s at angle %.3f is outside its sector %d (%.3f to %.3f)", p.Blip.ID, a, p.Sector, arc.From, arc.To)
 			}
-		}
-	}
-	return placed
-}
-
-// fingerprint describes a layout in terms of blip ids, for comparison.
-func fingerprint(placed []radar.Placed) string {
-	var b strings.Builder
-	for _, p := range placed {
-		fmt.Fprintf(&b, "%d %s %g %g %g\n", p.Number, p.Blip.ID, p.X, p.Y, p.R)
-	}
-	return b.String()
-}
-
-func TestLayout(t *testing.T) {
-	for _, lc := range layoutConfigs {
-		t.Run(lc.name, func(t *testing.T) {
-			cfg := layoutConfig(t, lc.yaml)
-			for n := 1; n <= 250; n++ {
-				rng := rand.New(rand.NewPCG(uint64(n), 1))
-				blips := generate(cfg, n, rng, 0, 0, 0)
-				ok := t.Run(fmt.Sprint(n), func(t *testing.T) {
-					placed := checkLayout(t, radar.New(cfg, blips), blips)
-					shuffled := append([]*radar.Blip(nil), blips...)
-					rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
-					if got, want := fingerprint(radar.New(cfg, shuffled).Layout()), fingerprint(placed); got != want {
-						t.Errorf("layout of shuffled blips differs:\n%s\nwant\n%s", got, want)
-					}
-				})
-				if !ok {
-					return // one failing size says enough
+			for _, ray := range []float64{arc.From, arc.To} {
+				if dist := rayDistance(p.X, p.Y, ray, l.Radii[nr]); dist < BlipRadius+LineGap-eps {
+					t.Errorf("%s is %.2f from a sector boundary", p.Blip.ID, dist)
 				}
 			}
-		})
+		}
+		for _, lb := range append(append([]Label(nil), l.RingLabels...), l.SectorLabels...) {
+			if dist := lb.Box.Distance(p.X, p.Y); dist < BlipRadius+LabelGap-eps {
+				t.Errorf("%s is %.2f from the label %q", p.Blip.ID, dist, lb.Lines)
+			}
+		}
+		if !(l.ViewBox.MinX <= p.X-BlipRadius && p.X+BlipRadius <= l.ViewBox.MaxX && l.ViewBox.MinY <= p.Y-BlipRadius && p.Y+BlipRadius <= l.ViewBox.MaxY) {
+			t.Errorf("%s sticks out of the viewBox", p.Blip.ID)
+		}
+		for _, o := range l.Blips[k+1:] {
+			if dist := math.Hypot(p.X-o.X, p.Y-o.Y); dist < 2*BlipRadius+BlipGap-eps {
+				t.Errorf("%s and %s are %.2f apart", p.Blip.ID, o.Blip.ID, dist)
+			}
+		}
+	}
+	labels := append(append([]Label(nil), l.RingLabels...), l.SectorLabels...)
+	for i, a := range labels {
+		for _, b := range labels[i+1:] {
+			if a.Box.Overlaps(b.Box) {
+				t.Errorf("labels %q and %q overlap", a.Lines, b.Lines)
+			}
+		}
+	}
+	// Each quadrant drawn alone puts the ring names outside the quadrant.
+	for j := range l.Sectors {
+		if len(l.Sectors) == 1 {
+			break
+		}
+		_, rl := l.sectorView(j)
+		for i, a := range rl {
+			for _, b := range rl[i+1:] {
+				if a.Box.Overlaps(b.Box) {
+					t.Errorf("sector %d: ring labels %q and %q overlap", j, a.Lines, b.Lines)
+				}
+			}
+			for _, p := range l.Blips {
+				if p.Sector == j && a.Box.Distance(p.X, p.Y) < BlipRadius+LabelGap-eps {
+					t.Errorf("sector %d: %s touches the ring label %q", j, p.Blip.ID, a.Lines)
+				}
+			}
+		}
 	}
 }
 
-func TestLayoutCrowdedSegment(t *testing.T) {
-	// 40 blips in one quadrant and ring, plus company elsewhere, for every
-	// segment of each radar shape.
-	for _, lc := range layoutConfigs {
-		cfg := layoutConfig(t, lc.yaml)
-		for q := range cfg.Quadrants {
-			for r := range cfg.Rings {
-				name := fmt.Sprintf("%s/%s/%s", lc.name, cfg.Quadrants[q].ID, cfg.Rings[r].ID)
-				t.Run(name, func(t *testing.T) {
-					rng := rand.New(rand.NewPCG(uint64(q), uint64(r)))
-					blips := generate(cfg, 60, rng, 40, q, r)
-					rad := radar.New(cfg, blips)
-					if got, want := len(rad.In(cfg.Quadrants[q].ID, cfg.Rings[r].ID)), 40; got < want {
-						t.Fatalf("segment holds %d blips, want at least %d", got, want)
-					}
-					placed := checkLayout(t, rad, blips)
-					rng.Shuffle(len(blips), func(i, j int) { blips[i], blips[j] = blips[j], blips[i] })
-					if got, want := fingerprint(radar.New(cfg, blips).Layout()), fingerprint(placed); got != want {
-						t.Error("layout of shuffled blips differs")
-					}
+// rayDistance is the distance from (x, y) to the segment from the centre
+// to radius r at angle a.
+func rayDistance(x, y, a, r float64) float64 {
+	ux, uy := math.Cos(a), math.Sin(a)
+	t := min(max(x*ux+y*uy, 0), r)
+	return math.Hypot(x-t*ux, y-t*uy)
+}
+
+// TestLayoutGenerated lays out radars of 1 to 250 blips, 40 of them in one
+// segment when there are that many, on the default four by four radar.
+func TestLayoutGenerated(t *testing.T) {
+	cfg := shape(4, 4)
+	for n := 1; n <= 250; n++ {
+		skew := min(n, 40)
+		q, ring := n%4, (n/4)%4
+		r := New(cfg, generate(cfg, n, skew, q, ring, uint64(n)))
+		l := r.Layout()
+		checkLayout(t, r, l)
+		if t.Failed() {
+			t.Fatalf("n=%d, 40 in quadrant %d ring %d: radii %v", n, q, ring, l.Radii)
+		}
+	}
+}
+
+// TestLayoutShapes lays out every shape from one quadrant and one ring to
+// eight of each.
+func TestLayoutShapes(t *testing.T) {
+	for nq := 1; nq <= 8; nq++ {
+		for nr := 1; nr <= 8; nr++ {
+			cfg := shape(nq, nr)
+			for _, n := range []int{1, 7, 60, 250} {
+				t.Run(fmt.Sprintf("q%d-r%d-n%d", nq, nr, n), func(t *testing.T) {
+					r := New(cfg, generate(cfg, n, min(n, 40), nq-1, 0, uint64(nq*100+nr*10+n)))
+					checkLayout(t, r, r.Layout())
 				})
 			}
 		}
 	}
 }
 
-func TestLayoutSingleSegment(t *testing.T) {
-	// Every blip in one segment: the circles shrink, none is dropped.
-	for _, lc := range layoutConfigs {
-		cfg := layoutConfig(t, lc.yaml)
-		for _, r := range []int{0, len(cfg.Rings) - 1} {
-			for _, n := range []int{1, 2, 3, 7, 40, 100, 170, 250} {
-				t.Run(fmt.Sprintf("%s/%s/%d", lc.name, cfg.Rings[r].ID, n), func(t *testing.T) {
-					blips := generate(cfg, n, rand.New(rand.NewPCG(1, 2)), n, 0, r)
-					checkLayout(t, radar.New(cfg, blips), blips)
-				})
+// TestLayoutFitsBaseRadius checks that a realistic radar (as many blips
+// as the busiest published radars, and one crowded segment) fits the base
+// radius rather than growing.
+func TestLayoutFitsBaseRadius(t *testing.T) {
+	cfg := shape(4, 4)
+	for _, c := range []struct{ n, skew int }{{120, 20}, {200, 30}, {250, 40}} {
+		for q := range 4 {
+			for ring := range 4 {
+				r := New(cfg, generate(cfg, c.n, c.skew, q, ring, 1))
+				l := r.Layout()
+				if got := l.Radii[4]; got > BaseRadius {
+					t.Errorf("%d blips, %d in quadrant %d ring %d: radius %.1f, want %g", c.n, c.skew, q, ring, got, BaseRadius)
+				}
 			}
 		}
 	}
 }
 
-func TestLayoutEmpty(t *testing.T) {
-	if got := radar.New(config.Default(), nil).Layout(); len(got) != 0 {
-		t.Errorf("Layout of no blips = %v", got)
+// TestLayoutGrows checks that a radar too crowded for the base radius
+// grows and still keeps every blip apart.
+func TestLayoutGrows(t *testing.T) {
+	cfg := shape(4, 4)
+	r := New(cfg, generate(cfg, 1500, 300, 0, 0, 3))
+	l := r.Layout()
+	if l.Radii[4] <= BaseRadius {
+		t.Errorf("radius %.1f: 1500 blips should not fit %g", l.Radii[4], BaseRadius)
+	}
+	checkLayout(t, r, l)
+}
+
+// TestLayoutOrderIndependent shuffles the blips and expects the same
+// drawing, byte for byte.
+func TestLayoutOrderIndependent(t *testing.T) {
+	for _, nq := range []int{1, 4, 5} {
+		cfg := shape(nq, 4)
+		blips := generate(cfg, 150, 40, 0, 1, 9)
+		want := New(cfg, blips).Layout().SVG(SVGOptions{})
+		rng := rand.New(rand.NewPCG(1, 2))
+		for range 5 {
+			rng.Shuffle(len(blips), func(i, j int) { blips[i], blips[j] = blips[j], blips[i] })
+			if got := New(cfg, blips).Layout().SVG(SVGOptions{}); got != want {
+				t.Fatalf("%d quadrants: shuffled input gives a different drawing", nq)
+			}
+		}
 	}
 }
 
-func TestSVG(t *testing.T) {
-	cfg := siteConfig(t)
-	blips := []*radar.Blip{
-		blip(t, cfg, "new", "title: New <b>&</b>\nquadrant: tools\nring: trial\nhistory: [{date: 2025-01-01, ring: trial}]\n"),
-		blip(t, cfg, "in", "quadrant: tools\nring: adopt\nhistory: [{date: 2020-01-01, ring: trial}, {date: 2025-01-01, ring: adopt}]\n"),
-		blip(t, cfg, "out", "quadrant: platforms\nring: hold\nhistory: [{date: 2020-01-01, ring: trial}, {date: 2025-01-01, ring: hold}]\n"),
-		blip(t, cfg, "still", "quadrant: techniques\nring: assess\n"),
+// BenchmarkLayout lays out and draws 250 blips, 40 in one segment.
+func BenchmarkLayout(b *testing.B) {
+	cfg := shape(4, 4)
+	r := New(cfg, generate(cfg, 250, 40, 0, 0, 1))
+	b.ReportAllocs()
+	for b.Loop() {
+		l := r.Layout()
+		_ = l.SVG(SVGOptions{Href: func(b *Blip) string { return b.ID + "/" }})
 	}
-	r := radar.New(cfg, blips)
-	svg := r.SVG(r.Layout(), func(b *radar.Blip) string { return "radar/" + b.ID + "/?a=1&b=2" })
-	for _, want := range []string{
-		`<svg class="radar-svg" viewBox="0 0 800 800"`,
-		`radar, 4 blips</title>`,
-		`id="blip-new" class="blip q-tools new"`,
-		`class="blip q-tools moved-in"`,
-		`class="blip q-platforms moved-out"`,
-		`class="blip q-techniques none"`,
-		`New &lt;b&gt;&amp;&lt;/b&gt;`,
-		`href="radar/still/?a=1&amp;b=2"`,
-		`</svg>`,
-	} {
+}
+
+// TestColours draws configured colours, and only ones that are colours.
+func TestColours(t *testing.T) {
+	cfg := shape(4, 4)
+	cfg.Quadrants[1].Color = "#0a7"
+	cfg.Rings[0].Color = "rgb(230, 240, 230)"
+	cfg.Quadrants[2].Color = `red" onload="alert(1)`
+	svg := New(cfg, generate(cfg, 20, 0, 0, 0, 1)).Layout().SVG(SVGOptions{})
+	for _, want := range []string{`<g class="sector s-1 q-tools" style="--c:#0a7">`, `<circle class="ring ring-0" style="fill:rgb(230, 240, 230)"`, `<g class="sector s-2 q-platforms">`} {
 		if !strings.Contains(svg, want) {
-			t.Errorf("SVG does not contain %q", want)
+			t.Errorf("drawing lacks %s", want)
 		}
 	}
-	if strings.Contains(svg, "<b>") {
-		t.Error("SVG contains an unescaped title")
+	if strings.Contains(svg, "onload") {
+		t.Error("a colour that is not one reached the drawing")
 	}
 }

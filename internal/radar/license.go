@@ -22,12 +22,11 @@ type Policy struct {
 	verdicts map[string]string
 }
 
-// NewPolicy returns the policy for the configured lists. A licence on
-// several lists gets the strictest of their verdicts.
+// NewPolicy returns the policy for the configured lists.
 func NewPolicy(l config.Licenses) *Policy {
 	p := &Policy{verdicts: map[string]string{}}
-	// Stricter lists come later and overwrite, in a fixed order, so the
-	// verdict never depends on map iteration.
+	// In a fixed order, strictest last, so a licence on two lists gets the
+	// stricter verdict on every run.
 	for _, list := range []struct {
 		verdict string
 		ids     []string
@@ -41,15 +40,15 @@ func NewPolicy(l config.Licenses) *Policy {
 
 // Verdict judges an SPDX expression: for "A OR B" the better verdict
 // counts, for "A AND B" the worse; "WITH" exceptions keep the licence's
-// verdict; an empty licence is unknown.
+// verdict; "A+" is judged as A. An empty or malformed expression is
+// unknown.
 func (p *Policy) Verdict(expr string) string {
-	toks := tokenize(expr)
-	if len(toks) == 0 || !wellFormed(toks) {
+	e := &expression{p: p, toks: tokenize(expr)}
+	if len(e.toks) == 0 {
 		return Unknown
 	}
-	pos := 0
-	v := p.or(toks, &pos)
-	if pos != len(toks) {
+	v := e.or()
+	if e.bad || e.pos != len(e.toks) {
 		return Unknown
 	}
 	return v
@@ -60,88 +59,63 @@ func tokenize(s string) []string {
 	return strings.Fields(s)
 }
 
-// wellFormed reports whether toks read as an expression: licences and
-// operators alternate, WITH is followed by an exception and parentheses
-// balance. A truncated expression such as "MIT OR" must not count as MIT.
-func wellFormed(toks []string) bool {
-	depth, wantOperand := 0, true
-	for i := 0; i < len(toks); i++ {
-		switch t := toks[i]; {
-		case t == "(":
-			if !wantOperand {
-				return false
-			}
-			depth++
-		case t == ")":
-			if wantOperand || depth == 0 {
-				return false
-			}
-			depth--
-		case strings.EqualFold(t, "WITH"):
-			i++
-			if wantOperand || i == len(toks) || isOperator(toks[i]) {
-				return false
-			}
-		case isOperator(t):
-			if wantOperand {
-				return false
-			}
-			wantOperand = true
-		default:
-			if !wantOperand {
-				return false
-			}
-			wantOperand = false
-		}
-	}
-	return !wantOperand && depth == 0
+// expression is an SPDX expression being judged, by recursive descent.
+type expression struct {
+	p    *Policy
+	toks []string
+	pos  int
+	bad  bool
 }
 
-func isOperator(t string) bool {
-	return t == "(" || t == ")" || strings.EqualFold(t, "AND") || strings.EqualFold(t, "OR") || strings.EqualFold(t, "WITH")
-}
-
-func (p *Policy) or(toks []string, pos *int) string {
-	v := p.and(toks, pos)
-	for *pos < len(toks) && strings.EqualFold(toks[*pos], "OR") {
-		*pos++
-		v = better(v, p.and(toks, pos))
+func (e *expression) or() string {
+	v := e.and()
+	for e.pos < len(e.toks) && strings.EqualFold(e.toks[e.pos], "OR") {
+		e.pos++
+		v = better(v, e.and())
 	}
 	return v
 }
 
-func (p *Policy) and(toks []string, pos *int) string {
-	v := p.term(toks, pos)
-	for *pos < len(toks) && strings.EqualFold(toks[*pos], "AND") {
-		*pos++
-		v = worse(v, p.term(toks, pos))
+func (e *expression) and() string {
+	v := e.term()
+	for e.pos < len(e.toks) && strings.EqualFold(e.toks[e.pos], "AND") {
+		e.pos++
+		v = worse(v, e.term())
 	}
 	return v
 }
 
-func (p *Policy) term(toks []string, pos *int) string {
-	if *pos >= len(toks) {
+func (e *expression) term() string {
+	if e.pos >= len(e.toks) {
+		e.bad = true
 		return Unknown
 	}
-	t := toks[*pos]
-	*pos++
-	if t == "(" {
-		v := p.or(toks, pos)
-		if *pos < len(toks) && toks[*pos] == ")" {
-			*pos++
+	t := e.toks[e.pos]
+	e.pos++
+	switch {
+	case t == "(":
+		v := e.or()
+		if e.pos < len(e.toks) && e.toks[e.pos] == ")" {
+			e.pos++
 		} else {
-			v = Unknown
+			e.bad = true
 		}
 		return v
+	case t == ")" || strings.EqualFold(t, "AND") || strings.EqualFold(t, "OR") || strings.EqualFold(t, "WITH"):
+		e.bad = true
+		return Unknown
 	}
-	if *pos+1 < len(toks) && strings.EqualFold(toks[*pos], "WITH") {
-		*pos += 2
+	if e.pos < len(e.toks) && strings.EqualFold(e.toks[e.pos], "WITH") {
+		if e.pos+1 >= len(e.toks) || isOperator(e.toks[e.pos+1]) {
+			e.bad = true
+		}
+		e.pos += 2
 	}
-	if v, ok := p.verdicts[strings.ToLower(t)]; ok {
+	if v, ok := e.p.verdicts[strings.ToLower(t)]; ok {
 		return v
 	}
 	if id, ok := strings.CutSuffix(t, "+"); ok {
-		if v, ok := p.verdicts[strings.ToLower(id)]; ok {
+		if v, ok := e.p.verdicts[strings.ToLower(id)]; ok {
 			return v
 		}
 	}
@@ -160,4 +134,10 @@ func worse(a, b string) string {
 		return a
 	}
 	return b
+}
+
+// isOperator reports whether t is a parenthesis or an SPDX operator, which
+// cannot name a licence or an exception.
+func isOperator(t string) bool {
+	return t == "(" || t == ")" || strings.EqualFold(t, "AND") || strings.EqualFold(t, "OR") || strings.EqualFold(t, "WITH")
 }

@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"github.com/waymark-dev/waymark/internal/config"
-	"github.com/waymark-dev/waymark/internal/diag"
 	"github.com/waymark-dev/waymark/internal/meta"
 )
 
@@ -75,6 +74,17 @@ func (r *Radar) In(quadrant, ring string) []*Blip {
 	return out
 }
 
+// InQuadrant returns the blips of one quadrant, in order.
+func (r *Radar) InQuadrant(quadrant string) []*Blip {
+	var out []*Blip
+	for _, b := range r.Blips {
+		if b.Quadrant == quadrant {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
 // Adopting reports whether ring is one where teams may use a blip.
 func (r *Radar) Adopting(ring string) bool { return slices.Contains(r.Config.Adopting, ring) }
 
@@ -127,33 +137,4 @@ func (r *Radar) Stale(b *Blip) bool {
 		return false
 	}
 	return last.AddMonths(r.Config.Review.Months).Compare(r.Edition) < 0
-}
-
-// Findings returns the policy and freshness problems of every blip.
-func (r *Radar) Findings() []*diag.Problem {
-	var out []*diag.Problem
-	for _, b := range r.Blips {
-		verdict := r.Policy.Verdict(b.License)
-		adopting := r.Adopting(b.Ring)
-		switch {
-		case adopting && verdict == Denied:
-			out = append(out, diag.Policyf(b.Source, b.Line("license"), "move the blip to a non-adopting ring or replace the technology",
-				"licence %s is denied by the licence policy, but the blip is in %s", b.License, b.Ring))
-		case adopting && verdict == Review:
-			out = append(out, diag.Warnf(b.Source, b.Line("license"), "have the licence reviewed and record the outcome in a decision",
-				"licence %s needs review before teams adopt it", b.License))
-		case adopting && verdict == Unknown && b.License != "":
-			out = append(out, diag.Warnf(b.Source, b.Line("license"), "add the licence to waymark.yaml's licenses policy or fix the SPDX id",
-				"licence %q is not in the licence policy", b.License))
-		}
-		if b.Backing == "individual" && b.Ring == r.Config.Rings[0].ID {
-			out = append(out, diag.Warnf(b.Source, b.Line("backing"), "find an organisation-backed alternative or move it out of "+b.Ring,
-				"backed by an individual, yet in %s", b.Ring))
-		}
-		if r.Stale(b) {
-			out = append(out, diag.Warnf(b.Source, b.Line("reviewed"), "review the blip and update reviewed:",
-				"not reviewed since %s (more than %d months before the %s edition)", r.LastReviewed(b), r.Config.Review.Months, r.Edition))
-		}
-	}
-	return out
 }

@@ -1,299 +1,276 @@
-package radar_test
+package radar
 
 import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/waymark-dev/waymark/internal/config"
 	"github.com/waymark-dev/waymark/internal/diag"
-	"github.com/waymark-dev/waymark/internal/radar"
+	"github.com/waymark-dev/waymark/internal/meta"
 )
 
-// blip parses radar/<id>.md with the given front matter.
-func blip(t testing.TB, cfg *config.Config, id, frontMatter string) *radar.Blip {
-	t.Helper()
-	b, err := radar.Parse("radar/"+id+".md", []byte("---\n"+frontMatter+"---\n"), cfg)
-	if err != nil {
-		t.Fatalf("Parse(%s): %v", id, err)
+var update = flag.Bool("update", false, "rewrite testdata/default.svg")
+
+func TestVerdict(t *testing.T) {
+	p := NewPolicy(config.Licenses{
+		Allowed: []string{"MIT", "Apache-2.0", "BSD-3-Clause"},
+		Review:  []string{"LGPL-2.1-only", "MPL-2.0", "GPL-2.0-only"},
+		Denied:  []string{"AGPL-3.0-only", "SSPL-1.0"},
+	})
+	for _, c := range []struct{ expr, want string }{
+		{"MIT", Allowed},
+		{"mit", Allowed},
+		{"", Unknown},
+		{"Proprietary", Unknown},
+		{"LicenseRef-acme", Unknown},
+		{"AGPL-3.0-only", Denied},
+		{"MPL-2.0", Review},
+		{"MIT OR Apache-2.0", Allowed},
+		{"MIT OR AGPL-3.0-only", Allowed},
+		{"AGPL-3.0-only OR SSPL-1.0", Denied},
+		{"MIT AND AGPL-3.0-only", Denied},
+		{"MIT AND LGPL-2.1-only", Review},
+		{"MIT AND Unknown-1.0", Unknown},
+		{"(MIT OR AGPL-3.0-only) AND BSD-3-Clause", Allowed},
+		{"(AGPL-3.0-only OR SSPL-1.0) AND MIT", Denied},
+		{"GPL-2.0-only WITH Classpath-exception-2.0", Review},
+		{"Apache-2.0+", Allowed},
+		{"MIT OR", Unknown},
+		{"(MIT", Unknown},
+		{"MIT)", Unknown},
+		{"MIT Apache-2.0", Unknown},
+		{"MIT or Apache-2.0", Allowed}, // operators in any case
+	} {
+		if got := p.Verdict(c.expr); got != c.want {
+			t.Errorf("Verdict(%q) = %s, want %s", c.expr, got, c.want)
+		}
 	}
-	return b
 }
 
-func TestNew(t *testing.T) {
-	cfg := config.Default()
-	blips := []*radar.Blip{
-		blip(t, cfg, "zeta", "quadrant: tools\nring: hold\n"),
-		blip(t, cfg, "b-alpha", "title: alpha\nquadrant: tools\nring: adopt\n"),
-		blip(t, cfg, "a-alpha", "title: Alpha\nquadrant: tools\nring: adopt\n"),
-		blip(t, cfg, "go", "quadrant: languages-and-frameworks\nring: adopt\nhistory: [{date: 2024-01-01, ring: adopt}]\n"),
-		blip(t, cfg, "tdd", "quadrant: techniques\nring: trial\nhistory: [{date: 2023-05-01, ring: assess}, {date: 2024-06-30, ring: trial}]\n"),
-		blip(t, cfg, "pairing", "quadrant: techniques\nring: adopt\n"),
+func date(s string) meta.Date {
+	d, err := meta.ParseDate(s)
+	if err != nil {
+		panic(err)
 	}
-	r := radar.New(cfg, blips)
-	var ids []string
-	for _, b := range r.Blips {
-		ids = append(ids, b.ID)
-	}
-	if got, want := strings.Join(ids, " "), "pairing tdd a-alpha b-alpha zeta go"; got != want {
-		t.Errorf("order = %s, want %s", got, want)
-	}
-	if got, want := r.Edition.String(), "2024-06-30"; got != want {
-		t.Errorf("Edition = %s, want %s (newest history date)", got, want)
-	}
-	if got, want := blips[0].ID, "zeta"; got != want {
-		t.Errorf("New reordered its argument: first is %s, want %s", got, want)
-	}
-	if r.Blip("tdd") != blips[4] || r.Blip("nope") != nil {
-		t.Error("Blip does not find blips by id")
-	}
-	if got, want := len(r.In("tools", "adopt")), 2; got != want {
-		t.Errorf("In(tools, adopt) has %d blips, want %d", got, want)
-	}
-	if got, want := len(r.In("platforms", "adopt")), 0; got != want {
-		t.Errorf("In(platforms, adopt) has %d blips, want %d", got, want)
-	}
-	if !r.Adopting("adopt") || !r.Adopting("trial") || r.Adopting("assess") || r.Adopting("hold") {
-		t.Error("the adopting rings are not adopt and trial")
-	}
-
-	cfg.Edition = d("2020-01-01")
-	if got, want := radar.New(cfg, blips).Edition.String(), "2020-01-01"; got != want {
-		t.Errorf("configured Edition = %s, want %s", got, want)
-	}
-	if got := radar.New(config.Default(), nil).Edition; !got.IsZero() {
-		t.Errorf("Edition of an empty radar = %v, want none", got)
-	}
+	return d
 }
 
 func TestMovement(t *testing.T) {
-	tests := []struct {
+	cfg := config.Default()
+	cfg.Edition = date("2024-06-30")
+	mv := func(h ...string) []Move {
+		var out []Move
+		for i := 0; i < len(h); i += 2 {
+			out = append(out, Move{Date: date(h[i]), Ring: h[i+1]})
+		}
+		return out
+	}
+	for _, c := range []struct {
 		name    string
-		history string
+		history []Move
 		want    string
 	}{
-		{"no history", "", radar.NoMove},
-		{"first entry in the window", "[{date: 2025-01-10, ring: trial}]", radar.NewBlip},
-		{"first entry on the edition date", "[{date: 2025-03-01, ring: trial}]", radar.NewBlip},
-		{"first entry a day inside the window", "[{date: 2024-09-02, ring: trial}]", radar.NewBlip},
-		{"first entry exactly six months back", "[{date: 2024-09-01, ring: trial}]", radar.NoMove},
-		{"first entry long ago", "[{date: 2020-01-01, ring: trial}]", radar.NoMove},
-		{"moved in", "[{date: 2023-01-01, ring: assess}, {date: 2025-02-01, ring: trial}]", radar.MovedIn},
-		{"moved in two rings", "[{date: 2023-01-01, ring: hold}, {date: 2024-12-01, ring: trial}]", radar.MovedIn},
-		{"moved out", "[{date: 2023-01-01, ring: adopt}, {date: 2025-02-01, ring: hold}]", radar.MovedOut},
-		{"listed again in the same ring", "[{date: 2023-01-01, ring: trial}, {date: 2025-02-01, ring: trial}]", radar.NoMove},
-		{"moved before the window", "[{date: 2022-01-01, ring: assess}, {date: 2023-02-01, ring: trial}]", radar.NoMove},
-		{"move after the edition ignored", "[{date: 2023-01-01, ring: assess}, {date: 2025-06-01, ring: adopt}]", radar.NoMove},
-		{"new, then moved after the edition", "[{date: 2025-01-01, ring: assess}, {date: 2025-06-01, ring: adopt}]", radar.NewBlip},
-		{"only entries after the edition", "[{date: 2025-04-01, ring: assess}]", radar.NoMove},
-		{"three moves, the last one counts", "[{date: 2022-01-01, ring: hold}, {date: 2023-01-01, ring: adopt}, {date: 2025-01-01, ring: assess}]", radar.MovedOut},
-	}
-	cfg := siteConfig(t) // edition 2025-03-01
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			fm := "quadrant: tools\nring: trial\n"
-			if tt.history != "" {
-				fm += "history: " + tt.history + "\n"
-			}
-			b := blip(t, cfg, "x", fm)
-			r := radar.New(cfg, []*radar.Blip{b})
-			if got, want := r.Movement(b), tt.want; got != want {
-				t.Errorf("Movement = %q, want %q", got, want)
-			}
-		})
-	}
-	t.Run("no edition", func(t *testing.T) {
-		cfg := config.Default()
-		b := blip(t, cfg, "x", "quadrant: tools\nring: trial\n")
-		if got, want := radar.New(cfg, []*radar.Blip{b}).Movement(b), radar.NoMove; got != want {
-			t.Errorf("Movement = %q, want %q", got, want)
+		{"no history", nil, NoMove},
+		{"added this edition", mv("2024-05-01", "trial"), NewBlip},
+		{"added long ago", mv("2020-05-01", "trial"), NoMove},
+		{"added on the edition date", mv("2024-06-30", "assess"), NewBlip},
+		{"added exactly six months before", mv("2023-12-30", "assess"), NoMove},
+		{"moved toward the centre", mv("2020-01-01", "assess", "2024-04-01", "trial"), MovedIn},
+		{"moved away", mv("2020-01-01", "trial", "2024-04-01", "hold"), MovedOut},
+		{"moved long ago", mv("2020-01-01", "trial", "2021-04-01", "hold"), NoMove},
+		{"reviewed in the same ring", mv("2020-01-01", "trial", "2024-04-01", "trial"), NoMove},
+		{"a move after the edition does not count yet", mv("2020-01-01", "assess", "2024-08-01", "adopt"), NoMove},
+	} {
+		r := New(cfg, nil)
+		if got := r.Movement(&Blip{History: c.history}); got != c.want {
+			t.Errorf("%s: movement %s, want %s", c.name, got, c.want)
 		}
-	})
-	t.Run("edition from history", func(t *testing.T) {
-		cfg := config.Default()
-		b := blip(t, cfg, "x", "quadrant: tools\nring: trial\nhistory: [{date: 2024-01-01, ring: hold}, {date: 2024-05-01, ring: trial}]\n")
-		if got, want := radar.New(cfg, []*radar.Blip{b}).Movement(b), radar.MovedIn; got != want {
-			t.Errorf("Movement = %q, want %q", got, want)
-		}
-	})
-}
-
-func TestStale(t *testing.T) {
-	tests := []struct {
-		name string
-		fm   string
-		want bool
-	}{
-		{"no dates", "", false},
-		{"reviewed recently", "reviewed: 2025-01-01\n", false},
-		{"reviewed exactly ten months before", "reviewed: 2024-05-01\n", false},
-		{"reviewed a day too early", "reviewed: 2024-04-30\n", true},
-		{"reviewed long ago", "reviewed: 2019-01-01\n", true},
-		{"old review, recent move", "reviewed: 2019-01-01\nhistory: [{date: 2024-12-01, ring: trial}]\n", false},
-		{"old move, no review", "history: [{date: 2023-01-01, ring: trial}]\n", true},
-		{"reviewed after the edition", "reviewed: 2026-01-01\n", false},
-	}
-	cfg := siteConfig(t) // edition 2025-03-01, review every 10 months
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			b := blip(t, cfg, "x", "quadrant: tools\nring: trial\n"+tt.fm)
-			r := radar.New(cfg, []*radar.Blip{b})
-			if got, want := r.Stale(b), tt.want; got != want {
-				t.Errorf("Stale = %v, want %v (last reviewed %v)", got, want, r.LastReviewed(b))
-			}
-		})
-	}
-	t.Run("no edition", func(t *testing.T) {
-		cfg := config.Default()
-		b := blip(t, cfg, "x", "quadrant: tools\nring: trial\nreviewed: 2001-01-01\n")
-		if radar.New(cfg, []*radar.Blip{b}).Stale(b) {
-			t.Error("stale without an edition date")
-		}
-	})
-	t.Run("review months from the configuration", func(t *testing.T) {
-		cfg := siteConfig(t)
-		cfg.Review.Months = 3
-		b := blip(t, cfg, "x", "quadrant: tools\nring: trial\nreviewed: 2024-11-15\n")
-		if !radar.New(cfg, []*radar.Blip{b}).Stale(b) {
-			t.Error("not stale after 3.5 months with a 3-month review period")
-		}
-	})
-}
-
-func TestLastReviewed(t *testing.T) {
-	cfg := siteConfig(t)
-	b := blip(t, cfg, "x", "quadrant: tools\nring: trial\nreviewed: 2024-02-01\nhistory: [{date: 2023-01-01, ring: hold}, {date: 2024-06-01, ring: trial}]\n")
-	if got, want := radar.New(cfg, nil).LastReviewed(b).String(), "2024-06-01"; got != want {
-		t.Errorf("LastReviewed = %s, want %s", got, want)
 	}
 }
 
+func TestEditionDefaultsToNewestHistoryDate(t *testing.T) {
+	cfg := config.Default()
+	r := New(cfg, []*Blip{
+		{ID: "a", Quadrant: "tools", Ring: "trial", History: []Move{{Date: date("2023-01-01"), Ring: "trial"}}},
+		{ID: "b", Quadrant: "tools", Ring: "hold", History: []Move{{Date: date("2021-01-01"), Ring: "trial"}, {Date: date("2024-02-03"), Ring: "hold"}}},
+	})
+	if got, want := r.Edition.String(), "2024-02-03"; got != want {
+		t.Errorf("edition %s, want %s", got, want)
+	}
+	cfg.Edition = date("2025-01-01")
+	if got, want := New(cfg, nil).Edition.String(), "2025-01-01"; got != want {
+		t.Errorf("configured edition %s, want %s", got, want)
+	}
+}
+
+// TestFindings parses blips and expects each policy case at its file and
+// line, with its severity.
 func TestFindings(t *testing.T) {
-	tests := []struct {
-		name     string
-		fm       string // after quadrant; sets ring itself
-		severity diag.Severity
-		line     int
-		text     string // "" when there is no finding
-	}{
-		{
-			name: "denied licence in adopt", fm: "ring: adopt\nlicense: AGPL-3.0-only\n",
-			severity: diag.Policy, line: 4,
-			text: "radar/x.md:4: policy: licence AGPL-3.0-only is denied by the licence policy, but the blip is in adopt; move the blip to a non-adopting ring or replace the technology",
-		},
-		{
-			name: "denied licence in trial", fm: "ring: trial\nlicense: MIT AND SSPL-1.0\n",
-			severity: diag.Policy, line: 4, text: "licence MIT AND SSPL-1.0 is denied",
-		},
-		{
-			name: "denied licence in hold", fm: "ring: hold\nlicense: AGPL-3.0-only\n",
-		},
-		{
-			name: "denied licence in assess", fm: "ring: assess\nlicense: SSPL-1.0\n",
-		},
-		{
-			name: "review licence in adopt", fm: "ring: adopt\nlicense: MPL-2.0\n",
-			severity: diag.Warning, line: 4,
-			text: "radar/x.md:4: warning: licence MPL-2.0 needs review before teams adopt it; have the licence reviewed",
-		},
-		{
-			name: "review licence in assess", fm: "ring: assess\nlicense: MPL-2.0\n",
-		},
-		{
-			name: "unknown licence in trial", fm: "ring: trial\n\nlicense: WTFPL\n",
-			severity: diag.Warning, line: 5, text: `licence "WTFPL" is not in the licence policy`,
-		},
-		{
-			name: "allowed licence in adopt", fm: "ring: adopt\nlicense: MIT OR AGPL-3.0-only\n",
-		},
-		{
-			name: "no licence in adopt", fm: "ring: adopt\n",
-		},
-		{
-			name: "individual backing in the first ring", fm: "ring: adopt\nlicense: MIT\nbacking: Individual\n",
-			severity: diag.Warning, line: 5,
-			text: "radar/x.md:5: warning: backed by an individual, yet in adopt; find an organisation-backed alternative or move it out of adopt",
-		},
-		{
-			name: "individual backing in trial", fm: "ring: trial\nlicense: MIT\nbacking: individual\n",
-		},
-		{
-			name: "stale", fm: "ring: hold\nreviewed: 2023-01-15\n",
-			severity: diag.Warning, line: 4,
-			text: "radar/x.md:4: warning: not reviewed since 2023-01-15 (more than 10 months before the 2025-03-01 edition); review the blip",
-		},
-		{
-			name: "fresh", fm: "ring: hold\nreviewed: 2025-01-15\n",
-		},
+	cfg := config.Default()
+	cfg.Edition = date("2024-06-01")
+	cfg.Licenses = config.Licenses{Allowed: []string{"MIT", "Apache-2.0"}, Review: []string{"MPL-2.0"}, Denied: []string{"AGPL-3.0-only"}}
+	files := map[string]string{
+		"radar/denied.md":           "---\nquadrant: tools\nring: adopt\nreviewed: 2024-05-01\nlicense: AGPL-3.0-only\n---\n",
+		"radar/denied-and.md":       "---\nquadrant: tools\nring: trial\nreviewed: 2024-05-01\nlicense: MIT AND AGPL-3.0-only\n---\n",
+		"radar/denied-or.md":        "---\nquadrant: tools\nring: trial\nreviewed: 2024-05-01\nlicense: MIT OR AGPL-3.0-only\n---\n",
+		"radar/denied-on-hold.md":   "---\nquadrant: tools\nring: hold\nreviewed: 2024-05-01\nlicense: AGPL-3.0-only\n---\n",
+		"radar/review.md":           "---\nquadrant: tools\nring: trial\nreviewed: 2024-05-01\n\nlicense: MPL-2.0\n---\n",
+		"radar/unknown.md":          "---\nquadrant: tools\nring: adopt\nreviewed: 2024-05-01\nlicense: Acme-1.0\n---\n",
+		"radar/no-licence.md":       "---\nquadrant: techniques\nring: adopt\nreviewed: 2024-05-01\n---\n",
+		"radar/individual.md":       "---\nquadrant: tools\nring: adopt\nlicense: MIT\nreviewed: 2024-05-01\nbacking: individual\n---\n",
+		"radar/individual-trial.md": "---\nquadrant: tools\nring: trial\nlicense: MIT\nreviewed: 2024-05-01\nbacking: individual\n---\n",
+		"radar/stale.md":            "---\nquadrant: tools\nring: assess\nlicense: MIT\nreviewed: 2023-01-01\n---\n",
+		"radar/stale-history.md":    "---\nquadrant: tools\nring: assess\nlicense: MIT\nhistory:\n  - {date: 2022-01-01, ring: assess}\n---\n",
+		"radar/fresh-history.md":    "---\nquadrant: tools\nring: assess\nreviewed: 2020-01-01\nhistory:\n  - {date: 2024-01-01, ring: assess}\n---\n",
+		"radar/ring-mismatch.md":    "---\nquadrant: tools\nring: adopt\nlicense: MIT\nreviewed: 2024-05-01\nhistory:\n  - {date: 2024-01-01, ring: trial}\n---\n",
+		"radar/tools.md":            "---\nquadrant: tools\nring: assess\nreviewed: 2024-05-01\n---\n",
 	}
-	cfg := siteConfig(t)
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			b := blip(t, cfg, "x", "quadrant: tools\n"+tt.fm)
-			got := radar.New(cfg, []*radar.Blip{b}).Findings()
-			if tt.text == "" {
-				for _, p := range got {
-					t.Errorf("unexpected finding: %v", p)
-				}
-				return
-			}
-			if len(got) != 1 {
-				t.Fatalf("%d findings (%v), want 1", len(got), got)
-			}
-			p := got[0]
-			if got, want := p.Severity, tt.severity; got != want {
-				t.Errorf("Severity = %v, want %v", got, want)
-			}
-			if got, want := p.File, "radar/x.md"; got != want {
-				t.Errorf("File = %q, want %q", got, want)
-			}
-			if got, want := p.Line, tt.line; got != want {
-				t.Errorf("Line = %d, want %d", got, want)
-			}
-			if !strings.Contains(p.Error(), tt.text) {
-				t.Errorf("finding %q does not contain %q", p, tt.text)
-			}
-		})
-	}
-}
-
-func TestFindingsAll(t *testing.T) {
-	cfg := siteConfig(t)
-	b := blip(t, cfg, "x", "quadrant: tools\nring: adopt\nlicense: AGPL-3.0-only\nbacking: individual\nreviewed: 2020-01-01\n")
-	ok := blip(t, cfg, "y", "quadrant: tools\nring: adopt\nlicense: MIT\nreviewed: 2025-01-01\n")
-	got := radar.New(cfg, []*radar.Blip{ok, b}).Findings()
-	var sev []string
-	for _, p := range got {
-		if p.File != "radar/x.md" {
-			t.Errorf("finding about %s: %v", p.File, p)
+	var blips []*Blip
+	for name, src := range files {
+		b, err := Parse(name, []byte(src), cfg)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
 		}
-		sev = append(sev, p.Severity.String())
+		blips = append(blips, b)
 	}
-	if got, want := strings.Join(sev, " "), "policy warning warning"; got != want {
-		t.Errorf("severities = %s, want %s", got, want)
+	var got []string
+	var l diag.List
+	l.Add(New(cfg, blips).Findings()...)
+	for _, p := range l.Sorted() {
+		got = append(got, fmt.Sprintf("%s:%d %s", p.File, p.Line, p.Severity))
+	}
+	want := []string{
+		"radar/denied-and.md:5 policy",
+		"radar/denied.md:5 policy",
+		"radar/individual.md:6 warning",
+		"radar/review.md:6 warning",
+		"radar/ring-mismatch.md:6 warning",
+		"radar/stale-history.md:5 warning",
+		"radar/stale.md:5 warning",
+		"radar/tools.md:1 error",
+		"radar/unknown.md:5 warning",
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("findings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
 
-func TestFindingsCustomRings(t *testing.T) {
-	cfg, err := config.Parse("waymark.yaml", []byte(`
-rings: [use, try, avoid]
-adopting: [use]
-licenses: {allowed: [MIT], denied: [AGPL-3.0-only]}
-`))
+func TestFormatRoundTrip(t *testing.T) {
+	cfg := config.Default()
+	for _, b := range []*Blip{
+		{ID: "kafka", Title: "Apache Kafka", Quadrant: "platforms", Ring: "hold", License: "Apache-2.0", Backing: "foundation",
+			Owner: "integration-team", Reviewed: date("2017-02-20"), Horizon: "later", Tags: []string{"messaging", "streaming"},
+			History: []Move{{Date: date("2015-10-19"), Ring: "trial", Decision: 3, Note: "chosen without a prototype"},
+				{Date: date("2016-08-01"), Ring: "hold", Decision: 5, Note: "lost messages: three ways, {all} of them; see #5"}},
+			Roadmap: []Plan{{Horizon: "later", Ring: "assess", Note: "revisit"}}, Body: []byte("Why.\n\nMore.\n")},
+		{ID: "c-sharp", Title: "C#", Quadrant: "languages-and-frameworks", Ring: "adopt", License: "MIT OR Apache-2.0", Tags: []string{"yes", "1.0", "c#"}},
+		{ID: "odd", Title: `"quoted" title: with colon # and hash`, Quadrant: "tools", Ring: "trial", Owner: "no", Body: []byte("x")},
+		{ID: "unicode", Title: "Données & façades — 数据", Quadrant: "tools", Ring: "assess",
+			History: []Move{{Date: date("2020-01-01"), Ring: "assess", Note: "line one\nline two"}}},
+	} {
+		src := Format(b)
+		got, err := Parse("radar/"+b.ID+".md", src, cfg)
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", b.ID, err, src)
+		}
+		if !bytes.Equal(Format(got), src) {
+			t.Errorf("%s: formatting the parsed blip gives different text:\n%s\nthen\n%s", b.ID, src, Format(got))
+		}
+		if got.Title != b.Title || got.License != b.License || got.Owner != b.Owner || !reflect.DeepEqual(got.History, b.History) ||
+			!reflect.DeepEqual(got.Roadmap, b.Roadmap) || strings.Join(got.Tags, "|") != strings.Join(b.Tags, "|") {
+			t.Errorf("%s: round trip changed the blip:\n%s", b.ID, src)
+		}
+	}
+}
+
+func FuzzFormat(f *testing.F) {
+	f.Add("Apache Kafka", "lost messages", "messaging")
+	f.Add(`a: "b" # c`, "{x}, [y]", "yes")
+	f.Fuzz(func(t *testing.T, title, note, tag string) {
+		if strings.TrimSpace(title) != title || title == "" || strings.ContainsAny(title+note+tag, "\x00\r\ufeff") || strings.TrimSpace(tag) != tag || tag == "" ||
+			strings.Contains(tag, ",") || (strings.HasPrefix(tag, "{") && strings.HasSuffix(tag, "}")) ||
+			(strings.HasPrefix(title, "{") && strings.HasSuffix(title, "}")) || !utf8.ValidString(title) || !utf8.ValidString(note) || !utf8.ValidString(tag) {
+			t.Skip()
+		}
+		b := &Blip{ID: "x", Title: title, Quadrant: "tools", Ring: "trial", Tags: []string{tag},
+			History: []Move{{Date: date("2020-01-01"), Ring: "trial", Note: note}}}
+		got, err := Parse("radar/x.md", Format(b), config.Default())
+		if err != nil {
+			t.Fatalf("%v\n%s", err, Format(b))
+		}
+		if got.Title != title || got.History[0].Note != note || len(got.Tags) != 1 || got.Tags[0] != tag {
+			t.Fatalf("round trip: %q %q %q became %q %q %q", title, note, tag, got.Title, got.History[0].Note, got.Tags)
+		}
+	})
+}
+
+func validUTF8(s string) bool {
+	return strings.ToValidUTF8(s, "\uFFFD") == s && !strings.Contains(s, "\uFFFD")
+}
+
+func TestSlug(t *testing.T) {
+	for name, want := range map[string]string{
+		"Apache Kafka": "apache-kafka", "C#": "c-sharp", "C++": "c-plus-plus", ".NET Core": "dotnet-core",
+		"Vue.js": "vue-js", "  Go  ": "go", "Données": "données", "A & B": "a-and-b", "!!!": "",
+	} {
+		if got := Slug(name); got != want {
+			t.Errorf("Slug(%q) = %q, want %q", name, got, want)
+		}
+	}
+}
+
+// TestDefaultSiteSVG draws the repository's own radar and compares it with
+// testdata/default.svg; run with -update to accept a new drawing.
+func TestDefaultSiteSVG(t *testing.T) {
+	root := filepath.Join("..", "..")
+	src, err := os.ReadFile(filepath.Join(root, config.FileName))
 	if err != nil {
 		t.Fatal(err)
 	}
-	tests := []struct {
-		ring  string
-		count int
-	}{
-		{"use", 2}, // denied licence and individual backing in the first ring
-		{"try", 0}, // not adopting
-		{"avoid", 0},
+	cfg, err := config.Parse(config.FileName, src)
+	if err != nil {
+		t.Fatal(err)
 	}
-	for _, tt := range tests {
-		b := blip(t, cfg, "x", "quadrant: tools\nring: "+tt.ring+"\nlicense: AGPL-3.0-only\nbacking: individual\n")
-		if got, want := len(radar.New(cfg, []*radar.Blip{b}).Findings()), tt.count; got != want {
-			t.Errorf("ring %s: %d findings, want %d", tt.ring, got, want)
+	files, err := filepath.Glob(filepath.Join(root, cfg.Radar, "*.md"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no blips: %v", err)
+	}
+	var blips []*Blip
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
 		}
+		b, err := Parse("radar/"+filepath.Base(f), data, cfg)
+		if err != nil {
+			t.Fatal(err)
+		}
+		blips = append(blips, b)
+	}
+	r := New(cfg, blips)
+	l := r.Layout()
+	checkLayout(t, r, l)
+	got := []byte(l.SVG(SVGOptions{Href: func(b *Blip) string { return b.ID + "/index.html" },
+		SectorHref: func(id string) string { return id + "/index.html" }}) + "\n")
+	golden := filepath.Join("testdata", "default.svg")
+	if *update {
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("the default site's radar differs from %s (run go test -update and review the drawing)", golden)
 	}
 }

@@ -1,0 +1,168 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/waymark-dev/waymark/internal/config"
+	"github.com/waymark-dev/waymark/internal/meta"
+	"github.com/waymark-dev/waymark/internal/radar"
+	"github.com/waymark-dev/waymark/internal/scaffold"
+)
+
+func runNewBlip(_ context.Context, args []string, stdout, stderr io.Writer) error {
+	fs := flags("new blip", `new blip "Name" --quadrant Q --ring R [--site DIR] [--id ID] [--license SPDX] [--backing B] [--owner TEAM] [--horizon H] [--date YYYY-MM-DD]
+
+Writes SITE/radar/<id>.md for a new blip, reviewed and added to its ring
+on the given date (default today). Quadrant and ring may be ids or titles.
+An existing file is never overwritten.`, stderr)
+	site := fs.String("site", ".", "site `folder`")
+	quadrant := fs.String("quadrant", "", "the blip's `quadrant` (required)")
+	ring := fs.String("ring", "", "the blip's `ring` (required)")
+	id := fs.String("id", "", "file name without .md (default: made from the name)")
+	license := fs.String("license", "", "SPDX licence `expression`")
+	backing := fs.String("backing", "", "organisation, foundation, community, individual or vendor")
+	owner := fs.String("owner", "", "`team` or person responsible for the guidance")
+	horizon := fs.String("horizon", "", "roadmap `horizon` when the blip is expected to move")
+	day := fs.String("date", "", "`date` of the entry, YYYY-MM-DD (default today)")
+	names, err := parseInterleaved(fs, args)
+	if err != nil {
+		return helpOK(err)
+	}
+	if len(names) != 1 || strings.TrimSpace(names[0]) == "" {
+		fs.Usage()
+		return errors.New(`new blip needs exactly one name, in quotes if it has spaces`)
+	}
+	if *quadrant == "" || *ring == "" {
+		fs.Usage()
+		return errors.New("new blip needs --quadrant and --ring")
+	}
+	cfg, err := siteConfig(*site)
+	if err != nil {
+		return err
+	}
+	date, err := dateFlag(*day)
+	if err != nil {
+		return err
+	}
+	q, ok := radar.Match(cfg.Quadrants, *quadrant)
+	if !ok {
+		return fmt.Errorf("unknown quadrant %q; use one of %s", *quadrant, config.IDs(cfg.Quadrants))
+	}
+	r, ok := radar.Match(cfg.Rings, *ring)
+	if !ok {
+		return fmt.Errorf("unknown ring %q; use one of %s", *ring, config.IDs(cfg.Rings))
+	}
+	name := strings.TrimSpace(names[0])
+	b := &radar.Blip{ID: *id, Title: name, Quadrant: q.ID, Ring: r.ID, License: *license, Backing: strings.ToLower(*backing),
+		Owner: *owner, Reviewed: date, Horizon: *horizon, History: []radar.Move{{Date: date, Ring: r.ID}},
+		Body: []byte(fmt.Sprintf("What %s is, in a sentence or two.\n\n**Why %s.** What made us put it here, and the decisions behind it.\n\n**How to use it.** What teams should know before they start.\n", name, r.Title))}
+	if b.ID == "" {
+		b.ID = radar.Slug(name)
+	}
+	if b.ID == "" || b.ID != radar.Slug(b.ID) {
+		return fmt.Errorf("%q is not a usable id: use lower-case letters, digits and dashes (--id)", b.ID)
+	}
+	b.Source = path.Join(cfg.Radar, b.ID+".md")
+	src := radar.Format(b)
+	if _, err := radar.Parse(b.Source, src, cfg); err != nil {
+		return err
+	}
+	if err := checkNewIDs(*site, cfg, []string{b.ID}); err != nil {
+		return err
+	}
+	if err := scaffold.WriteNew(filepath.Join(*site, filepath.FromSlash(b.Source)), src); err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "created %s\n", filepath.Join(*site, filepath.FromSlash(b.Source)))
+	return nil
+}
+
+// parseInterleaved parses flags that may come before, between or after the
+// positional arguments, which it returns.
+func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := parse(fs, args); err != nil {
+			return nil, err
+		}
+		if fs.NArg() == 0 {
+			return pos, nil
+		}
+		pos = append(pos, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}
+
+// siteConfig reads the configuration of the site in dir.
+func siteConfig(dir string) (*config.Config, error) {
+	src, err := os.ReadFile(filepath.Join(dir, config.FileName))
+	if errors.Is(err, fs.ErrNotExist) {
+		if _, err := os.Stat(dir); err != nil {
+			return nil, fmt.Errorf("site folder: %w", err)
+		}
+		return config.Default(), nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return config.Parse(config.FileName, src)
+}
+
+// dateFlag reads a --date value; empty means today, in the local calendar.
+func dateFlag(s string) (meta.Date, error) {
+	if s == "" {
+		y, m, d := time.Now().Date()
+		return meta.Date{Year: y, Month: m, Day: d}, nil
+	}
+	d, err := meta.ParseDate(s)
+	if err != nil {
+		return d, fmt.Errorf("--date: %w", err)
+	}
+	return d, nil
+}
+
+// checkNewIDs refuses blip ids that a file anywhere in the radar folder,
+// or a quadrant's page, already uses: two blips with one id would share a
+// page.
+func checkNewIDs(site string, cfg *config.Config, ids []string) error {
+	want := map[string]bool{}
+	for _, id := range ids {
+		want[id] = true
+	}
+	var taken []string
+	for _, q := range cfg.Quadrants {
+		if want[q.ID] && len(cfg.Quadrants) > 1 {
+			taken = append(taken, fmt.Sprintf("%s (the %s quadrant's page)", q.ID, q.Title))
+		}
+	}
+	root := filepath.Join(site, filepath.FromSlash(cfg.Radar))
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p == root {
+				return filepath.SkipDir
+			}
+			return err
+		}
+		if !d.IsDir() && strings.HasSuffix(d.Name(), ".md") && want[strings.TrimSuffix(d.Name(), ".md")] {
+			taken = append(taken, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	if len(taken) > 0 {
+		return fmt.Errorf("already taken, nothing written (waymark never overwrites a file): %s", strings.Join(taken, ", "))
+	}
+	return nil
+}
