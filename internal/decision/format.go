@@ -3,6 +3,7 @@ package decision
 import (
 	"bytes"
 	"path"
+	"slices"
 	"strings"
 
 	"github.com/waymark-dev/waymark/internal/diag"
@@ -59,6 +60,9 @@ func Parse(path, folder string, src []byte) (*Record, error) {
 		}
 	}
 	r.Status = normalStatus(r.Status)
+	if r.Status == "" && slices.ContainsFunc(r.Written, func(w Relation) bool { return w.Verb == VerbSupersededBy }) {
+		r.Status = Superseded
+	}
 	if r.Status == "" {
 		r.Status = Proposed
 	}
