@@ -52,6 +52,9 @@ type Options struct {
 	BaseURL string // overrides the configured base URL when set
 	// Decisions overrides the configured decisions folder when set.
 	Decisions string
+	// History, when set, dates records that state no date by their file's
+	// first commit, and every record by its last ("last changed").
+	History History
 }
 
 // Site is a loaded site: every source parsed and linked.
@@ -109,9 +112,7 @@ func Load(opts Options) (*Site, error) {
 	if opts.BaseURL != "" {
 		cfg.BaseURL = strings.TrimSuffix(opts.BaseURL, "/") + "/"
 	}
-	if opts.Decisions != "" {
-		cfg.Decisions = opts.Decisions
-	}
+	s.findDecisions(cfg)
 	s.Config = cfg
 	if cfg.BaseURL == "" {
 		s.Problems.Add(diag.Warnf(config.FileName, 1, "set baseURL: https://your.host/path/ in waymark.yaml or pass --base-url",
@@ -122,6 +123,7 @@ func Load(opts Options) (*Site, error) {
 	s.walk(cfg.Decisions, "decisions", func(p string) { recordFiles = append(recordFiles, p) })
 	s.walk(cfg.Radar, "radar", func(p string) { blipFiles = append(blipFiles, p) })
 	s.walk(cfg.Content, "", func(p string) { pageFiles = append(pageFiles, p) })
+	history := s.readHistory(cfg.Decisions)
 
 	records := make([]*decision.Record, len(recordFiles))
 	blips := make([]*radar.Blip, len(blipFiles))
@@ -141,6 +143,7 @@ func Load(opts Options) (*Site, error) {
 	records = slices.DeleteFunc(records, func(r *decision.Record) bool { return r == nil })
 	blips = slices.DeleteFunc(blips, func(b *radar.Blip) bool { return b == nil })
 	pages = slices.DeleteFunc(pages, func(p *Page) bool { return p == nil })
+	s.applyHistory(cfg.Decisions, records, history())
 
 	log, problems := decision.Link(records)
 	s.Problems.Add(problems...)
