@@ -29,8 +29,9 @@ var errReported = errors.New("problems reported")
 const usage = `waymark turns architecture decision records and a technology radar into a static site.
 
 Usage:
-  waymark build   [--site DIR] [--out DIR] [--base-url URL] [--force]
-  waymark check   [--site DIR] [--format text|json] [--strict]
+  waymark build   [--site DIR] [--out DIR] [--base-url URL] [--decisions DIR] [--force]
+  waymark check   [--site DIR] [--format text|json] [--strict] [--decisions DIR]
+  waymark new adr "Title" [--supersedes N]... [--amends N]... [--status proposed] [--format madr|nygard|madr2|log4brains]
   waymark init    DIR
   waymark version
 
@@ -50,6 +51,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runCheck(ctx, rest, stdout, stderr)
 	case "init":
 		return runInit(rest, stdout, stderr)
+	case "new":
+		return runNew(ctx, rest, stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintln(stdout, "waymark", version())
 		return nil
