@@ -240,43 +240,52 @@ func dated(names []string, format string) bool {
 	return datedNames > numbered
 }
 
-// writeDraft writes the draft into dir with the next free number. When
-// another "new" wrote a record with the same number at the same moment,
-// the record whose name sorts first keeps it and the other takes the
-// next one.
+// writeDraft writes the draft into dir with the next free number. A lock
+// file in the folder keeps two "new" commands run at once from taking the
+// same number.
 func writeDraft(site, dir string, d *decision.Draft) (string, error) {
 	osDir := filepath.Join(site, filepath.FromSlash(dir))
-	for attempt := 0; ; attempt++ {
-		names, err := listNames(osDir)
-		if err != nil {
-			return "", err
+	unlock, err := lockFolder(osDir)
+	if err != nil {
+		return "", err
+	}
+	defer unlock()
+	names, err := listNames(osDir)
+	if err != nil {
+		return "", err
+	}
+	d.Number = decision.NextNumber(names)
+	src, _, err := d.Render()
+	if err != nil {
+		return "", err
+	}
+	p := filepath.Join(osDir, d.FileName())
+	return p, scaffold.WriteNew(p, src)
+}
+
+// lockFolder takes the folder's lock file, waiting up to ten seconds for
+// another "new" to finish; a lock older than a minute is left over from a
+// killed run and is taken over.
+func lockFolder(dir string) (unlock func(), err error) {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	lock := filepath.Join(dir, ".waymark-new.lock")
+	for start := time.Now(); ; time.Sleep(20 * time.Millisecond) {
+		f, err := os.OpenFile(lock, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err == nil {
+			f.Close()
+			return func() { os.Remove(lock) }, nil
 		}
-		d.Number = decision.NextNumber(names)
-		src, _, err := d.Render()
-		if err != nil {
-			return "", err
+		if !errors.Is(err, fs.ErrExist) {
+			return nil, err
 		}
-		name := d.FileName()
-		p := filepath.Join(osDir, name)
-		if err := scaffold.WriteNew(p, src); err != nil {
-			return "", err
+		if fi, err := os.Stat(lock); err == nil && time.Since(fi.ModTime()) > time.Minute {
+			os.Remove(lock)
+			continue
 		}
-		if d.Dated || attempt == 5 {
-			return p, nil
-		}
-		names, err = listNames(osDir)
-		if err != nil {
-			return "", err
-		}
-		clash := slices.ContainsFunc(names, func(other string) bool {
-			n, _, ok := decision.ParseFileName(other)
-			return ok && other != name && n == d.Number && other < name
-		})
-		if !clash {
-			return p, nil
-		}
-		if err := os.Remove(p); err != nil {
-			return "", err
+		if time.Since(start) > 10*time.Second {
+			return nil, fmt.Errorf("%s is held by another waymark new; remove it if no other is running", lock)
 		}
 	}
 }
