@@ -5,6 +5,7 @@ import (
 	"html/template"
 	"maps"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/waymark-dev/waymark/internal/decision"
@@ -73,15 +74,36 @@ type YearGroup struct {
 	Rows []DecisionRow
 }
 
-// DecisionRow is a record as the decisions index lists it.
+// DecisionRow is a record as the decisions index lists it. Its fields are
+// flat and its links already relative to the page, because the index of a
+// large site has thousands of rows and templates pay for every method
+// call and embedded field.
 type DecisionRow struct {
-	RecordRef
+	Number     int
+	Label      string
+	Title      string
+	Status     string
+	Href       string // link to the record from the page
 	Folder     string
-	TagIDs     string    // tag slugs separated by spaces, for filtering
-	Changed    meta.Date // last commit, when known
-	DateSource string    // "", "file name" or "git"
-	ReplacedBy []RecordRef
-	Relations  []Relation
+	Date       string // YYYY-MM-DD, or ""
+	DateHuman  string // "1 August 2016", or ""
+	DateSource string // "", "file name" or "git"
+	Tags       string // tag names, separated by commas
+	TagIDs     string // tag slugs separated by spaces, for filtering
+	ReplacedBy []RowLink
+	Relations  []RowRelation
+}
+
+// RowLink is a link from an index row to another record.
+type RowLink struct {
+	Label string
+	Href  string
+}
+
+// RowRelation is a named list of links ("Supersedes", …) in an index row.
+type RowRelation struct {
+	Name  string
+	Links []RowLink
 }
 
 // DecisionData is a record page's data.
@@ -142,11 +164,11 @@ func (s *Site) decisionJobs(add addFunc, blipRef func(*radar.Blip) BlipRef) {
 		{TimelineView, "Timeline", "decisions/timeline/", "Every architecture decision record, in the order it was made."},
 		{GraphView, "Graph", "decisions/graph/", "How the architecture decision records relate: what supersedes, amends and refines what."},
 	}
-	rows := make([]DecisionRow, len(s.Decisions.Records))
-	for i, r := range s.Decisions.Records {
-		rows[i] = s.decisionRow(r)
-	}
 	for _, v := range views {
+		rows := make([]DecisionRow, len(s.Decisions.Records))
+		for i, r := range s.Decisions.Records {
+			rows[i] = s.decisionRow(r, v.url)
+		}
 		d := *base
 		d.View = v.view
 		for _, w := range views {
@@ -158,7 +180,7 @@ func (s *Site) decisionJobs(add addFunc, blipRef func(*radar.Blip) BlipRef) {
 		case TimelineView:
 			d.Years, d.Undated = byYear(rows)
 		case GraphView:
-			d.Graph, d.Related = s.relationGraph(rows)
+			d.Graph, d.Related = s.relationGraph(rows, v.url)
 		}
 		add(v.url+"index.html", "decisions", v.url, "Decisions", v.desc, nil, &d)
 	}
@@ -180,16 +202,20 @@ func (s *Site) decisionJobs(add addFunc, blipRef func(*radar.Blip) BlipRef) {
 	}
 }
 
-// decisionRow is r as the index lists it.
-func (s *Site) decisionRow(r *decision.Record) DecisionRow {
-	ref := s.recordRef(r)
-	ids := make([]string, len(ref.Tags))
-	for i, t := range ref.Tags {
-		ids[i] = tagID(t)
+// decisionRow is r as the index page at url lists it.
+func (s *Site) decisionRow(r *decision.Record, url string) DecisionRow {
+	ts := tags(r.Tags)
+	ids, names := make([]string, len(ts)), make([]string, len(ts))
+	for i, t := range ts {
+		ids[i], names[i] = tagID(t), t.Name
 	}
-	row := DecisionRow{RecordRef: ref, Folder: r.Folder, TagIDs: strings.Join(ids, " "), Changed: r.Changed, DateSource: r.DateSource}
+	row := DecisionRow{Number: r.Number, Label: r.Label(), Title: r.Title, Status: r.Status, Href: markdown.Rel(url, RecordURL(r)),
+		Folder: r.Folder, Date: r.Date.String(), DateHuman: r.Date.Human(), DateSource: r.DateSource,
+		Tags: strings.Join(names, ", "), TagIDs: strings.Join(ids, " ")}
 	if r.Status == decision.Superseded {
-		row.ReplacedBy = s.replacedBy(r)
+		for _, ref := range s.replacedBy(r) {
+			row.ReplacedBy = append(row.ReplacedBy, RowLink{Label: ref.Label, Href: markdown.Rel(url, ref.URL)})
+		}
 	}
 	return row
 }
@@ -258,19 +284,20 @@ func groupByStatus(rows []DecisionRow, statuses []StatusCount) []DecisionGroup {
 func byYear(rows []DecisionRow) ([]YearGroup, []DecisionRow) {
 	var dated, undated []DecisionRow
 	for _, row := range rows {
-		if row.Date.IsZero() {
+		if row.Date == "" {
 			undated = append(undated, row)
 		} else {
 			dated = append(dated, row)
 		}
 	}
 	slices.SortStableFunc(dated, func(a, b DecisionRow) int {
-		return cmp.Or(a.Date.Compare(b.Date), cmp.Compare(a.Folder, b.Folder), cmp.Compare(a.Number, b.Number))
+		return cmp.Or(cmp.Compare(a.Date, b.Date), cmp.Compare(a.Folder, b.Folder), cmp.Compare(a.Number, b.Number))
 	})
 	var years []YearGroup
 	for _, row := range dated {
-		if len(years) == 0 || years[len(years)-1].Year != row.Date.Year {
-			years = append(years, YearGroup{Year: row.Date.Year})
+		year, _ := strconv.Atoi(row.Date[:4])
+		if len(years) == 0 || years[len(years)-1].Year != year {
+			years = append(years, YearGroup{Year: year})
 		}
 		y := &years[len(years)-1]
 		y.Rows = append(y.Rows, row)
@@ -280,8 +307,7 @@ func byYear(rows []DecisionRow) ([]YearGroup, []DecisionRow) {
 
 // relationGraph draws the relation graph for decisions/graph/ and lists
 // the same relations for readers without the picture.
-func (s *Site) relationGraph(rows []DecisionRow) (template.HTML, []DecisionRow) {
-	const page = "decisions/graph/"
+func (s *Site) relationGraph(rows []DecisionRow, page string) (template.HTML, []DecisionRow) {
 	g := s.Decisions.Layout()
 	if len(g.Nodes) == 0 {
 		return "", nil
@@ -299,7 +325,13 @@ func (s *Site) relationGraph(rows []DecisionRow) (template.HTML, []DecisionRow) 
 			continue
 		}
 		row := rows[i]
-		row.Relations = s.relationViews(r)
+		for _, rel := range s.relationViews(r) {
+			rr := RowRelation{Name: rel.Name}
+			for _, ref := range rel.Records {
+				rr.Links = append(rr.Links, RowLink{Label: ref.Label, Href: markdown.Rel(page, ref.URL)})
+			}
+			row.Relations = append(row.Relations, rr)
+		}
 		related = append(related, row)
 	}
 	return template.HTML(svg), related //nolint:gosec // escaped by decision.Graph.SVG
