@@ -73,9 +73,6 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
-// now is the clock of "new"; tests set the date with --date instead.
-var now = time.Now
-
 func runNewADR(_ context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flags("new adr", `new adr "Title" [--supersedes N]... [--amends N]... [--status proposed] [--format madr|nygard|madr2|log4brains]
 
@@ -108,7 +105,8 @@ superseded, in N's own format, changing nothing else in that file.`, stderr)
 			return fmt.Errorf("--format %q: use madr, nygard, madr2 or log4brains", *format)
 		}
 	}
-	date := meta.Date{Year: now().Year(), Month: now().Month(), Day: now().Day()}
+	today := time.Now()
+	date := meta.Date{Year: today.Year(), Month: today.Month(), Day: today.Day()}
 	if *dateFlag != "" {
 		if date, err = meta.ParseDate(*dateFlag); err != nil {
 			return fmt.Errorf("--date: %v", err)

@@ -22,18 +22,18 @@ type History interface {
 	FileDates(dir string) (*githistory.Log, error)
 }
 
-// DecisionCandidates are the folders searched, in order, for decision
+// decisionCandidates are the folders searched, in order, for decision
 // records when neither --decisions nor waymark.yaml names one (after
 // .adr-dir and .log4brains.yml), as adr-tools, log4brains and MADR place
 // them.
-var DecisionCandidates = []string{"doc/adr", "docs/adr", "docs/decisions", "decisions"}
+var decisionCandidates = []string{"doc/adr", "docs/adr", "docs/decisions", "decisions"}
 
 // DecisionsDir returns the decisions folder of the site in fsys: override
 // when set (--decisions), else "decisions:" from waymark.yaml, else the
 // folder named by adr-tools' .adr-dir or log4brains' .log4brains.yml, else
-// the first of DecisionCandidates that exists, else "decisions". Problems
-// with those files are returned as warnings; the error is set only when
-// override leaves the site.
+// the first of doc/adr, docs/adr, docs/decisions and decisions that
+// exists, else "decisions". Problems with those files are returned as
+// warnings; the error is set only when override leaves the site.
 func DecisionsDir(fsys fs.FS, override string) (string, []*diag.Problem, error) {
 	if override != "" {
 		dir := cleanDir(override)
@@ -70,7 +70,7 @@ func DecisionsDir(fsys fs.FS, override string) (string, []*diag.Problem, error) 
 		problems = append(problems, diag.Warnf(".log4brains.yml", 1, "set project.adrFolder to a folder inside the site, or set decisions: in waymark.yaml",
 			"no usable project.adrFolder"))
 	}
-	for _, dir := range DecisionCandidates {
+	for _, dir := range decisionCandidates {
 		if isDir(fsys, dir) {
 			return dir, problems, nil
 		}

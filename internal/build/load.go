@@ -12,7 +12,9 @@
 //	radar/index.html             the radar, legend and "what may my team use?"
 //	radar/<id>/index.html        one blip
 //	roadmap/index.html           planned moves by horizon
-//	decisions/index.html         every record
+//	decisions/index.html         every record, by status, filterable
+//	decisions/timeline/index.html  every record by date
+//	decisions/graph/index.html   the relations between records, as SVG
 //	decisions/<id>/index.html    one record (<folder>/<id>/ for categories)
 //	tags/index.html, tags/<tag>/index.html
 //	<page>/index.html            a free page from content/<page>.md
