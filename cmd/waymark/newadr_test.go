@@ -57,8 +57,8 @@ func snapshot(t *testing.T, dir string) map[string][]byte {
 	return files
 }
 
-// waymark runs the command in-process and returns its output.
-func waymark(t *testing.T, args ...string) (stdout, stderr string, err error) {
+// runWaymark runs the command in-process and returns its output.
+func runWaymark(t *testing.T, args ...string) (stdout, stderr string, err error) {
 	t.Helper()
 	var out, errOut bytes.Buffer
 	err = run(context.Background(), args, &out, &errOut)
@@ -115,7 +115,7 @@ func TestNewSupersedesRoundTrip(t *testing.T) {
 				}
 			}
 			before := snapshot(t, site)
-			stdout, stderr, err := waymark(t, "new", "adr", "Use NATS for business events", "--supersedes", "4",
+			stdout, stderr, err := runWaymark(t, "new", "adr", "Use NATS for business events", "--supersedes", "4",
 				"--site", site, "--status", "accepted", "--date", "2024-06-01")
 			if err != nil {
 				t.Fatalf("%v\n%s", err, stderr)
@@ -194,14 +194,14 @@ func TestNewNumbering(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	stdout, _, err := waymark(t, "new", "adr", "--site", site, "Use Go", "--date", "2024-06-01")
+	stdout, _, err := runWaymark(t, "new", "adr", "--site", site, "Use Go", "--date", "2024-06-01")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if want := filepath.Join(dir, "0006-use-go.md"); strings.TrimSpace(stdout) != want {
 		t.Errorf("wrote %q, want %q", stdout, want)
 	}
-	stdout, _, err = waymark(t, "new", "adr", "--site", site, "Use Go", "--date", "2024-06-01")
+	stdout, _, err = runWaymark(t, "new", "adr", "--site", site, "Use Go", "--date", "2024-06-01")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -212,7 +212,7 @@ func TestNewNumbering(t *testing.T) {
 	// log4brains names carry the date: the same title on the same day is refused.
 	l4b := filepath.Join(site, "l4b")
 	for i := range 2 {
-		_, _, err := waymark(t, "new", "adr", "--site", site, "--decisions", "l4b", "--format", "log4brains", "Use Go", "--date", "2024-06-01")
+		_, _, err := runWaymark(t, "new", "adr", "--site", site, "--decisions", "l4b", "--format", "log4brains", "Use Go", "--date", "2024-06-01")
 		if i == 0 && err != nil {
 			t.Fatal(err)
 		}
@@ -233,7 +233,7 @@ func TestNewConcurrent(t *testing.T) {
 	errs := make([]error, 6)
 	for i := range errs {
 		wg.Go(func() {
-			_, _, errs[i] = waymark(t, "new", "adr", "--site", site, fmt.Sprintf("Decision %c", 'a'+i), "--date", "2024-06-01")
+			_, _, errs[i] = runWaymark(t, "new", "adr", "--site", site, fmt.Sprintf("Decision %c", 'a'+i), "--date", "2024-06-01")
 		})
 	}
 	wg.Wait()
@@ -274,7 +274,7 @@ func TestNewFormats(t *testing.T) {
 	} {
 		t.Run(format, func(t *testing.T) {
 			site := t.TempDir()
-			stdout, _, err := waymark(t, "new", "adr", "Use gRPC", "--site", site, "--folder", "api", "--format", format, "--date", "2024-06-01")
+			stdout, _, err := runWaymark(t, "new", "adr", "Use gRPC", "--site", site, "--folder", "api", "--format", format, "--date", "2024-06-01")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -298,7 +298,7 @@ func TestNewFormats(t *testing.T) {
 func TestNewPrevalentFormat(t *testing.T) {
 	site := t.TempDir()
 	copyDir(t, filepath.Join("..", "..", "internal", "decision", "testdata", "formats", "madr2"), filepath.Join(site, "docs", "decisions"))
-	stdout, _, err := waymark(t, "new", "adr", "Use a linter", "--site", site, "--amends", "ADR-0001", "--date", "2024-06-01")
+	stdout, _, err := runWaymark(t, "new", "adr", "Use a linter", "--site", site, "--amends", "ADR-0001", "--date", "2024-06-01")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -328,7 +328,7 @@ func TestNewErrors(t *testing.T) {
 		{[]string{"new", "adr", "X", "--site", site, "--folder", "../up"}, `--folder "../up"`},
 		{[]string{"new", "adr", "X", "--site", site, "--decisions", "/etc"}, "leaves the site folder"},
 	} {
-		_, _, err := waymark(t, c.args...)
+		_, _, err := runWaymark(t, c.args...)
 		if err == nil || !strings.Contains(err.Error(), c.want) {
 			t.Errorf("%v: error %v, want %q", c.args, err, c.want)
 		}
@@ -357,13 +357,13 @@ func TestCheckDecisionProblems(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	stdout, _, err := waymark(t, "check", "--site", site)
+	stdout, _, err := runWaymark(t, "check", "--site", site)
 	if err == nil {
 		t.Error("check passed a site with duplicate numbers")
 	}
 	for _, want := range []string{
 		"decisions/0001-a.md:3: warning: supersedes refers to ADR-0009, which does not exist",
-		"decisions/0001-a.md:3: warning: ADR-0001 supersedes itself through a cycle: ADR-0001 → ADR-0002 → ADR-0001",
+		"decisions/0001-a.md:3: warning: ADR-0001 supersedes itself through a cycle; remove one of the supersedes links (ADR-0001 → ADR-0002 → ADR-0001)",
 		"decisions/0002-b.md:9: warning: ADR-0002 supersedes itself through a cycle",
 		"decisions/0004-e.md:1: number 4 is also used by decisions/0004-d.md",
 		`decisions/0003-c.md:5: warning: superseded by ADR-0004, whose status is "proposed", not accepted`,

@@ -94,12 +94,15 @@ func (rs *refs) UnmarshalYAML(n *yaml.Node) error {
 		return fmt.Errorf("line %d: expected a record number or a list of them", n.Line)
 	}
 	for _, it := range items {
+		if it.Kind != yaml.ScalarNode {
+			return fmt.Errorf("line %d: expected a record number such as 3 or ADR-0003, not a nested list or map", it.Line)
+		}
 		v := strings.TrimSpace(it.Value)
-		if it.Kind == yaml.ScalarNode && (v == "" || placeholder(v)) {
+		if v == "" || placeholder(v) {
 			continue
 		}
-		if _, ok := refTarget(v); it.Kind != yaml.ScalarNode || !ok {
-			return fmt.Errorf("line %d: %q is not a record reference; write a number such as 3 or ADR-0003", it.Line, it.Value)
+		if _, ok := refTarget(v); !ok {
+			return fmt.Errorf("line %d: %q is not a record reference; write a number such as 3 or ADR-0003", it.Line, v)
 		}
 		*rs = append(*rs, ref{v, it.Line})
 	}

@@ -212,7 +212,7 @@ func (r *Record) fillKinds() {
 			continue
 		}
 		if p := r.kind(rel.Verb); p != nil {
-			*p = appendNew(*p, rel.Number)
+			*p = append(*p, rel.Number) // as written; Link removes repeats
 		}
 	}
 }
@@ -255,7 +255,9 @@ func normalStatus(s string) string {
 	s = strings.TrimRight(s, ".")
 	s = strings.Trim(s, "*_")
 	for _, st := range statusWords {
-		if s == st || strings.HasPrefix(s, st) && !isLetter(s[len(st)]) {
+		// "superseded by the new one" names no record: it stays as written,
+		// a custom status that check asks to fix.
+		if s == st || strings.HasPrefix(s, st) && !isLetter(s[len(st)]) && !strings.HasPrefix(s[len(st):], " by ") {
 			if st == "superceded" || st == "superseeded" {
 				return Superseded
 			}

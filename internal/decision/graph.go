@@ -63,7 +63,10 @@ func Link(records []*Record) (*Log, []*diag.Problem) {
 			switch {
 			case t == nil:
 				problems = append(problems, diag.Warnf(r.Source, lineOr(w.Line, 1), "point it at an existing record or remove it",
-					"%s refers to %s, which does not exist", r.relationKey(*w), refLabel(*w)))
+					"%s refers to %s, which does not exist", r.relationKey(*w), refLabel(r, *w)))
+			case t == r && (w.Verb == VerbSupersedes || w.Verb == VerbSupersededBy):
+				problems = append(problems, diag.Warnf(r.Source, lineOr(w.Line, 1), "remove the supersedes link",
+					"%s supersedes itself through a cycle of one", r.Label()))
 			case t == r:
 				problems = append(problems, diag.Warnf(r.Source, lineOr(w.Line, 1), "remove it", "%s refers to the record itself", r.relationKey(*w)))
 			default:
@@ -192,11 +195,24 @@ func (r *Record) relationKey(w Relation) string {
 	return fmt.Sprintf("%q", VerbTitle(w.Verb))
 }
 
-func refLabel(w Relation) string {
+// refLabel names the target of a relation that leads nowhere: its label,
+// or the path written when it points into another folder, or its file name
+// when it names a log4brains record.
+func refLabel(r *Record, w Relation) string {
+	if w.Folder != r.Folder {
+		ref := w.Ref
+		if i := strings.Index(ref, "]("); i >= 0 && strings.HasSuffix(ref, ")") {
+			ref = ref[i+2 : len(ref)-1]
+		}
+		return ref
+	}
+	if w.Number > 0 {
+		return Label(w.Number)
+	}
 	if t, ok := refTarget(w.Ref); ok && t.id != "" {
 		return t.id + ".md"
 	}
-	return Label(w.Number)
+	return w.Ref
 }
 
 func lineOr(n, def int) int {
@@ -256,8 +272,8 @@ func (l *Log) cycles() []*diag.Problem {
 				line = w.Line
 			}
 		}
-		out = append(out, diag.Warnf(r.Source, lineOr(line, r.Line("supersedes")), "remove one of the supersedes links",
-			"%s supersedes itself through a cycle: %s", r.Label(), strings.Join(labels, " → ")))
+		out = append(out, diag.Warnf(r.Source, lineOr(line, r.Line("supersedes")), "remove one of the supersedes links ("+strings.Join(labels, " → ")+")",
+			"%s supersedes itself through a cycle", r.Label()))
 	}
 	return out
 }

@@ -54,13 +54,13 @@ func TestLinkProblems(t *testing.T) {
 		files: map[string]string{
 			"decisions/0001-a.md": "# 1. A\n\nDate: 2020-01-01\n\n## Status\n\nAccepted\n\nAmended by [7. Gone](0007-gone.md)\n",
 		},
-		want: []string{`decisions/0001-a.md:9: warning: "Amended by" refers to 0007-gone.md, which does not exist`},
+		want: []string{`decisions/0001-a.md:9: warning: "Amended by" refers to ADR-0007, which does not exist`},
 	}, {
 		name: "missing target in a MADR 2 status",
 		files: map[string]string{
 			"decisions/0002-b.md": "# B\n\n* Status: superseded by [ADR-0005](0005-example.md)\n",
 		},
-		want: []string{"decisions/0002-b.md:3: warning: status refers to 0005-example.md, which does not exist"},
+		want: []string{"decisions/0002-b.md:3: warning: status refers to ADR-0005, which does not exist"},
 	}, {
 		name: "supersession cycle",
 		files: map[string]string{
@@ -68,8 +68,8 @@ func TestLinkProblems(t *testing.T) {
 			"decisions/0002-b.md": "# 2. B\n\n## Status\n\nAccepted\n\nSupersedes [1. A](0001-a.md)\n",
 		},
 		want: []string{
-			"decisions/0001-a.md:3: warning: ADR-0001 supersedes itself through a cycle: ADR-0001 → ADR-0002 → ADR-0001",
-			"decisions/0002-b.md:7: warning: ADR-0002 supersedes itself through a cycle: ADR-0002 → ADR-0001 → ADR-0002",
+			"decisions/0001-a.md:3: warning: ADR-0001 supersedes itself through a cycle; remove one of the supersedes links (ADR-0001 → ADR-0002 → ADR-0001)",
+			"decisions/0002-b.md:7: warning: ADR-0002 supersedes itself through a cycle; remove one of the supersedes links (ADR-0002 → ADR-0001 → ADR-0002)",
 		},
 	}, {
 		name: "duplicate numbers",
@@ -118,6 +118,18 @@ func TestLinkProblems(t *testing.T) {
 		},
 		want: []string{"decisions/0001-a.md:2: warning: related refers to the record itself"},
 	}, {
+		name: "a record superseding itself",
+		files: map[string]string{
+			"decisions/0001-a.md": "---\nstatus: accepted\nsupersedes: 1\n---\n# A\n",
+		},
+		want: []string{"decisions/0001-a.md:3: warning: ADR-0001 supersedes itself through a cycle of one"},
+	}, {
+		name: "superseded by something that names no record",
+		files: map[string]string{
+			"decisions/0001-a.md": "# 1. A\n\n## Status\n\nSuperseded by the new broker decision\n",
+		},
+		want: []string{`decisions/0001-a.md:5: warning: custom status "superseded by the new broker decision"`},
+	}, {
 		name: "a date nobody can read",
 		files: map[string]string{
 			"decisions/0001-a.md": "# 1. A\n\nDate: last Tuesday\n\n## Status\n\nAccepted\n",
@@ -128,7 +140,7 @@ func TestLinkProblems(t *testing.T) {
 		files: map[string]string{
 			"decisions/0001-a.md": "# 1. A\n\n## Status\n\nAccepted\n\nRelates to [2. B](../other/0002-b.md)\n",
 		},
-		want: []string{`decisions/0001-a.md:7: warning: "Related" refers to 0002-b.md, which does not exist`},
+		want: []string{`decisions/0001-a.md:7: warning: "Related" refers to ../other/0002-b.md, which does not exist`},
 	}}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

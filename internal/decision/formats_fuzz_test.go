@@ -10,10 +10,10 @@ import (
 	"github.com/waymark-dev/waymark/internal/diag"
 )
 
-// FuzzParse feeds any bytes to the record parser in every format: it must
+// FuzzRecordFormats feeds any bytes to the record parser in every format: it must
 // not panic, every error must name the file, and a record it reads must
 // link, and marking it superseded must change no more than its status.
-func FuzzParse(f *testing.F) {
+func FuzzRecordFormats(f *testing.F) {
 	_ = fs.WalkDir(os.DirFS("testdata/formats"), ".", func(p string, d fs.DirEntry, err error) error {
 		if err == nil && !d.IsDir() {
 			if src, err := os.ReadFile("testdata/formats/" + p); err == nil {
