@@ -132,16 +132,24 @@ type Relation struct {
 type addFunc func(path, kind, url, title, desc string, body *markdown.Doc, data any)
 
 // decisionJobs adds the decisions index, its views and every record page.
+// Each record's references, tags and relations are worked out once, as a
+// large site has thousands.
 func (s *Site) decisionJobs(add addFunc, blipRef func(*radar.Blip) BlipRef) {
-	base := &DecisionsData{}
+	records := s.Decisions.Records
+	base := &DecisionsData{Records: make([]RecordRef, len(records))}
+	rows := make([]DecisionRow, len(records))
+	relations := make([][]Relation, len(records))
 	counts := map[string]int{}
 	folders := map[string]bool{}
 	tagCounts := map[string]*TagFilter{}
-	for _, r := range s.Decisions.Records {
-		base.Records = append(base.Records, s.recordRef(r))
+	for i, r := range records {
+		ref := s.recordRef(r)
+		base.Records[i] = ref
+		relations[i] = s.relationViews(r)
+		rows[i] = s.decisionRow(r, ref)
 		counts[r.Status]++
 		folders[r.Folder] = true
-		for _, t := range tags(r.Tags) {
+		for _, t := range ref.Tags {
 			if tagCounts[t.URL] == nil {
 				tagCounts[t.URL] = &TagFilter{Tag: t, ID: tagID(t)}
 			}
@@ -165,10 +173,6 @@ func (s *Site) decisionJobs(add addFunc, blipRef func(*radar.Blip) BlipRef) {
 		{GraphView, "Graph", "decisions/graph/", "How the architecture decision records relate: what supersedes, amends and refines what."},
 	}
 	for _, v := range views {
-		rows := make([]DecisionRow, len(s.Decisions.Records))
-		for i, r := range s.Decisions.Records {
-			rows[i] = s.decisionRow(r, v.url)
-		}
 		d := *base
 		d.View = v.view
 		for _, w := range views {
@@ -178,17 +182,16 @@ func (s *Site) decisionJobs(add addFunc, blipRef func(*radar.Blip) BlipRef) {
 		case ListView:
 			d.Groups = groupByStatus(rows, base.Statuses)
 		case TimelineView:
-			d.Years, d.Undated = byYear(rows)
+			d.Years, d.Undated = byYear(rebase(rows, "../"))
 		case GraphView:
-			d.Graph, d.Related = s.relationGraph(rows, v.url)
+			d.Graph, d.Related = s.relationGraph(rebase(rows, "../"), relations, v.url)
 		}
 		add(v.url+"index.html", "decisions", v.url, "Decisions", v.desc, nil, &d)
 	}
 
-	for _, r := range s.Decisions.Records {
-		data := &DecisionData{RecordRef: s.recordRef(r), Folder: r.Folder, DecisionMakers: r.DecisionMakers, Consulted: r.Consulted,
-			Informed: r.Informed, Source: r.Source, Format: r.Format, DateSource: r.DateSource, Changed: r.Changed}
-		data.Relations = s.relationViews(r)
+	for i, r := range records {
+		data := &DecisionData{RecordRef: base.Records[i], Folder: r.Folder, DecisionMakers: r.DecisionMakers, Consulted: r.Consulted,
+			Informed: r.Informed, Relations: relations[i], Source: r.Source, Format: r.Format, DateSource: r.DateSource, Changed: r.Changed}
 		if r.Status == decision.Superseded || r.Status == decision.Deprecated {
 			data.ReplacedBy = s.replacedBy(r)
 		}
@@ -202,22 +205,38 @@ func (s *Site) decisionJobs(add addFunc, blipRef func(*radar.Blip) BlipRef) {
 	}
 }
 
-// decisionRow is r as the index page at url lists it.
-func (s *Site) decisionRow(r *decision.Record, url string) DecisionRow {
-	ts := tags(r.Tags)
-	ids, names := make([]string, len(ts)), make([]string, len(ts))
-	for i, t := range ts {
+// decisionRow is r as the list at decisions/ shows it.
+func (s *Site) decisionRow(r *decision.Record, ref RecordRef) DecisionRow {
+	ids, names := make([]string, len(ref.Tags)), make([]string, len(ref.Tags))
+	for i, t := range ref.Tags {
 		ids[i], names[i] = tagID(t), t.Name
 	}
-	row := DecisionRow{Number: r.Number, Label: r.Label(), Title: r.Title, Status: r.Status, Href: markdown.Rel(url, RecordURL(r)),
+	row := DecisionRow{Number: r.Number, Label: ref.Label, Title: r.Title, Status: r.Status, Href: markdown.Rel("decisions/", ref.URL),
 		Folder: r.Folder, Date: r.Date.String(), DateHuman: r.Date.Human(), DateSource: r.DateSource,
 		Tags: strings.Join(names, ", "), TagIDs: strings.Join(ids, " ")}
 	if r.Status == decision.Superseded {
-		for _, ref := range s.replacedBy(r) {
-			row.ReplacedBy = append(row.ReplacedBy, RowLink{Label: ref.Label, Href: markdown.Rel(url, ref.URL)})
+		for _, t := range s.replacedBy(r) {
+			row.ReplacedBy = append(row.ReplacedBy, RowLink{Label: t.Label, Href: markdown.Rel("decisions/", t.URL)})
 		}
 	}
 	return row
+}
+
+// rebase returns rows with their links made relative to a page prefix
+// deeper than decisions/ ("../" for decisions/timeline/): every record
+// page lies under decisions/.
+func rebase(rows []DecisionRow, prefix string) []DecisionRow {
+	out := slices.Clone(rows)
+	for i := range out {
+		out[i].Href = prefix + out[i].Href
+		if len(out[i].ReplacedBy) > 0 {
+			out[i].ReplacedBy = slices.Clone(out[i].ReplacedBy)
+			for j := range out[i].ReplacedBy {
+				out[i].ReplacedBy[j].Href = prefix + out[i].ReplacedBy[j].Href
+			}
+		}
+	}
+	return out
 }
 
 // tagID is the slug of a tag, the last segment of its URL.
@@ -226,7 +245,7 @@ func tagID(t Tag) string { return strings.TrimSuffix(strings.TrimPrefix(t.URL, "
 // relatedRef is a record as another record's page refers to it; records
 // of other folders carry their folder in the label.
 func (s *Site) relatedRef(from, r *decision.Record) RecordRef {
-	ref := s.recordRef(r)
+	ref := RecordRef{Number: r.Number, Label: r.Label(), Title: r.Title, Status: r.Status, Date: r.Date, URL: RecordURL(r)}
 	if r.Folder != from.Folder {
 		ref.Label = r.Folder + "/" + ref.Label
 		if r.Folder == "" {
@@ -307,7 +326,7 @@ func byYear(rows []DecisionRow) ([]YearGroup, []DecisionRow) {
 
 // relationGraph draws the relation graph for decisions/graph/ and lists
 // the same relations for readers without the picture.
-func (s *Site) relationGraph(rows []DecisionRow, page string) (template.HTML, []DecisionRow) {
+func (s *Site) relationGraph(rows []DecisionRow, relations [][]Relation, page string) (template.HTML, []DecisionRow) {
 	g := s.Decisions.Layout()
 	if len(g.Nodes) == 0 {
 		return "", nil
@@ -325,7 +344,7 @@ func (s *Site) relationGraph(rows []DecisionRow, page string) (template.HTML, []
 			continue
 		}
 		row := rows[i]
-		for _, rel := range s.relationViews(r) {
+		for _, rel := range relations[i] {
 			rr := RowRelation{Name: rel.Name}
 			for _, ref := range rel.Records {
 				rr.Links = append(rr.Links, RowLink{Label: ref.Label, Href: markdown.Rel(page, ref.URL)})
