@@ -14,6 +14,7 @@ import (
 
 	"github.com/waymark-dev/waymark/internal/build"
 	"github.com/waymark-dev/waymark/internal/diag"
+	"github.com/waymark-dev/waymark/internal/githistory"
 	"github.com/waymark-dev/waymark/internal/output"
 	"github.com/waymark-dev/waymark/internal/scaffold"
 	"github.com/waymark-dev/waymark/themes"
@@ -41,11 +42,12 @@ func parse(fs *flag.FlagSet, args []string) error {
 var errHelp = errors.New("help shown")
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flags("build", "build [--site DIR] [--out DIR] [--base-url URL] [--force]\n\nBuilds the site into the output folder. A failed build leaves the previous output untouched.", stderr)
+	fs := flags("build", "build [--site DIR] [--out DIR] [--base-url URL] [--decisions DIR] [--force]\n\nBuilds the site into the output folder. A failed build leaves the previous output untouched.", stderr)
 	site := fs.String("site", ".", "site `folder` (with waymark.yaml, decisions/, radar/, content/)")
 	out := fs.String("out", "", "output `folder` (default SITE/public)")
 	baseURL := fs.String("base-url", "", "absolute `URL` the site is published at, overriding baseURL")
 	force := fs.Bool("force", false, "write into a non-empty output folder waymark did not create (its files are kept)")
+	decisions := fs.String("decisions", "", "decision records `folder` inside the site, overriding decisions: in waymark.yaml")
 	if err := parse(fs, args); err != nil {
 		return helpOK(err)
 	}
@@ -56,7 +58,8 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	start := time.Now()
-	s, err := build.Load(build.Options{Site: os.DirFS(*site), Theme: themes.Default(), BaseURL: *baseURL})
+	s, err := build.Load(build.Options{Site: os.DirFS(*site), Theme: themes.Default(), BaseURL: *baseURL, Decisions: *decisions,
+		History: githistory.Repo{Dir: *site}})
 	if err != nil {
 		report(stderr, s.Problems.Sorted())
 		return errReported
@@ -108,18 +111,19 @@ func report(w io.Writer, problems []*diag.Problem) {
 }
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flags("check", "check [--site DIR] [--format text|json] [--strict]\n\nReports every problem of the site as file:line: what is wrong; how to fix it.\nExits non-zero on errors and licence-policy violations (with --strict also on warnings).", stderr)
+	fs := flags("check", "check [--site DIR] [--format text|json] [--strict] [--decisions DIR]\n\nReports every problem of the site as file:line: what is wrong; how to fix it.\nExits non-zero on errors and licence-policy violations (with --strict also on warnings).", stderr)
 	site := fs.String("site", ".", "site `folder`")
 	format := fs.String("format", "text", "output `format`: text or json")
 	strict := fs.Bool("strict", false, "fail on warnings too")
 	baseURL := fs.String("base-url", "", "absolute `URL` the site is published at, overriding baseURL")
+	decisions := fs.String("decisions", "", "decision records `folder` inside the site, overriding decisions: in waymark.yaml")
 	if err := parse(fs, args); err != nil {
 		return helpOK(err)
 	}
 	if *format != "text" && *format != "json" {
 		return fmt.Errorf("--format %q: use text or json", *format)
 	}
-	s, err := build.Load(build.Options{Site: os.DirFS(*site), Theme: themes.Default(), BaseURL: *baseURL})
+	s, err := build.Load(build.Options{Site: os.DirFS(*site), Theme: themes.Default(), BaseURL: *baseURL, Decisions: *decisions})
 	if err == nil {
 		// Rendering finds broken links; the output goes nowhere.
 		_ = s.Render(discard{})

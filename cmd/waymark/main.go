@@ -31,8 +31,9 @@ var errReported = errors.New("problems reported")
 const usage = `waymark turns architecture decision records and a technology radar into a static site.
 
 Usage:
-  waymark build   [--site DIR] [--out DIR] [--base-url URL] [--force]
-  waymark check   [--site DIR] [--format text|json] [--strict]
+  waymark build   [--site DIR] [--out DIR] [--base-url URL] [--decisions DIR] [--force]
+  waymark check   [--site DIR] [--format text|json] [--strict] [--decisions DIR]
+  waymark new adr "Title" [--supersedes N]... [--amends N]... [--status proposed] [--format madr|nygard|madr2|log4brains]
   waymark init    DIR
   waymark new     blip "Name" --quadrant Q --ring R [--site DIR]
   waymark import  byor-csv|zalando-json|backstage-json|aoe SRC [--site DIR] [--date YYYY-MM-DD]

@@ -14,7 +14,9 @@
 //	radar/<id>/index.html        one blip
 //	roadmap/index.html           planned moves by horizon
 //	licenses/index.html          the licence policy, verdicts and stale blips
-//	decisions/index.html         every record
+//	decisions/index.html         every record, by status, filterable
+//	decisions/timeline/index.html  every record by date
+//	decisions/graph/index.html   the relations between records, as SVG
 //	decisions/<id>/index.html    one record (<folder>/<id>/ for categories)
 //	tags/index.html, tags/<tag>/index.html
 //	<page>/index.html            a free page from content/<page>.md
@@ -54,6 +56,9 @@ type Options struct {
 	BaseURL string // overrides the configured base URL when set
 	// Decisions overrides the configured decisions folder when set.
 	Decisions string
+	// History, when set, dates records that state no date by their file's
+	// first commit, and every record by its last ("last changed").
+	History History
 }
 
 // Site is a loaded site: every source parsed and linked.
@@ -111,9 +116,7 @@ func Load(opts Options) (*Site, error) {
 	if opts.BaseURL != "" {
 		cfg.BaseURL = strings.TrimSuffix(opts.BaseURL, "/") + "/"
 	}
-	if opts.Decisions != "" {
-		cfg.Decisions = opts.Decisions
-	}
+	s.findDecisions(cfg)
 	s.Config = cfg
 	if cfg.BaseURL == "" {
 		s.Problems.Add(diag.Warnf(config.FileName, 1, "set baseURL: https://your.host/path/ in waymark.yaml or pass --base-url",
@@ -124,6 +127,7 @@ func Load(opts Options) (*Site, error) {
 	s.walk(cfg.Decisions, "decisions", func(p string) { recordFiles = append(recordFiles, p) })
 	s.walk(cfg.Radar, "radar", func(p string) { blipFiles = append(blipFiles, p) })
 	s.walk(cfg.Content, "", func(p string) { pageFiles = append(pageFiles, p) })
+	history := s.readHistory(cfg.Decisions)
 
 	records := make([]*decision.Record, len(recordFiles))
 	blips := make([]*radar.Blip, len(blipFiles))
@@ -143,6 +147,7 @@ func Load(opts Options) (*Site, error) {
 	records = slices.DeleteFunc(records, func(r *decision.Record) bool { return r == nil })
 	blips = slices.DeleteFunc(blips, func(b *radar.Blip) bool { return b == nil })
 	pages = slices.DeleteFunc(pages, func(p *Page) bool { return p == nil })
+	s.applyHistory(cfg.Decisions, records, history())
 
 	log, problems := decision.Link(records)
 	s.Problems.Add(problems...)

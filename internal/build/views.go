@@ -110,36 +110,6 @@ type Finding struct {
 	Message  string
 }
 
-// DecisionsData is the decisions index's data.
-type DecisionsData struct {
-	Records  []RecordRef
-	Statuses []StatusCount
-}
-
-// StatusCount is how many records have a status.
-type StatusCount struct {
-	Status string
-	Count  int
-}
-
-// DecisionData is a record page's data.
-type DecisionData struct {
-	RecordRef
-	DecisionMakers []string
-	Consulted      []string
-	Informed       []string
-	Relations      []Relation
-	Blips          []BlipRef
-	ReplacedBy     []RecordRef // for the banner of superseded records
-	Source         string
-}
-
-// Relation is a named list of related records ("Supersedes", …).
-type Relation struct {
-	Name    string
-	Records []RecordRef
-}
-
 // TagsData is the tag index's data.
 type TagsData struct {
 	Tags []TagCount
@@ -224,41 +194,7 @@ func (s *Site) pageJobs() []job {
 
 	s.radarJobs(rv, add)
 
-	dd := &DecisionsData{}
-	counts := map[string]int{}
-	for _, r := range s.Decisions.Records {
-		dd.Records = append(dd.Records, s.recordRef(r))
-		counts[r.Status]++
-	}
-	for _, st := range append(slices.Clone(decision.Statuses), sortedKeys(counts)...) {
-		if counts[st] > 0 {
-			dd.Statuses = append(dd.Statuses, StatusCount{st, counts[st]})
-			delete(counts, st)
-		}
-	}
-	add("decisions/index.html", "decisions", "decisions/", "Decisions", "Every architecture decision record, newest last.", nil, dd)
-
-	for _, r := range s.Decisions.Records {
-		data := &DecisionData{RecordRef: s.recordRef(r), DecisionMakers: r.DecisionMakers, Consulted: r.Consulted, Informed: r.Informed, Source: r.Source}
-		for _, rel := range []struct {
-			name string
-			ns   []int
-		}{{"Supersedes", r.Supersedes}, {"Superseded by", r.SupersededBy}, {"Amends", r.Amends}, {"Amended by", r.AmendedBy}, {"Related", r.Related}} {
-			refs := s.refs(r.Folder, rel.ns)
-			if len(refs) > 0 {
-				data.Relations = append(data.Relations, Relation{rel.name, refs})
-			}
-		}
-		if r.Status == decision.Superseded {
-			data.ReplacedBy = s.refs(r.Folder, r.SupersededBy)
-		}
-		for _, id := range r.Blips {
-			if b := s.Radar.Blip(id); b != nil {
-				data.Blips = append(data.Blips, blipRef(b))
-			}
-		}
-		add(RecordURL(r)+"index.html", "decision", RecordURL(r), r.Label()+": "+r.Title, "", &markdown.Doc{Source: r.Source, URL: RecordURL(r), Body: r.Body, BodyLine: r.BodyLine}, data)
-	}
+	s.decisionJobs(add, blipRef)
 
 	for _, p := range s.Pages {
 		add(p.URL+"index.html", "page", p.URL, p.Title, p.Description, &markdown.Doc{Source: p.Source, URL: p.URL, Body: p.Body, BodyLine: p.BodyLine}, nil)

@@ -2,10 +2,9 @@ package decision
 
 import (
 	"bytes"
-	"fmt"
+	"path"
+	"slices"
 	"strings"
-
-	"go.yaml.in/yaml/v3"
 
 	"github.com/waymark-dev/waymark/internal/diag"
 	"github.com/waymark-dev/waymark/internal/meta"
@@ -21,8 +20,19 @@ type Format interface {
 	Read(doc *meta.Doc, r *Record) error
 }
 
-// Formats are the formats tried, in order, by Parse.
-var Formats = []Format{FrontMatter{}}
+// Formats are the formats tried, in order, by Parse. FrontMatter accepts
+// every file, so it comes last.
+var Formats = []Format{Log4brains{}, MADR2{}, Nygard{}, FrontMatter{}}
+
+// FormatNamed returns the format with the given name.
+func FormatNamed(name string) (Format, bool) {
+	for _, f := range Formats {
+		if f.Name() == name {
+			return f, true
+		}
+	}
+	return nil, false
+}
 
 // Parse reads the record at path (relative to the site, used in messages)
 // from src. folder is its category sub-folder, "" at the top level.
@@ -36,21 +46,37 @@ func Parse(path, folder string, src []byte) (*Record, error) {
 		return nil, err
 	}
 	r := &Record{Number: number, ID: id, Folder: folder, Source: path, Lines: map[string]int{}}
+	nameDate, dated := DatedName(path)
+	if dated {
+		r.Number, r.Dated = 0, true
+	}
 	for _, f := range Formats {
 		if f.Accepts(doc) {
+			r.Format = f.Name()
 			if err := f.Read(doc, r); err != nil {
 				return nil, err
 			}
 			break
 		}
 	}
-	r.Status = strings.ToLower(strings.TrimSpace(r.Status))
+	r.Status = normalStatus(r.Status)
+	if r.Status == "" && slices.ContainsFunc(r.Written, func(w Relation) bool { return w.Verb == VerbSupersededBy }) {
+		r.Status = Superseded
+	}
 	if r.Status == "" {
 		r.Status = Proposed
+	}
+	r.Title = cleanTitle(r.Title, number)
+	if placeholder(r.Title) {
+		r.Title = ""
 	}
 	if r.Title == "" {
 		r.Title = strings.ReplaceAll(strings.TrimLeft(id, "0123456789-_"), "-", " ")
 	}
+	if r.Date.IsZero() && dated {
+		r.Date, r.DateSource = nameDate, "file name"
+	}
+	r.fillKinds()
 	return r, nil
 }
 
@@ -65,36 +91,50 @@ func (FrontMatter) Name() string { return "madr" }
 // Accepts every document.
 func (FrontMatter) Accepts(*meta.Doc) bool { return true }
 
-type madr struct {
-	Title          meta.Text    `yaml:"title"`
-	Status         meta.Text    `yaml:"status"`
-	Date           meta.Text    `yaml:"date"`
-	DecisionMakers meta.Strings `yaml:"decision-makers"`
-	Deciders       meta.Strings `yaml:"deciders"`
-	Consulted      meta.Strings `yaml:"consulted"`
-	Informed       meta.Strings `yaml:"informed"`
-	Tags           meta.Strings `yaml:"tags"`
-	Supersedes     refs         `yaml:"supersedes"`
-	Amends         refs         `yaml:"amends"`
-	Related        refs         `yaml:"related"`
-	Blips          meta.Strings `yaml:"blips"`
-}
-
 // Read decodes the front matter strictly and takes the title from the body.
 func (FrontMatter) Read(doc *meta.Doc, r *Record) error {
+	if err := readFrontMatter(doc, r); err != nil {
+		return err
+	}
+	title, body := cutTitle(doc.Body)
+	if r.Title == "" {
+		r.Title = title
+	}
+	r.Body, r.BodyLine = body, doc.BodyLine
+	return nil
+}
+
+type madr struct {
+	Title          text `yaml:"title"`
+	Status         text `yaml:"status"`
+	Date           text `yaml:"date"`
+	DecisionMakers list `yaml:"decision-makers"`
+	Deciders       list `yaml:"deciders"`
+	Consulted      list `yaml:"consulted"`
+	Informed       list `yaml:"informed"`
+	Tags           list `yaml:"tags"`
+	Supersedes     refs `yaml:"supersedes"`
+	Amends         refs `yaml:"amends"`
+	Related        refs `yaml:"related"`
+	Blips          list `yaml:"blips"`
+}
+
+var frontMatterKeys = []string{"title", "status", "date", "decision-makers", "deciders", "consulted", "informed", "tags", "supersedes", "amends", "related", "blips"}
+
+// readFrontMatter decodes the front matter, which every format may have.
+func readFrontMatter(doc *meta.Doc, r *Record) error {
+	if doc.Meta == nil {
+		return nil
+	}
 	var fm madr
 	if err := doc.Decode(&fm); err != nil {
 		return err
 	}
-	for _, k := range []string{"title", "status", "date", "decision-makers", "deciders", "consulted", "informed", "tags", "supersedes", "amends", "related", "blips"} {
+	for _, k := range frontMatterKeys {
 		r.Lines[k] = doc.Line(k)
 	}
 	r.Title = string(fm.Title)
-	r.Status = string(fm.Status)
-	if by, ok := supersededBy(r.Status); ok {
-		r.Status = Superseded
-		r.SupersededBy = append(r.SupersededBy, by)
-	}
+	r.setStatus(string(fm.Status), r.Lines["status"])
 	if fm.Date != "" {
 		d, err := meta.ParseDate(string(fm.Date))
 		if err != nil {
@@ -104,24 +144,132 @@ func (FrontMatter) Read(doc *meta.Doc, r *Record) error {
 	}
 	r.DecisionMakers = append(fm.DecisionMakers, fm.Deciders...)
 	r.Consulted, r.Informed, r.Tags, r.Blips = fm.Consulted, fm.Informed, fm.Tags, fm.Blips
-	r.Supersedes, r.Amends, r.Related = fm.Supersedes, fm.Amends, fm.Related
-	title, body := cutTitle(doc.Body)
-	if r.Title == "" {
-		r.Title = title
+	offset := doc.MetaLine - 1
+	for _, rel := range []struct {
+		verb string
+		refs refs
+	}{{VerbSupersedes, fm.Supersedes}, {VerbAmends, fm.Amends}, {VerbRelatesTo, fm.Related}} {
+		for _, ref := range rel.refs {
+			r.write(rel.verb, ref.value, offset+ref.line)
+		}
 	}
-	r.Body, r.BodyLine = body, doc.BodyLine
 	return nil
 }
 
-// supersededBy reads statuses like "superseded by [ADR-0005](0005-x.md)".
-func supersededBy(status string) (int, bool) {
-	s := strings.TrimSpace(status)
-	const prefix = "superseded by"
-	if len(s) <= len(prefix) || !strings.EqualFold(s[:len(prefix)], prefix) {
-		return 0, false
+// setStatus reads a status value such as "accepted" or "superseded by
+// [ADR-0005](0005-x.md)", written at line, unless a status is already set
+// (front matter wins over the body).
+func (r *Record) setStatus(v string, line int) {
+	v = strings.TrimSpace(stripComments(v))
+	if v == "" || placeholder(v) {
+		return
 	}
-	return ParseRef(s[len(prefix):])
+	if verb, target, ok := statusRelation(v); ok {
+		r.write(verb, target, line)
+		v = Superseded
+	}
+	if r.Status == "" {
+		r.Status = v
+		r.Lines["status"] = line
+	}
 }
+
+// statusRelation reads statuses like "superseded by [ADR-0005](0005-x.md)"
+// or "Superceded by ADR-0005".
+func statusRelation(status string) (verb, target string, ok bool) {
+	s := strings.TrimSpace(status)
+	lower := strings.ToLower(s)
+	for _, prefix := range []string{"superseded by", "superceded by", "superseeded by"} {
+		if strings.HasPrefix(lower, prefix) {
+			target := strings.TrimSpace(s[len(prefix):])
+			if _, ok := refTarget(target); ok {
+				return VerbSupersededBy, target, true
+			}
+		}
+	}
+	return "", "", false
+}
+
+// write records a relation the file states.
+func (r *Record) write(verb, ref string, line int) {
+	verb = NormalVerb(verb)
+	t, ok := refTarget(ref)
+	if !ok || verb == "" {
+		return
+	}
+	folder := r.Folder
+	if t.dir != "" {
+		folder = path.Join(r.Folder, t.dir)
+	}
+	r.Written = append(r.Written, Relation{Verb: verb, Folder: folder, Number: t.number, Ref: strings.TrimSpace(ref), Line: line})
+}
+
+// fillKinds sets Supersedes, SupersededBy, Amends, AmendedBy and Related
+// from the relations written in the file.
+func (r *Record) fillKinds() {
+	for _, rel := range r.Written {
+		if rel.Number == 0 || rel.Folder != r.Folder {
+			continue
+		}
+		if p := r.kind(rel.Verb); p != nil {
+			*p = append(*p, rel.Number) // as written; Link removes repeats
+		}
+	}
+}
+
+// kind returns the field that holds relations with verb, or nil.
+func (r *Record) kind(verb string) *[]int {
+	switch verb {
+	case VerbSupersedes:
+		return &r.Supersedes
+	case VerbSupersededBy:
+		return &r.SupersededBy
+	case VerbAmends:
+		return &r.Amends
+	case VerbAmendedBy:
+		return &r.AmendedBy
+	case VerbRelatesTo:
+		return &r.Related
+	}
+	return nil
+}
+
+func appendNew(ns []int, n int) []int {
+	for _, x := range ns {
+		if x == n {
+			return ns
+		}
+	}
+	return append(ns, n)
+}
+
+// warn records a problem found while parsing; Link reports it.
+func (r *Record) warn(line int, fix, format string, args ...any) {
+	r.warnings = append(r.warnings, diag.Warnf(r.Source, line, fix, format, args...))
+}
+
+// normalStatus writes a status one way: "Accepted." and "accepted on
+// 2020-01-02" are "accepted", "Superceded" is "superseded".
+func normalStatus(s string) string {
+	s = strings.ToLower(strings.Join(strings.Fields(stripComments(s)), " "))
+	s = strings.TrimRight(s, ".")
+	s = strings.Trim(s, "*_")
+	for _, st := range statusWords {
+		// "superseded by the new one" names no record: it stays as written,
+		// a custom status that check asks to fix.
+		if s == st || strings.HasPrefix(s, st) && !isLetter(s[len(st)]) && !strings.HasPrefix(s[len(st):], " by ") {
+			if st == "superceded" || st == "superseeded" {
+				return Superseded
+			}
+			return st
+		}
+	}
+	return s
+}
+
+var statusWords = []string{Proposed, Accepted, Rejected, Deprecated, Superseded, "superceded", "superseeded", "draft"}
+
+func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
 
 // cutTitle returns the text of the first "# " heading and the body with that
 // heading line blanked, so body line numbers stay true.
@@ -144,7 +292,7 @@ func cutTitle(body []byte) (string, []byte) {
 			out := make([]byte, 0, len(body))
 			out = append(out, body[:offset]...)
 			out = append(out, body[offset+len(line):]...)
-			return title, out
+			return stripComments(title), out
 		}
 		if end < 0 {
 			break
@@ -153,41 +301,4 @@ func cutTitle(body []byte) (string, []byte) {
 		rest = rest[end+1:]
 	}
 	return "", body
-}
-
-// refs is a list of record numbers written as a number, a list, or
-// references such as ADR-0003 and 0003-slug.md.
-type refs []int
-
-// UnmarshalYAML reads one reference or a list of them.
-func (rs *refs) UnmarshalYAML(n *yaml.Node) error {
-	var items []*yaml.Node
-	switch n.Kind {
-	case yaml.ScalarNode:
-		if n.Tag == "!!null" {
-			return nil
-		}
-		for _, part := range strings.Split(n.Value, ",") {
-			items = append(items, &yaml.Node{Kind: yaml.ScalarNode, Value: part, Line: n.Line})
-		}
-	case yaml.SequenceNode:
-		items = n.Content
-	default:
-		return fmt.Errorf("line %d: expected a record number or a list of them", n.Line)
-	}
-	for _, it := range items {
-		if it.Kind != yaml.ScalarNode {
-			return fmt.Errorf("line %d: expected a record number such as 3 or ADR-0003, not a nested list or map", it.Line)
-		}
-		v := strings.TrimSpace(it.Value)
-		if v == "" {
-			continue
-		}
-		num, ok := ParseRef(v)
-		if !ok {
-			return fmt.Errorf("line %d: %q is not a record reference; write a number such as 3 or ADR-0003", it.Line, v)
-		}
-		*rs = append(*rs, num)
-	}
-	return nil
 }

@@ -2,7 +2,10 @@ package decision
 
 import (
 	"cmp"
+	"fmt"
 	"slices"
+	"strconv"
+	"strings"
 
 	"github.com/waymark-dev/waymark/internal/diag"
 )
@@ -11,6 +14,7 @@ import (
 type Log struct {
 	Records []*Record // ordered by folder, then number
 	index   map[key]*Record
+	byID    map[idKey]*Record
 }
 
 type key struct {
@@ -18,16 +22,30 @@ type key struct {
 	number int
 }
 
-// Link orders records, derives reverse relations and reports duplicates,
-// dangling references, supersession cycles and unknown statuses. Relations
-// refer to records in the same folder.
+type idKey struct {
+	folder string
+	id     string
+}
+
+// Link numbers log4brains records, orders records, joins the relations
+// written on either side into one graph, derives statuses and reports
+// problems: the warnings found while parsing, duplicate numbers, relations
+// to records that do not exist, supersession cycles, superseded records
+// whose successor is not accepted, and custom statuses. Relations refer to
+// records in the same folder unless they name a file in another.
 func Link(records []*Record) (*Log, []*diag.Problem) {
 	var problems []*diag.Problem
-	log := &Log{Records: slices.Clone(records), index: map[key]*Record{}}
+	log := &Log{Records: slices.Clone(records), index: map[key]*Record{}, byID: map[idKey]*Record{}}
+	for _, r := range log.Records {
+		problems = append(problems, r.warnings...)
+		r.writeKinds()
+	}
+	numberDated(log.Records)
 	slices.SortFunc(log.Records, func(a, b *Record) int {
 		return cmp.Or(cmp.Compare(a.Folder, b.Folder), cmp.Compare(a.Number, b.Number), cmp.Compare(a.ID, b.ID))
 	})
 	for _, r := range log.Records {
+		log.byID[idKey{r.Folder, r.ID}] = r
 		k := key{r.Folder, r.Number}
 		if first, dup := log.index[k]; dup {
 			problems = append(problems, diag.Errorf(r.Source, 1, "renumber one of them (waymark new adr picks the next free number)",
@@ -36,60 +54,63 @@ func Link(records []*Record) (*Log, []*diag.Problem) {
 		}
 		log.index[k] = r
 	}
+
+	g := newGraph()
 	for _, r := range log.Records {
-		if !r.KnownStatus() {
-			problems = append(problems, diag.Warnf(r.Source, r.Line("status"), "use proposed, accepted, rejected, deprecated or superseded",
-				"custom status %q", r.Status))
-		}
-		r.Supersedes = uniq(r.Supersedes)
-		r.Amends = uniq(r.Amends)
-		r.Related = uniq(r.Related)
-		for _, rel := range []struct {
-			key  string
-			refs []int
-		}{{"supersedes", r.Supersedes}, {"amends", r.Amends}, {"related", r.Related}, {"status", r.SupersededBy}} {
-			for _, n := range rel.refs {
-				if log.Get(r.Folder, n) == nil {
-					problems = append(problems, diag.Warnf(r.Source, r.Line(rel.key), "point it at an existing record or remove it",
-						"%s refers to %s, which does not exist", rel.key, Label(n)))
-				}
+		for i := range r.Written {
+			w := &r.Written[i]
+			t := log.resolve(w)
+			switch {
+			case t == nil:
+				problems = append(problems, diag.Warnf(r.Source, lineOr(w.Line, 1), "point it at an existing record or remove it",
+					"%s refers to %s, which does not exist", r.relationKey(*w), refLabel(r, *w)))
+			case t == r && (w.Verb == VerbSupersedes || w.Verb == VerbSupersededBy):
+				problems = append(problems, diag.Warnf(r.Source, lineOr(w.Line, 1), "remove the supersedes link",
+					"%s supersedes itself through a cycle of one", r.Label()))
+			case t == r:
+				problems = append(problems, diag.Warnf(r.Source, lineOr(w.Line, 1), "remove it", "%s refers to the record itself", r.relationKey(*w)))
+			default:
+				w.Folder, w.Number = t.Folder, t.Number
+				g.written = append(g.written, edge{r, t, *w})
 			}
 		}
 	}
+	g.learn()
 	for _, r := range log.Records {
-		for _, n := range r.Supersedes {
-			if old := log.Get(r.Folder, n); old != nil {
-				old.SupersededBy = append(old.SupersededBy, r.Number)
-			}
-		}
-		for _, n := range r.Amends {
-			if old := log.Get(r.Folder, n); old != nil {
-				old.AmendedBy = append(old.AmendedBy, r.Number)
-			}
-		}
-		for _, n := range r.SupersededBy {
-			if next := log.Get(r.Folder, n); next != nil && !slices.Contains(next.Supersedes, r.Number) {
-				next.Supersedes = append(next.Supersedes, r.Number)
-			}
-		}
+		r.Relations = nil
 	}
+	g.apply()
+
 	for _, r := range log.Records {
-		r.Supersedes = uniq(r.Supersedes)
-		r.SupersededBy = uniq(r.SupersededBy)
-		r.AmendedBy = uniq(r.AmendedBy)
-		if len(r.SupersededBy) > 0 && (r.Status == Accepted || r.Status == Proposed) {
+		r.Supersedes, r.SupersededBy, r.Amends, r.AmendedBy, r.Related = nil, nil, nil, nil, nil
+		for _, rel := range r.Relations {
+			if p := r.kind(rel.Verb); p != nil && rel.Folder == r.Folder {
+				*p = appendNew(*p, rel.Number)
+			}
+		}
+		for _, p := range []*[]int{&r.Supersedes, &r.SupersededBy, &r.Amends, &r.AmendedBy, &r.Related} {
+			slices.Sort(*p)
+		}
+		if len(r.supersededBy()) > 0 && (r.Status == Accepted || r.Status == Proposed) {
 			r.Status = Superseded
 		}
 	}
-	// Every status is final before successors are judged, so the verdict
-	// does not depend on record order. A successor that is itself
-	// superseded is a chain, which is fine.
 	for _, r := range log.Records {
-		for _, n := range r.SupersededBy {
-			if next := log.Get(r.Folder, n); next != nil && next.Status != Accepted && next.Status != Superseded {
-				problems = append(problems, diag.Warnf(r.Source, r.Line("status"), "accept the successor or restore this record's status",
-					"superseded by %s, whose status is %q, not accepted", Label(n), next.Status))
+		if !r.KnownStatus() && !(r.Status == "draft" && r.Format == "log4brains") {
+			problems = append(problems, diag.Warnf(r.Source, r.Line("status"), "use proposed, accepted, rejected, deprecated or superseded",
+				"custom status %q", r.Status))
+		}
+		for _, rel := range r.supersededBy() {
+			next := log.Get(rel.Folder, rel.Number)
+			if next == nil || next.Status == Accepted || next.Status == Superseded {
+				continue
 			}
+			line := r.Line("status")
+			if w, ok := r.written(rel); ok && w.Line > 0 {
+				line = w.Line
+			}
+			problems = append(problems, diag.Warnf(r.Source, line, "accept the successor or restore this record's status",
+				"superseded by %s, whose status is %q, not accepted", next.Label(), next.Status))
 		}
 	}
 	problems = append(problems, log.cycles()...)
@@ -99,34 +120,345 @@ func Link(records []*Record) (*Log, []*diag.Problem) {
 // Get returns the record with number n in folder, or nil.
 func (l *Log) Get(folder string, n int) *Record { return l.index[key{folder, n}] }
 
-// cycles reports each record that can reach itself through "supersedes".
-func (l *Log) cycles() []*diag.Problem {
-	var out []*diag.Problem
-	for _, r := range l.Records {
-		seen := map[int]bool{}
-		stack := slices.Clone(r.Supersedes)
-		for len(stack) > 0 {
-			n := stack[len(stack)-1]
-			stack = stack[:len(stack)-1]
-			if n == r.Number {
-				out = append(out, diag.Warnf(r.Source, r.Line("supersedes"), "remove one of the supersedes links",
-					"%s supersedes itself through a cycle", r.Label()))
-				break
+// ByID returns the record with the given file name (without .md) in
+// folder, or nil.
+func (l *Log) ByID(folder, id string) *Record { return l.byID[idKey{folder, id}] }
+
+// Target returns the record a relation points at, or nil.
+func (l *Log) Target(rel Relation) *Record { return l.Get(rel.Folder, rel.Number) }
+
+// resolve finds the record a written relation points at: by file name
+// first, then by number, in the relation's folder.
+func (l *Log) resolve(w *Relation) *Record {
+	if strings.HasPrefix(w.Folder, "..") || strings.HasPrefix(w.Folder, "/") {
+		return nil
+	}
+	if t, ok := refTarget(w.Ref); ok && t.id != "" {
+		if r := l.ByID(w.Folder, t.id); r != nil {
+			return r
+		}
+	}
+	if w.Number > 0 {
+		return l.Get(w.Folder, w.Number)
+	}
+	return nil
+}
+
+// writeKinds adds to Written the relations set directly in the kind
+// fields (records built in code rather than parsed).
+func (r *Record) writeKinds() {
+	for _, k := range []struct {
+		verb, key string
+		ns        []int
+	}{{VerbSupersedes, "supersedes", r.Supersedes}, {VerbSupersededBy, "status", r.SupersededBy}, {VerbAmends, "amends", r.Amends},
+		{VerbAmendedBy, "amended-by", r.AmendedBy}, {VerbRelatesTo, "related", r.Related}} {
+		for _, n := range k.ns {
+			if !slices.ContainsFunc(r.Written, func(w Relation) bool { return w.Verb == k.verb && w.Folder == r.Folder && w.Number == n }) {
+				r.Written = append(r.Written, Relation{Verb: k.verb, Folder: r.Folder, Number: n, Ref: strconv.Itoa(n), Line: r.Line(k.key)})
 			}
-			if seen[n] {
-				continue
-			}
-			seen[n] = true
-			if next := l.Get(r.Folder, n); next != nil {
-				stack = append(stack, next.Supersedes...)
-			}
+		}
+	}
+}
+
+// numberDated numbers log4brains records (named YYYYMMDD-slug.md) in file
+// name order, after the highest number of their folder.
+func numberDated(records []*Record) {
+	next := map[string]int{}
+	var dated []*Record
+	for _, r := range records {
+		if r.Dated && r.Number == 0 {
+			dated = append(dated, r)
+		} else {
+			next[r.Folder] = max(next[r.Folder], r.Number)
+		}
+	}
+	slices.SortFunc(dated, func(a, b *Record) int { return cmp.Or(cmp.Compare(a.Folder, b.Folder), cmp.Compare(a.ID, b.ID)) })
+	for _, r := range dated {
+		next[r.Folder]++
+		r.Number = next[r.Folder]
+	}
+}
+
+// relationKey names a written relation in messages: the front matter key
+// or the verb as written.
+func (r *Record) relationKey(w Relation) string {
+	switch {
+	case w.Verb == VerbSupersededBy && w.Line == r.Lines["status"]:
+		return "status"
+	case w.Verb == VerbSupersedes && w.Line == r.Lines["supersedes"]:
+		return "supersedes"
+	case w.Verb == VerbAmends && w.Line == r.Lines["amends"]:
+		return "amends"
+	case w.Verb == VerbRelatesTo && w.Line == r.Lines["related"]:
+		return "related"
+	}
+	return fmt.Sprintf("%q", VerbTitle(w.Verb))
+}
+
+// refLabel names the target of a relation that leads nowhere: its label,
+// or the path written when it points into another folder, or its file name
+// when it names a log4brains record.
+func refLabel(r *Record, w Relation) string {
+	if w.Folder != r.Folder {
+		ref := w.Ref
+		if i := strings.Index(ref, "]("); i >= 0 && strings.HasSuffix(ref, ")") {
+			ref = ref[i+2 : len(ref)-1]
+		}
+		return ref
+	}
+	if w.Number > 0 {
+		return Label(w.Number)
+	}
+	if t, ok := refTarget(w.Ref); ok && t.id != "" {
+		return t.id + ".md"
+	}
+	return w.Ref
+}
+
+func lineOr(n, def int) int {
+	if n > 0 {
+		return n
+	}
+	return def
+}
+
+// supersededBy returns the record's "superseded by" relations.
+func (r *Record) supersededBy() []Relation {
+	var out []Relation
+	for _, rel := range r.Relations {
+		if rel.Verb == VerbSupersededBy {
+			out = append(out, rel)
 		}
 	}
 	return out
 }
 
-func uniq(ns []int) []int {
-	out := slices.Clone(ns)
-	slices.Sort(out)
-	return slices.Compact(out)
+// written returns the relation as the file writes it, when it does.
+func (r *Record) written(rel Relation) (Relation, bool) {
+	for _, w := range r.Written {
+		if w.Verb == rel.Verb && w.Folder == rel.Folder && w.Number == rel.Number {
+			return w, true
+		}
+	}
+	return Relation{}, false
+}
+
+// cycles reports every record on a cycle of supersessions, at the line
+// where its part of the cycle is written.
+func (l *Log) cycles() []*diag.Problem {
+	var out []*diag.Problem
+	onCycle := l.supersessionCycles()
+	for _, r := range l.Records {
+		if !onCycle[r] {
+			continue
+		}
+		path := l.cycleFrom(r, onCycle)
+		if len(path) < 3 {
+			continue
+		}
+		labels := make([]string, len(path))
+		for i, p := range path {
+			labels[i] = p.Label()
+			if p.Folder != r.Folder {
+				labels[i] = p.Folder + "/" + p.Label()
+			}
+		}
+		line := 0
+		if w, ok := r.written(Relation{Verb: VerbSupersedes, Folder: path[1].Folder, Number: path[1].Number}); ok {
+			line = w.Line
+		}
+		if prev := path[len(path)-2]; line == 0 {
+			if w, ok := r.written(Relation{Verb: VerbSupersededBy, Folder: prev.Folder, Number: prev.Number}); ok {
+				line = w.Line
+			}
+		}
+		out = append(out, diag.Warnf(r.Source, lineOr(line, r.Line("supersedes")), "remove one of the supersedes links ("+strings.Join(labels, " → ")+")",
+			"%s supersedes itself through a cycle", r.Label()))
+	}
+	return out
+}
+
+// supersededTargets returns the records r supersedes.
+func (l *Log) supersededTargets(r *Record) []*Record {
+	var rs []*Record
+	for _, rel := range r.Relations {
+		if rel.Verb == VerbSupersedes {
+			if t := l.Target(rel); t != nil {
+				rs = append(rs, t)
+			}
+		}
+	}
+	return rs
+}
+
+// supersessionCycles returns the records that lie on a cycle of
+// supersessions: the members of strongly connected components with more
+// than one record (Tarjan's algorithm, linear in records and relations).
+func (l *Log) supersessionCycles() map[*Record]bool {
+	index := map[*Record]int{}
+	low := map[*Record]int{}
+	onStack := map[*Record]bool{}
+	var stack []*Record
+	out := map[*Record]bool{}
+	var visit func(r *Record)
+	visit = func(r *Record) {
+		index[r] = len(index)
+		low[r] = index[r]
+		stack = append(stack, r)
+		onStack[r] = true
+		for _, t := range l.supersededTargets(r) {
+			if _, seen := index[t]; !seen {
+				visit(t)
+				low[r] = min(low[r], low[t])
+			} else if onStack[t] {
+				low[r] = min(low[r], index[t])
+			}
+		}
+		if low[r] == index[r] {
+			var scc []*Record
+			for {
+				top := stack[len(stack)-1]
+				stack = stack[:len(stack)-1]
+				onStack[top] = false
+				scc = append(scc, top)
+				if top == r {
+					break
+				}
+			}
+			if len(scc) > 1 {
+				for _, m := range scc {
+					out[m] = true
+				}
+			}
+		}
+	}
+	for _, r := range l.Records {
+		if _, seen := index[r]; !seen {
+			visit(r)
+		}
+	}
+	return out
+}
+
+// cycleFrom returns the shortest path of supersessions from r back to r,
+// r first and last, through records on cycles.
+func (l *Log) cycleFrom(r *Record, onCycle map[*Record]bool) []*Record {
+	prev := map[*Record]*Record{}
+	queue := []*Record{r}
+	for len(queue) > 0 {
+		cur := queue[0]
+		queue = queue[1:]
+		for _, n := range l.supersededTargets(cur) {
+			if n == r {
+				path := []*Record{r}
+				for p := cur; p != r; p = prev[p] {
+					path = append(path, p)
+				}
+				path = append(path, r)
+				slices.Reverse(path[1 : len(path)-1])
+				return path
+			}
+			if _, seen := prev[n]; !seen && onCycle[n] {
+				prev[n] = cur
+				queue = append(queue, n)
+			}
+		}
+	}
+	return nil
+}
+
+// edge is a relation written in the file of from.
+type edge struct {
+	from, to *Record
+	rel      Relation
+}
+
+// graph joins the written relations of all records.
+type graph struct {
+	written []edge
+	learned map[string]string // verb → inverse, from records that write both sides
+}
+
+func newGraph() *graph { return &graph{learned: map[string]string{}} }
+
+// core verbs keep their meaning whatever a site writes.
+func core(verb string) bool {
+	switch verb {
+	case VerbSupersedes, VerbSupersededBy, VerbAmends, VerbAmendedBy, VerbRelatesTo:
+		return true
+	}
+	return false
+}
+
+// learn finds custom verb pairs written on both sides: A "Clarifies" B
+// and B "Clarified by" A make "clarifies" and "clarified by" inverses.
+func (g *graph) learn() {
+	type pair struct{ from, to *Record }
+	verbs := map[pair][]string{}
+	for _, e := range g.written {
+		verbs[pair{e.from, e.to}] = append(verbs[pair{e.from, e.to}], e.rel.Verb)
+	}
+	for _, e := range g.written {
+		v1 := e.rel.Verb
+		for _, v2 := range verbs[pair{e.to, e.from}] {
+			if core(v1) || core(v2) || v1 == v2 || passive(v1) == passive(v2) {
+				continue
+			}
+			if _, ok := g.learned[v1]; !ok {
+				g.learned[v1] = v2
+			}
+			if _, ok := g.learned[v2]; !ok {
+				g.learned[v2] = v1
+			}
+		}
+	}
+}
+
+// apply gives every record its relations in both directions.
+func (g *graph) apply() {
+	type relKey struct {
+		from   *Record
+		verb   string
+		folder string
+		number int
+	}
+	seen := map[relKey]bool{}
+	touched := map[*Record]bool{}
+	add := func(from *Record, rel Relation) {
+		k := relKey{from, rel.Verb, rel.Folder, rel.Number}
+		if seen[k] {
+			return
+		}
+		seen[k] = true
+		touched[from] = true
+		from.Relations = append(from.Relations, rel)
+	}
+	for _, e := range g.written {
+		add(e.from, e.rel)
+	}
+	for _, e := range g.written {
+		add(e.to, Relation{Verb: inverse(e.rel.Verb, g.learned), Folder: e.from.Folder, Number: e.from.Number})
+	}
+	for r := range touched {
+		slices.SortStableFunc(r.Relations, func(a, b Relation) int {
+			return cmp.Or(cmp.Compare(verbRank(a.Verb), verbRank(b.Verb)), cmp.Compare(a.Verb, b.Verb),
+				cmp.Compare(a.Folder, b.Folder), cmp.Compare(a.Number, b.Number))
+		})
+	}
+}
+
+func verbRank(verb string) int {
+	switch verb {
+	case VerbSupersedes:
+		return 0
+	case VerbSupersededBy:
+		return 1
+	case VerbAmends:
+		return 2
+	case VerbAmendedBy:
+		return 3
+	case VerbRelatesTo:
+		return 4
+	}
+	return 5
 }

@@ -48,9 +48,9 @@ func TestLinkFixtures(t *testing.T) {
 		related      []int
 	}{
 		{number: 1, status: "accepted", amendedBy: []int{3}},
-		{number: 2, status: "superseded", supersededBy: []int{5}},
+		{number: 2, status: "superseded", supersededBy: []int{5}, related: []int{3}}, // "related" holds both ways
 		{number: 3, status: "accepted", amends: []int{1}, related: []int{2, 4}},
-		{number: 4, status: "superseded", supersededBy: []int{7}},
+		{number: 4, status: "superseded", supersededBy: []int{7}, related: []int{3}},
 		{number: 5, status: "accepted", supersedes: []int{2}},
 		{number: 6, status: "proposed"},
 		{number: 7, status: "accepted", supersedes: []int{4}},

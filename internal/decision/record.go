@@ -1,14 +1,37 @@
 // Package decision models architecture decision records and the relations
-// between them. It does no I/O: records are parsed from bytes and linked in
-// memory.
+// between them. It does no I/O: records are parsed from bytes, linked in
+// memory, and new or changed records are returned as bytes.
 //
 // # Record files
 //
-// A record is a markdown file named NNNN-slug.md. Its number comes from the
-// file name; its title from front matter "title" or else the first "# "
-// heading. A Format recognises and reads one way of writing records; the
-// formats are tried in order and the first that accepts a file reads it.
-// The front-matter format (MADR 3 and 4) understands these keys:
+// A record is a markdown file named NNNN-slug.md, or YYYYMMDD-slug.md as
+// log4brains names them. Files named template.md, adr-template*.md,
+// README.md and index.md are not records. The number comes from the file
+// name; log4brains records, whose names carry a date, are numbered in file
+// name order after the folder's numbered records. Numbers are unique per
+// folder: sub-folders of the decisions folder are categories.
+//
+// # Formats
+//
+// Each file is read in the format it is written in, detected per file, and
+// never rewritten except by MarkSuperseded. A Format recognises one way of
+// writing records; Formats are tried in order and the first that accepts a
+// file reads it:
+//
+//	log4brains  a "- Status:", "- Date:", "- Deciders:", "- Tags:" list
+//	            before the first "##" (keys case-insensitive), or a file
+//	            named YYYYMMDD-slug.md
+//	madr2       MADR 1.x and 2.x: a "* Status:", "* Deciders:", "* Date:"
+//	            list under the title, relations in a "## Links" list
+//	nygard      adr-tools and Michael Nygard's format: "# N. Title", a
+//	            "Date:" line (YYYY-MM-DD or DD/MM/YYYY) and a "## Status"
+//	            section whose lines are a status word and/or relation lines
+//	            such as "Superseded by [5. Title](0005-title.md)"
+//	madr        MADR 3.x and 4.x: YAML front matter and markdown; also any
+//	            other markdown file, so it is the format of last resort
+//
+// Front matter works in every format and wins over what the body says.
+// Its keys:
 //
 //	title            overrides the heading
 //	status           proposed, accepted, rejected, deprecated, superseded,
@@ -24,17 +47,33 @@
 //	related          likewise
 //	blips            ids of the radar blips the decision concerns
 //
-// Reverse relations (superseded by, amended by) are derived by Link, never
-// typed twice.
+// Unfilled template placeholders ("{…}" in MADR 3 and 4, "[…]" in MADR 2
+// and log4brains) count as empty.
+//
+// # Relations
+//
+// Link joins every relation written in any record into one typed graph.
+// supersedes / superseded by, amends / amended by and relates to are
+// known; any other adr-tools verb pair ("Clarifies" / "Clarified by") is
+// kept under its own name. Whichever side a relation is written on, both
+// records show it: the inverse verb is taken from records that write both
+// sides, else from a table of common pairs, else derived from the verb's
+// grammar ("Extends" ↔ "Extended by"). A record that is only superseded by
+// a link gets the status superseded. Link reports, each at the file and
+// line it is about: duplicate numbers, relations to records that do not
+// exist, supersession cycles, superseded records whose successor is not
+// accepted, and custom statuses.
 package decision
 
 import (
 	"fmt"
+	"path"
 	"regexp"
 	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/waymark-dev/waymark/internal/diag"
 	"github.com/waymark-dev/waymark/internal/meta"
 )
 
@@ -65,18 +104,60 @@ type Record struct {
 	Tags           []string
 	Blips          []string
 
+	// Relations by kind, within the record's folder. Parse fills them from
+	// what the file says; Link completes them from both sides.
 	Supersedes   []int
-	SupersededBy []int // derived
+	SupersededBy []int
 	Amends       []int
-	AmendedBy    []int // derived
+	AmendedBy    []int
 	Related      []int
+
+	// Written lists every relation the file states, in file order.
+	Written []Relation
+	// Relations lists, after Link, every relation of the record in both
+	// directions, including custom verbs and other folders, ordered by
+	// verb and target.
+	Relations []Relation
+
+	// Format is the name of the format the file is written in.
+	Format string
+	// Dated is true for log4brains files named YYYYMMDD-slug.md, whose
+	// number is assigned by Link.
+	Dated bool
+	// DateSource says where Date came from: "" (the file), "file name" or
+	// "git".
+	DateSource string
+	// Changed is the date of the file's last commit, when known.
+	Changed meta.Date
 
 	Body     []byte // markdown after front matter, title heading blanked
 	BodyLine int    // file line of Body's first line
 
-	// Lines of front-matter keys, for messages; missing keys map to 1.
+	// Lines of front-matter keys and body fields, for messages; missing
+	// keys map to 1.
 	Lines map[string]int
+
+	warnings []*diag.Problem // found while parsing, reported by Link
 }
+
+// Relation is a typed link from one record to another.
+type Relation struct {
+	// Verb says how this record relates to the target, in lower case:
+	// "supersedes", "superseded by", "amends", "relates to", "clarifies".
+	Verb string
+	// Folder and Number identify the target; Number is 0 until Link
+	// resolves a reference by file name.
+	Folder string
+	Number int
+	// Ref is the reference as written ("0003-x.md", "ADR-0003", "3"),
+	// empty when the relation was derived from the other record.
+	Ref string
+	// Line is the file line where the relation is written, 0 when derived.
+	Line int
+}
+
+// Title is the verb as a heading: "Superseded by", "Related".
+func (rel Relation) Title() string { return VerbTitle(rel.Verb) }
 
 // Line returns the file line where key was written, or 1.
 func (r *Record) Line(key string) int {
@@ -94,6 +175,22 @@ func (r *Record) Label() string { return Label(r.Number) }
 
 // Label formats a record number as "ADR-0005".
 func Label(n int) string { return fmt.Sprintf("ADR-%04d", n) }
+
+var datedRE = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})-.+\.md$`)
+
+// DatedName returns the date in a log4brains file name such as
+// 20200115-use-kafka.md; ok is false for other names.
+func DatedName(name string) (d meta.Date, ok bool) {
+	m := datedRE.FindStringSubmatch(path.Base(name))
+	if m == nil {
+		return meta.Date{}, false
+	}
+	d, err := meta.ParseDate(m[1] + "-" + m[2] + "-" + m[3])
+	if err != nil || d.Year < 1970 {
+		return meta.Date{}, false
+	}
+	return d, true
+}
 
 var fileRE = regexp.MustCompile(`^(\d{1,8})[-_ ](.+)\.md$`)
 
@@ -136,4 +233,54 @@ func ParseRef(s string) (int, bool) {
 	}
 	n, err := strconv.Atoi(m[1])
 	return n, err == nil && n > 0
+}
+
+// target is what a reference points at: a record by number, or by file
+// name (id) in a folder relative to the referring record's folder.
+type target struct {
+	dir    string // "" for the same folder, else a relative path such as "../api"
+	id     string // file name without .md, when the reference names a file
+	number int    // 0 when only the id is known (log4brains names)
+}
+
+// refTarget reads a reference as front matter, statuses and relation lines
+// write it: 5, "ADR-0005", "0005-slug.md", "../api/0005-slug.md#anchor" or
+// "[ADR-0005](0005-slug.md)". Web addresses are not references.
+func refTarget(s string) (target, bool) {
+	s = strings.TrimSpace(s)
+	if i := strings.Index(s, "]("); i >= 0 && strings.HasSuffix(s, ")") {
+		if t, ok := refTarget(s[i+2 : len(s)-1]); ok {
+			return t, true
+		}
+		s = strings.Trim(s[:i], "[")
+	}
+	if strings.Contains(s, "://") || strings.HasPrefix(s, "mailto:") {
+		return target{}, false
+	}
+	if i := strings.IndexAny(s, "#?"); i >= 0 {
+		s = s[:i]
+	}
+	var t target
+	if i := strings.LastIndex(s, "/"); i >= 0 {
+		t.dir = strings.TrimPrefix(path.Clean(s[:i]), "./")
+		if t.dir == "." {
+			t.dir = ""
+		}
+		s = s[i+1:]
+	}
+	if strings.HasSuffix(strings.ToLower(s), ".md") {
+		if n, id, ok := ParseFileName(s); ok {
+			t.id = id
+			if _, dated := DatedName(s); !dated {
+				t.number = n
+			}
+			return t, true
+		}
+	}
+	if t.dir != "" {
+		return target{}, false
+	}
+	n, ok := ParseRef(s)
+	t.number = n
+	return t, ok
 }

@@ -212,7 +212,7 @@ func TestParseFixtures(t *testing.T) {
 		},
 		{
 			file: "0006-unfilled-template.md", number: 6,
-			title: "{short title, representative of solved problem and found solution}", status: "proposed",
+			title: "unfilled template", status: "proposed", // a {…} title is a placeholder: the file name gives the title
 			bodyLine: 9,
 		},
 	}
