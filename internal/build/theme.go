@@ -116,6 +116,14 @@ func themeError(dir string, err error) error {
 
 var funcs = template.FuncMap{
 	"human": func(d meta.Date) string { return d.Human() },
+	// day is nil for an unset date, so that {{with day .Date}} skips it:
+	// a struct is always true to the template language.
+	"day": func(d meta.Date) *meta.Date {
+		if d.IsZero() {
+			return nil
+		}
+		return &d
+	},
 	"join":  func(sep string, xs []string) string { return strings.Join(xs, sep) },
 	"label": func(n int) string { return fmt.Sprintf("ADR-%04d", n) },
 	"title": func(s string) string { return titleFromID(s) },
