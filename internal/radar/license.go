@@ -3,6 +3,7 @@ package radar
 import (
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/waymark-dev/waymark/internal/config"
 )
@@ -20,6 +21,7 @@ var verdictRank = []string{Allowed, Review, Unknown, Denied}
 // Policy judges SPDX licence expressions against allowed, review and denied lists.
 type Policy struct {
 	verdicts map[string]string
+	judged   sync.Map // expression → verdict; a radar asks about the same few licences again and again
 }
 
 // NewPolicy returns the policy for the configured lists.
@@ -43,6 +45,15 @@ func NewPolicy(l config.Licenses) *Policy {
 // verdict; "A+" is judged as A. An empty or malformed expression is
 // unknown.
 func (p *Policy) Verdict(expr string) string {
+	if v, ok := p.judged.Load(expr); ok {
+		return v.(string)
+	}
+	v := p.verdict(expr)
+	p.judged.Store(expr, v)
+	return v
+}
+
+func (p *Policy) verdict(expr string) string {
 	e := &expression{p: p, toks: tokenize(expr)}
 	if len(e.toks) == 0 {
 		return Unknown
@@ -54,9 +65,11 @@ func (p *Policy) Verdict(expr string) string {
 	return v
 }
 
+// parens puts spaces around parentheses so that they become tokens.
+var parens = strings.NewReplacer("(", " ( ", ")", " ) ")
+
 func tokenize(s string) []string {
-	s = strings.NewReplacer("(", " ( ", ")", " ) ").Replace(s)
-	return strings.Fields(s)
+	return strings.Fields(parens.Replace(s))
 }
 
 // expression is an SPDX expression being judged, by recursive descent.
