@@ -2,10 +2,14 @@ package build
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
+	"sync"
 	"testing"
+	"testing/fstest"
 
 	"github.com/waymark-dev/waymark/themes"
 )
@@ -60,3 +64,66 @@ func BenchmarkBuild(b *testing.B) {
 type nullWriter struct{}
 
 func (nullWriter) WriteFile(string, []byte) error { return nil }
+
+// overlayFS is a site folder with some files replaced in memory, so that
+// benchmarks can edit the shared corpus without touching it.
+type overlayFS struct {
+	fs.FS
+	mu    sync.Mutex
+	files map[string][]byte
+}
+
+func (o *overlayFS) set(name string, data []byte) {
+	o.mu.Lock()
+	o.files[name] = data
+	o.mu.Unlock()
+}
+
+func (o *overlayFS) Open(name string) (fs.File, error) {
+	o.mu.Lock()
+	data, ok := o.files[name]
+	o.mu.Unlock()
+	if !ok {
+		return o.FS.Open(name)
+	}
+	return (fstest.MapFS{name: &fstest.MapFile{Data: data, Mode: 0o644}}).Open(name)
+}
+
+// BenchmarkIncremental edits one record of the 10,000-document corpus and
+// rebuilds: its body only (the common save), or its title.
+func BenchmarkIncremental(b *testing.B) {
+	dir := corpus(b, 10000)
+	for _, c := range []struct {
+		name string
+		edit func(src string, i int) string
+	}{
+		{"body", func(src string, i int) string { return src + fmt.Sprintf("\nEdit number %d.\n", i) }},
+		{"title", func(src string, i int) string {
+			return strings.Replace(src, "\ntitle: \"", fmt.Sprintf("\ntitle: \"Edit %d of ", i), 1)
+		}},
+	} {
+		b.Run(c.name, func(b *testing.B) {
+			names, _ := fs.Glob(os.DirFS(dir), "decisions/0042-*.md")
+			if len(names) != 1 {
+				b.Fatalf("record 42 not found: %v", names)
+			}
+			orig, err := os.ReadFile(filepath.Join(dir, names[0]))
+			if err != nil {
+				b.Fatal(err)
+			}
+			o := &overlayFS{FS: os.DirFS(dir), files: map[string][]byte{}}
+			in := NewIncremental(Options{Site: o, Theme: themes.Default()})
+			if _, _, err := in.Build(nil); err != nil {
+				b.Fatal(err)
+			}
+			i := 0
+			for b.Loop() {
+				i++
+				o.set(names[0], []byte(c.edit(string(orig), i)))
+				if _, _, err := in.Build([]string{names[0]}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -67,6 +67,10 @@ type Site struct {
 
 	opts  Options
 	pages map[string]string // source path → page URL
+	// memo, set only by Incremental, carries reusable work from the
+	// previous build (parsed sources, rendered bodies, generated files);
+	// nil for a plain Load. See incremental.go.
+	memo *memo
 }
 
 // Page is a free page from the content folder.
@@ -99,8 +103,11 @@ var ErrInvalid = errors.New("the site has errors")
 // Load reads and checks the site. It returns the site even when there are
 // problems, so that check can report them all; the error is non-nil when
 // any problem is an error.
-func Load(opts Options) (*Site, error) {
-	s := &Site{Problems: &diag.List{}, Assets: map[string]string{}, pages: map[string]string{}, opts: opts}
+func Load(opts Options) (*Site, error) { return load(opts, nil) }
+
+// load is Load with an optional memo of the previous build (Incremental).
+func load(opts Options, m *memo) (*Site, error) {
+	s := &Site{Problems: &diag.List{}, Assets: map[string]string{}, pages: map[string]string{}, opts: opts, memo: m}
 	cfg, err := loadConfig(opts.Site)
 	if err != nil {
 		s.Problems.AddErr(config.FileName, err)
@@ -129,15 +136,22 @@ func Load(opts Options) (*Site, error) {
 	parallel(len(recordFiles)+len(blipFiles)+len(pageFiles), func(i int) {
 		switch {
 		case i < len(recordFiles):
-			records[i] = s.parseRecord(recordFiles[i])
+			records[i] = reuse(s.memo, recordFiles[i], s.parseRecord)
 		case i < len(recordFiles)+len(blipFiles):
 			i -= len(recordFiles)
-			blips[i] = s.parseBlip(blipFiles[i])
+			blips[i] = reuse(s.memo, blipFiles[i], s.parseBlip)
 		default:
 			i -= len(recordFiles) + len(blipFiles)
-			pages[i] = s.parsePage(pageFiles[i])
+			pages[i] = reuse(s.memo, pageFiles[i], s.parsePage)
 		}
 	})
+	if s.memo != nil {
+		// decision.Link derives reverse relations in place: give it
+		// copies, so that parsed records stay reusable.
+		for i, r := range records {
+			records[i] = cloneRecord(r)
+		}
+	}
 	records = slices.DeleteFunc(records, func(r *decision.Record) bool { return r == nil })
 	blips = slices.DeleteFunc(blips, func(b *radar.Blip) bool { return b == nil })
 	pages = slices.DeleteFunc(pages, func(p *Page) bool { return p == nil })

@@ -1,0 +1,220 @@
+package build
+
+import (
+	"maps"
+	"path"
+	"strings"
+
+	"github.com/waymark-dev/waymark/internal/config"
+	"github.com/waymark-dev/waymark/internal/markdown"
+)
+
+// Incremental builds one site again and again (for the preview server),
+// redoing only what changed files affect:
+//
+//   - A change to waymark.yaml or to anything under themes/, or a change
+//     that is not known (Build(nil)), rebuilds from scratch.
+//   - A change under the decisions, radar or content folders re-parses
+//     only the changed files.
+//   - When the changed sources differ only in their markdown body (and no
+//     source or published file came or went), only their own pages are
+//     rendered again; every other file is the previous build's.
+//   - Otherwise every page is rendered again, but markdown, the costly
+//     part, is reused for every document whose text and links are the
+//     same.
+//   - Other paths (outside the site's folders) cause no build at all.
+//
+// A page's markdown body must therefore feed only its own page (job.body in
+// views.go). A file generated from page bodies must not go through
+// Site.generated in writeFiles. TestIncrementalMatchesCleanBuild checks
+// every path against a clean build.
+//
+// An Incremental is not safe for concurrent use: one build at a time.
+type Incremental struct {
+	opts  Options
+	memo  *memo
+	cfg   *config.Config // of the last load that read one, to classify paths
+	reset bool           // forget the memo before the next build
+	full  bool           // render every page at the next build
+	dirty map[string]bool
+	last  *snapshot // the last good build
+	tried attempt   // the last build, good or not
+	how   string    // how the last build went about it: "full", "pages", "bodies", "none" or "failed", for tests and logs
+}
+
+// snapshot is a good build and what the next one compares against.
+type snapshot struct {
+	site   *Site
+	files  map[string][]byte
+	jobs   []job
+	index  map[string]int // body source → its job
+	parsed map[string]any // the parse results it was built from
+}
+
+type attempt struct {
+	site  *Site
+	files map[string][]byte
+	err   error
+}
+
+// NewIncremental returns an Incremental that has not built yet.
+func NewIncremental(opts Options) *Incremental {
+	return &Incremental{opts: opts, reset: true, full: true, dirty: map[string]bool{}}
+}
+
+// Build brings the site up to date after changes to the given
+// site-relative, slash-separated paths; nil means that anything may have
+// changed. It returns the site, for its problems, and every output file;
+// the map must not be changed. When the site has errors, files is nil and
+// err non-nil; the next build still starts from the last good one.
+func (in *Incremental) Build(changed []string) (site *Site, files map[string][]byte, err error) {
+	if changed == nil {
+		in.reset, in.full = true, true
+	}
+	for _, p := range changed {
+		p = path.Clean(strings.TrimPrefix(p, "/"))
+		switch in.classify(p) {
+		case structural:
+			in.reset, in.full = true, true
+		case source:
+			in.dirty[p] = true
+			if in.memo != nil {
+				delete(in.memo.parsed, p)
+			}
+		}
+	}
+	if !in.full && len(in.dirty) == 0 && in.tried.site != nil {
+		in.how = "none"
+		return in.tried.site, in.tried.files, in.tried.err // nothing the site is made of changed
+	}
+	site, files, err = in.build()
+	in.tried = attempt{site, files, err}
+	return site, files, err
+}
+
+type pathKind int
+
+const (
+	ignored pathKind = iota
+	source
+	structural
+)
+
+// classify says what a change to p means for the site.
+func (in *Incremental) classify(p string) pathKind {
+	if in.cfg == nil || p == config.FileName || p == "themes" || strings.HasPrefix(p, "themes/") {
+		return structural
+	}
+	for _, dir := range []string{in.cfg.Decisions, in.cfg.Radar, in.cfg.Content} {
+		if dir == "." || p == dir || strings.HasPrefix(p, dir+"/") {
+			return source
+		}
+	}
+	return ignored
+}
+
+func (in *Incremental) build() (*Site, map[string][]byte, error) {
+	if in.reset || in.memo == nil {
+		in.memo = newMemo()
+		in.reset = false
+	}
+	m := in.memo
+	in.how = "failed"
+	m.jobs = nil
+	m.sameMeta = false
+	m.prevGenerated, m.generatedNow = m.generatedNow, map[string][]byte{}
+	s, err := load(in.opts, m)
+	if s.Config != nil {
+		in.cfg = s.Config
+	} else {
+		in.cfg = nil // the configuration is broken: every change may matter
+	}
+	m.prune(s)
+	if err != nil {
+		m.generatedNow = m.prevGenerated
+		return s, nil, err
+	}
+	m.epoch = m.resolverEpoch(s)
+	w := &mapWriter{}
+	if !in.full && in.bodyOnly(s) {
+		in.how = "bodies"
+		w.files = maps.Clone(in.last.files)
+		err = in.renderBodies(s, w)
+	} else {
+		in.how = "pages"
+		if in.last == nil || in.full {
+			in.how = "full"
+		}
+		w.files = make(map[string][]byte, len(in.tried.files))
+		err = s.Render(w)
+	}
+	if err != nil {
+		m.generatedNow = m.prevGenerated
+		return s, nil, err
+	}
+	snap := &snapshot{site: s, files: w.files, jobs: m.jobs, index: map[string]int{}, parsed: maps.Clone(m.parsed)}
+	for i, j := range m.jobs {
+		if j.body != nil {
+			snap.index[j.body.Source] = i
+		}
+	}
+	in.last, in.full, in.dirty = snap, false, map[string]bool{}
+	return s, w.files, nil
+}
+
+// bodyOnly reports whether the changes since the last good build touched
+// nothing but markdown bodies and the contents of published files.
+func (in *Incremental) bodyOnly(s *Site) bool {
+	last := in.last
+	if last == nil || !maps.Equal(s.pages, last.site.pages) || !maps.Equal(s.Assets, last.site.Assets) {
+		return false
+	}
+	for p := range in.dirty {
+		if _, ok := s.pages[p]; !ok {
+			continue // an asset, or a file that is no source
+		}
+		if _, ok := last.index[p]; !ok || !sameMeta(last.parsed[p], in.memo.parsed[p]) {
+			return false
+		}
+	}
+	return true
+}
+
+// renderBodies renders again the pages of the changed sources and writes
+// the changed published files, over a copy of the last build's files.
+func (in *Incremental) renderBodies(s *Site, w *mapWriter) error {
+	m := in.memo
+	m.sameMeta = true
+	th, err := s.theme()
+	if err != nil {
+		return err
+	}
+	md := markdown.New(markdown.Options{Unsafe: s.Config.Markdown.Unsafe})
+	mini := newMinifier()
+	jobs := make([]job, len(in.last.jobs))
+	copy(jobs, in.last.jobs)
+	var redo []job
+	for p := range in.dirty {
+		if i, ok := in.last.index[p]; ok {
+			old := jobs[i]
+			view, doc := *old.view, *old.body
+			doc.Body, doc.BodyLine = bodyOf(m.parsed[p])
+			jobs[i] = job{path: old.path, kind: old.kind, view: &view, body: &doc}
+			redo = append(redo, jobs[i])
+		}
+		// Changed published files are read again by writeFiles.
+	}
+	m.jobs = jobs
+	if err := s.renderJobs(w, th, md, mini, redo); err != nil {
+		return err
+	}
+	// Pages not rendered again still have their warnings.
+	for _, j := range jobs {
+		if j.body != nil && !in.dirty[j.body.Source] {
+			if e, ok := m.bodies[j.body.Source]; ok {
+				s.addBroken(j.body.Source, e.res.Broken)
+			}
+		}
+	}
+	return s.writeFiles(w, mini, th)
+}
