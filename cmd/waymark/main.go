@@ -31,6 +31,7 @@ const usage = `waymark turns architecture decision records and a technology rada
 Usage:
   waymark build   [--site DIR] [--out DIR] [--base-url URL] [--force]
   waymark check   [--site DIR] [--format text|json] [--strict]
+  waymark serve   [--site DIR] [--addr 127.0.0.1:1313] [--open]
   waymark init    DIR
   waymark version
 
@@ -48,6 +49,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runBuild(ctx, rest, stdout, stderr)
 	case "check":
 		return runCheck(ctx, rest, stdout, stderr)
+	case "serve":
+		return runServe(ctx, rest, stdout, stderr)
 	case "init":
 		return runInit(rest, stdout, stderr)
 	case "version", "--version":
