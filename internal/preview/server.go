@@ -280,9 +280,13 @@ func (s *Server) publish(res Result, took time.Duration) {
 	s.cur.Store(next)
 	if old.files == nil {
 		s.logf("built %d files in %s%s", len(res.Files), took.Round(time.Millisecond), warnings(res.Problems))
+		if old.failed {
+			s.hub.send(event{name: "reload", data: fmt.Sprint(next.version)})
+		}
 		return
 	}
 	s.logf("rebuilt in %s: %s%s", took.Round(time.Millisecond), summary(changed), warnings(res.Problems))
+
 	if !old.failed && allCSS(changed) {
 		s.hub.send(event{name: "css", data: cssData(next.version, changed)})
 		return
