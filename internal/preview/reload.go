@@ -140,7 +140,10 @@ const reloadScript = `(() => {
   const me = document.currentScript;
   let version = me ? me.dataset.version : "";
   const es = new EventSource("/__waymark/events");
-  es.addEventListener("hello", (e) => { if (e.data !== version) location.reload(); });
+  es.addEventListener("hello", (e) => {
+    if (e.data !== version) location.reload();
+    else window.waymarkConnected = true; // for tests: the page is listening
+  });
   es.addEventListener("reload", () => { es.close(); location.reload(); });
   es.addEventListener("css", (e) => {
     const msg = JSON.parse(e.data);
