@@ -2,12 +2,16 @@ package build
 
 import (
 	"hash/maphash"
+	"io/fs"
+	"maps"
 	"reflect"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/tdewolff/minify/v2"
 
+	"github.com/waymark-dev/waymark/internal/config"
 	"github.com/waymark-dev/waymark/internal/decision"
 	"github.com/waymark-dev/waymark/internal/diag"
 	"github.com/waymark-dev/waymark/internal/markdown"
@@ -30,6 +34,13 @@ type memo struct {
 
 	theme *theme // parsed once per configuration
 
+	walk   *walkResult // the last walk of the source folders
+	walkOK bool        // no file came or went since walk: load may skip walking
+
+	radar      *radar.Radar // the last radar, its blips and its findings
+	radarBlips []*radar.Blip
+	findings   []*diag.Problem
+
 	// sameMeta says that no metadata changed since the previous build, so
 	// files generated from metadata alone are taken from prevGenerated.
 	sameMeta      bool
@@ -37,6 +48,13 @@ type memo struct {
 	generatedNow  map[string][]byte
 
 	jobs []job // the templated pages of the last Render, views without content
+}
+
+// walkResult is what walking the source folders found.
+type walkResult struct {
+	records, blips, pages []string
+	assets                map[string]string
+	known                 map[string]bool // every file found
 }
 
 type bodyEntry struct {
@@ -266,4 +284,74 @@ func (w *mapWriter) WriteFile(name string, data []byte) error {
 	w.files[name] = data
 	w.mu.Unlock()
 	return nil
+}
+
+// reuseWalk returns the last walk when no file came or went since.
+func (m *memo) reuseWalk() *walkResult {
+	if m == nil || !m.walkOK {
+		return nil
+	}
+	return m.walk
+}
+
+// keepWalk remembers a walk that met no problem.
+func (m *memo) keepWalk(s *Site, records, blips, pages []string) {
+	if m == nil {
+		return
+	}
+	m.walk = nil
+	if s.Problems.Err() != nil {
+		return
+	}
+	w := &walkResult{records: records, blips: blips, pages: pages, assets: maps.Clone(s.Assets), known: map[string]bool{}}
+	for _, list := range [][]string{records, blips, pages, slices.Collect(maps.Keys(s.Assets))} {
+		for _, p := range list {
+			w.known[p] = true
+		}
+	}
+	m.walk = w
+}
+
+// walkStillTrue reports whether the last walk still lists every source
+// and published file after changes to the given paths: each changed path
+// is a file the walk found that is still a regular file, or a path that
+// neither was found nor exists (an editor's temporary file), nor held
+// found files (a folder moved away).
+func (m *memo) walkStillTrue(fsys fs.FS, changed map[string]bool) bool {
+	if m.walk == nil {
+		return false
+	}
+	for p := range changed {
+		info, err := fs.Lstat(fsys, p)
+		switch {
+		case m.walk.known[p]:
+			if err != nil || !info.Mode().IsRegular() {
+				return false
+			}
+		case err == nil:
+			return false
+		default:
+			for k := range m.walk.known {
+				if strings.HasPrefix(k, p+"/") {
+					return false
+				}
+			}
+		}
+	}
+	return true
+}
+
+// newRadar is radar.New and its findings, reused from the previous build
+// when the blips are the very same parse results.
+func (s *Site) newRadar(cfg *config.Config, blips []*radar.Blip) (*radar.Radar, []*diag.Problem) {
+	m := s.memo
+	if m != nil && m.radar != nil && slices.Equal(m.radarBlips, blips) {
+		return m.radar, m.findings
+	}
+	r := radar.New(cfg, blips)
+	f := r.Findings()
+	if m != nil {
+		m.radar, m.radarBlips, m.findings = r, slices.Clone(blips), f
+	}
+	return r, f
 }

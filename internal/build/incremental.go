@@ -37,9 +37,10 @@ type Incremental struct {
 	reset bool           // forget the memo before the next build
 	full  bool           // render every page at the next build
 	dirty map[string]bool
-	last  *snapshot // the last good build
-	tried attempt   // the last build, good or not
-	how   string    // how the last build went about it: "full", "pages", "bodies", "none" or "failed", for tests and logs
+	moved map[string]bool // changed since the last walk of the folders
+	last  *snapshot       // the last good build
+	tried attempt         // the last build, good or not
+	how   string          // how the last build went about it: "full", "pages", "bodies", "none" or "failed", for tests and logs
 }
 
 // snapshot is a good build and what the next one compares against.
@@ -59,7 +60,7 @@ type attempt struct {
 
 // NewIncremental returns an Incremental that has not built yet.
 func NewIncremental(opts Options) *Incremental {
-	return &Incremental{opts: opts, reset: true, full: true, dirty: map[string]bool{}}
+	return &Incremental{opts: opts, reset: true, full: true, dirty: map[string]bool{}, moved: map[string]bool{}}
 }
 
 // Build brings the site up to date after changes to the given
@@ -78,6 +79,7 @@ func (in *Incremental) Build(changed []string) (site *Site, files map[string][]b
 			in.reset, in.full = true, true
 		case source:
 			in.dirty[p] = true
+			in.moved[p] = true
 			if in.memo != nil {
 				delete(in.memo.parsed, p)
 			}
@@ -123,7 +125,9 @@ func (in *Incremental) build() (*Site, map[string][]byte, error) {
 	m.jobs = nil
 	m.sameMeta = false
 	m.prevGenerated, m.generatedNow = m.generatedNow, map[string][]byte{}
+	m.walkOK = m.walkStillTrue(in.opts.Site, in.moved)
 	s, err := load(in.opts, m)
+	in.moved = map[string]bool{}
 	if s.Config != nil {
 		in.cfg = s.Config
 	} else {

@@ -114,6 +114,14 @@ func TestIncrementalMatchesCleanBuild(t *testing.T) {
 				t.Fatal(err)
 			}
 		}, "pages", false},
+		{"record in a new folder", []string{"decisions/c/0002-in-c.md"}, func() {
+			edit(t, dir, "decisions/c/0002-in-c.md", func(string) string { return "# In c\n" })
+		}, "pages", false},
+		{"folder moved out of the site, named alone", []string{"decisions/c"}, func() {
+			if err := os.Rename(filepath.Join(dir, "decisions/c"), filepath.Join(dir, "moved-away")); err != nil {
+				t.Fatal(err)
+			}
+		}, "pages", false},
 		{"outside the site's folders", []string{"notes.txt"}, func() {
 			edit(t, dir, "notes.txt", func(string) string { return "not part of the site" })
 		}, "none", false},

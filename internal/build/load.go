@@ -32,6 +32,7 @@ import (
 	"cmp"
 	"errors"
 	"io/fs"
+	"maps"
 	"path"
 	"runtime"
 	"slices"
@@ -125,10 +126,7 @@ func load(opts Options, m *memo) (*Site, error) {
 			"no baseURL: the feed, sitemap and canonical links use relative URLs"))
 	}
 
-	var recordFiles, blipFiles, pageFiles []string
-	s.walk(cfg.Decisions, "decisions", func(p string) { recordFiles = append(recordFiles, p) })
-	s.walk(cfg.Radar, "radar", func(p string) { blipFiles = append(blipFiles, p) })
-	s.walk(cfg.Content, "", func(p string) { pageFiles = append(pageFiles, p) })
+	recordFiles, blipFiles, pageFiles := s.sources(cfg)
 
 	records := make([]*decision.Record, len(recordFiles))
 	blips := make([]*radar.Blip, len(blipFiles))
@@ -159,13 +157,28 @@ func load(opts Options, m *memo) (*Site, error) {
 	log, problems := decision.Link(records)
 	s.Problems.Add(problems...)
 	s.Decisions = log
-	s.Radar = radar.New(cfg, blips)
-	s.Problems.Add(s.Radar.Findings()...)
+	var findings []*diag.Problem
+	s.Radar, findings = s.newRadar(cfg, blips) // radar.New and its findings, or the memo's when no blip changed
+	s.Problems.Add(findings...)
 	s.Pages = pages
 	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Or(cmp.Compare(a.Weight, b.Weight), cmp.Compare(a.URL, b.URL)) })
 	s.register()
 	s.crossCheck()
 	return s, s.Problems.Err()
+}
+
+// sources lists the markdown sources of records, blips and pages, and
+// records every other file beside them in s.Assets.
+func (s *Site) sources(cfg *config.Config) (recordFiles, blipFiles, pageFiles []string) {
+	if w := s.memo.reuseWalk(); w != nil { // nothing came or went since the last walk
+		maps.Copy(s.Assets, w.assets)
+		return w.records, w.blips, w.pages
+	}
+	s.walk(cfg.Decisions, "decisions", func(p string) { recordFiles = append(recordFiles, p) })
+	s.walk(cfg.Radar, "radar", func(p string) { blipFiles = append(blipFiles, p) })
+	s.walk(cfg.Content, "", func(p string) { pageFiles = append(pageFiles, p) })
+	s.memo.keepWalk(s, recordFiles, blipFiles, pageFiles)
+	return recordFiles, blipFiles, pageFiles
 }
 
 func loadConfig(fsys fs.FS) (*config.Config, error) {

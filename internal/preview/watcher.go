@@ -39,9 +39,10 @@ type Timing struct {
 	// more (an editor's save is several events within a millisecond or
 	// two). Default 20ms.
 	Settle time.Duration
-	// Window is the quiet spell that ends a batch when changes arrive
-	// within Window of the previous batch (a branch switch, a formatter
-	// run): such storms become one more build. Default 100ms.
+	// Window is the quiet spell that ends a batch whose first change
+	// came within Window of the previous batch's last (a branch switch, a
+	// formatter run, a build tool): such a storm becomes one more build,
+	// however long it lasts, up to MaxWait. Default 100ms.
 	Window time.Duration
 	// MaxWait bounds how long a batch may grow while changes keep
 	// coming. Default 2s.
@@ -226,7 +227,10 @@ func (w *Watcher) loop() {
 	t := w.Timing
 	pending := map[string]bool{}
 	full := false
-	var first, last, lastFlush time.Time
+	// first and last are the times of the pending batch's first and last
+	// change; prev is that of the last change handed out. A batch whose
+	// first change comes within Window of prev continues a storm.
+	var first, last, prev time.Time
 	storm := false
 	timer := time.NewTimer(time.Hour)
 	defer timer.Stop()
@@ -234,7 +238,7 @@ func (w *Watcher) loop() {
 		now := time.Now()
 		if first.IsZero() {
 			first = now
-			storm = now.Sub(lastFlush) < t.Window
+			storm = now.Sub(prev) < t.Window
 		}
 		last = now
 	}
@@ -260,7 +264,7 @@ func (w *Watcher) loop() {
 			return
 		case out <- Batch{Paths: slices.Sorted(maps.Keys(pending)), Full: full}:
 			pending, full = map[string]bool{}, false
-			first, lastFlush = time.Time{}, time.Now()
+			first, prev = time.Time{}, last
 		case <-timer.C:
 		case ev, ok := <-w.Notifier.Events():
 			if !ok {
