@@ -156,6 +156,7 @@ func (in *Incremental) build() (*Site, map[string][]byte, error) {
 		m.generatedNow = m.prevGenerated
 		return s, nil, err
 	}
+	m.prunePages()
 	snap := &snapshot{site: s, files: w.files, jobs: m.jobs, index: map[string]int{}, parsed: maps.Clone(m.parsed)}
 	for i, j := range m.jobs {
 		if j.body != nil {

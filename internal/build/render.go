@@ -84,6 +84,10 @@ func (s *Site) renderJobs(w Writer, th *theme, md *markdown.Renderer, m *minify.
 	errs := make([]error, len(jobs))
 	parallel(len(jobs), func(i int) {
 		j := jobs[i]
+		key, reused := s.reusePage(w, j) // the previous build's page when its view and body are unchanged
+		if reused {
+			return
+		}
 		if j.body != nil {
 			j.view.Content = s.renderBody(md, j.body)
 		}
@@ -93,7 +97,7 @@ func (s *Site) renderJobs(w Writer, th *theme, md *markdown.Renderer, m *minify.
 			return
 		}
 		j.view.Content = "" // let the rendered body go as soon as its page is written
-		errs[i] = write(w, m, j.path, "text/html", buf.Bytes())
+		errs[i] = s.writePage(w, m, j.path, key, buf.Bytes())
 	})
 	for _, err := range errs {
 		if err != nil {
