@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"strings"
 	"syscall"
 
 	"github.com/waymark-dev/waymark/internal/build"
@@ -17,10 +18,11 @@ import (
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flags("serve", "serve [--site DIR] [--addr 127.0.0.1:1313] [--open]\n\nBuilds the site into memory, serves it, and rebuilds and reloads the browser on every save.\nNothing is written to disk. A build with errors keeps the last good site served, with the errors over it.", stderr)
+	fs := flags("serve", "serve [--site DIR] [--addr 127.0.0.1:1313] [--open] [--allow-host NAMES]\n\nBuilds the site into memory, serves it, and rebuilds and reloads the browser on every save.\nNothing is written to disk. A build with errors keeps the last good site served, with the errors over it.", stderr)
 	site := fs.String("site", ".", "site `folder`")
 	addr := fs.String("addr", "127.0.0.1:1313", "`address` to listen on; a missing host means 127.0.0.1, port 0 picks a free port")
 	open := fs.Bool("open", false, "open the preview in the default browser")
+	allow := fs.String("allow-host", "", "comma-separated host `names` that requests may use besides localhost, 127.0.0.1 and [::1] (with --addr beyond loopback)")
 	if err := parse(fs, args); err != nil {
 		return helpOK(err)
 	}
@@ -36,8 +38,13 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return fmt.Errorf("--addr: %w", err)
 	}
 	var hosts []string
+	for h := range strings.SplitSeq(*allow, ",") {
+		if h = strings.TrimSpace(h); h != "" {
+			hosts = append(hosts, h)
+		}
+	}
 	if !preview.IsLoopback(listen) {
-		fmt.Fprintf(stderr, "warning: listening on %s, not only on this machine: anyone who can reach it can read the site\n", listen)
+		fmt.Fprintf(stderr, "warning: listening on %s, not only on this machine: anyone who can reach it can read the site; requests must name localhost, this address or a name given with --allow-host\n", listen)
 		if host, _, _ := net.SplitHostPort(listen); net.ParseIP(host) == nil || !net.ParseIP(host).IsUnspecified() {
 			hosts = append(hosts, host)
 		}

@@ -12,8 +12,10 @@ import (
 // Incremental builds one site again and again (for the preview server),
 // redoing only what changed files affect:
 //
-//   - A change to waymark.yaml or to anything under themes/, or a change
-//     that is not known (Build(nil)), rebuilds from scratch.
+//   - A change to waymark.yaml or to anything under themes/ but the
+//     theme's static folder, or a change that is not known (Build(nil)),
+//     rebuilds from scratch.
+//   - A change in the theme's static folder copies its files again.
 //   - A change under the decisions, radar or content folders re-parses
 //     only the changed files.
 //   - When the changed sources differ only in their markdown body (and no
@@ -31,16 +33,17 @@ import (
 //
 // An Incremental is not safe for concurrent use: one build at a time.
 type Incremental struct {
-	opts  Options
-	memo  *memo
-	cfg   *config.Config // of the last load that read one, to classify paths
-	reset bool           // forget the memo before the next build
-	full  bool           // render every page at the next build
-	dirty map[string]bool
-	moved map[string]bool // changed since the last walk of the folders
-	last  *snapshot       // the last good build
-	tried attempt         // the last build, good or not
-	how   string          // how the last build went about it: "full", "pages", "bodies", "none" or "failed", for tests and logs
+	opts   Options
+	memo   *memo
+	cfg    *config.Config // of the last load that read one, to classify paths
+	reset  bool           // forget the memo before the next build
+	full   bool           // render every page at the next build
+	static bool           // a file of the theme's static folder changed
+	dirty  map[string]bool
+	moved  map[string]bool // changed since the last walk of the folders
+	last   *snapshot       // the last good build
+	tried  attempt         // the last build, good or not
+	how    string          // how the last build went about it: "full", "pages", "bodies", "none" or "failed", for tests and logs
 }
 
 // snapshot is a good build and what the next one compares against.
@@ -77,6 +80,8 @@ func (in *Incremental) Build(changed []string) (site *Site, files map[string][]b
 		switch in.classify(p) {
 		case structural:
 			in.reset, in.full = true, true
+		case static:
+			in.static = true
 		case source:
 			in.dirty[p] = true
 			in.moved[p] = true
@@ -85,7 +90,7 @@ func (in *Incremental) Build(changed []string) (site *Site, files map[string][]b
 			}
 		}
 	}
-	if !in.full && len(in.dirty) == 0 && in.tried.site != nil {
+	if !in.full && !in.static && len(in.dirty) == 0 && in.tried.site != nil {
 		in.how = "none"
 		return in.tried.site, in.tried.files, in.tried.err // nothing the site is made of changed
 	}
@@ -97,14 +102,24 @@ func (in *Incremental) Build(changed []string) (site *Site, files map[string][]b
 type pathKind int
 
 const (
-	ignored pathKind = iota
-	source
-	structural
+	ignored    pathKind = iota
+	source              // a source or published file
+	static              // a file of the theme's static folder
+	structural          // configuration, templates
 )
 
 // classify says what a change to p means for the site.
 func (in *Incremental) classify(p string) pathKind {
-	if in.cfg == nil || p == config.FileName || p == "themes" || strings.HasPrefix(p, "themes/") {
+	if in.cfg == nil || p == config.FileName {
+		return structural
+	}
+	if strings.HasPrefix(p, "themes/"+in.cfg.Theme+"/static/") && in.memo != nil && in.memo.theme != nil {
+		if o, ok := in.memo.theme.files.(overlay); ok && o.site != nil {
+			return static // copied as they are: no page changes
+		}
+		// The site's theme folder is new: the theme is not what it was.
+	}
+	if p == "themes" || strings.HasPrefix(p, "themes/") {
 		return structural
 	}
 	for _, dir := range []string{in.cfg.Decisions, in.cfg.Radar, in.cfg.Content} {
@@ -142,7 +157,12 @@ func (in *Incremental) build() (*Site, map[string][]byte, error) {
 	w := &mapWriter{}
 	if !in.full && in.bodyOnly(s) {
 		in.how = "bodies"
-		w.files = maps.Clone(in.last.files)
+		// The pages of the last build; writeFiles writes every other
+		// file again, so that none it no longer makes is left behind.
+		w.files = make(map[string][]byte, len(in.last.files))
+		for _, j := range in.last.jobs {
+			w.files[j.path] = in.last.files[j.path]
+		}
 		err = in.renderBodies(s, w)
 	} else {
 		in.how = "pages"
@@ -163,7 +183,7 @@ func (in *Incremental) build() (*Site, map[string][]byte, error) {
 			snap.index[j.body.Source] = i
 		}
 	}
-	in.last, in.full, in.dirty = snap, false, map[string]bool{}
+	in.last, in.full, in.static, in.dirty = snap, false, false, map[string]bool{}
 	return s, w.files, nil
 }
 
@@ -185,8 +205,8 @@ func (in *Incremental) bodyOnly(s *Site) bool {
 	return true
 }
 
-// renderBodies renders again the pages of the changed sources and writes
-// the changed published files, over a copy of the last build's files.
+// renderBodies renders again the pages of the changed sources, over the
+// last build's pages, and writes every other file.
 func (in *Incremental) renderBodies(s *Site, w *mapWriter) error {
 	m := in.memo
 	m.sameMeta = true

@@ -129,6 +129,19 @@ func TestIncrementalMatchesCleanBuild(t *testing.T) {
 			edit(t, dir, "decisions/.0005.md.swp", func(string) string { return "junk" })
 			edit(t, dir, "decisions/0005.md~", func(string) string { return "junk" })
 		}, "bodies", false},
+		{"new theme stylesheet", []string{"themes/default/static/style.css"}, func() {
+			edit(t, dir, "themes/default/static/style.css", func(string) string { return "body{color:red}" })
+		}, "full", false}, // the site's theme folder is new
+		{"theme stylesheet", []string{"themes/default/static/style.css"}, func() {
+			edit(t, dir, "themes/default/static/style.css", func(string) string { return "body{color:blue}" })
+		}, "bodies", false},
+		{"theme template", []string{"themes/default/templates/404.html"}, func() {
+			data, err := os.ReadFile("../../themes/default/templates/404.html")
+			if err != nil {
+				t.Fatal(err)
+			}
+			edit(t, dir, "themes/default/templates/404.html", func(string) string { return strings.Replace(string(data), "Page not found", "Lost", 1) })
+		}, "full", false},
 		{"config", []string{"waymark.yaml"}, func() {
 			edit(t, dir, "waymark.yaml", func(s string) string {
 				return strings.Replace(s, "title: Acme Architecture", "title: Acme Architecture Guide", 1)
