@@ -2,6 +2,8 @@ package preview
 
 import (
 	"context"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -70,4 +72,27 @@ func waitEval(t *testing.T, ctx context.Context, what, js string) {
 		}
 		time.Sleep(50 * time.Millisecond)
 	}
+}
+
+// TestBrowserStylesheetSwap: a change to the site theme's stylesheet is
+// applied without reloading the page.
+func TestBrowserStylesheetSwap(t *testing.T) {
+	dir := copySite(t)
+	if err := os.CopyFS(filepath.Join(dir, "themes", "default"), os.DirFS(filepath.Join("..", "..", "themes", "default"))); err != nil {
+		t.Fatal(err)
+	}
+	s := start(t, dir)
+	b := browsertest.New(t)
+	ctx := b.Ctx
+	if err := chromedp.Do(ctx, chromedp.Navigate(s.URL()+strings.TrimPrefix(recordPage, "/")), chromedp.WaitVisible(chromedp.CSS("h1"))); err != nil {
+		t.Fatal(err)
+	}
+	waitEval(t, ctx, "the reload stream to connect", `(() => { window.__notReloaded = true; return window.waymarkConnected === true; })()`)
+	css := readFile(t, dir, "themes/default/static/style.css")
+	writeFile(t, dir, "themes/default/static/style.css", css+"\nh1{outline:7px solid rgb(255, 0, 0)}\n")
+	waitEval(t, ctx, "the new stylesheet to apply", `getComputedStyle(document.querySelector("h1")).outlineWidth === "7px"`)
+	if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`window.__notReloaded === true`)); err != nil || !ok {
+		t.Errorf("the page reloaded for a stylesheet change (%v)", err)
+	}
+	b.NoErrors(t)
 }

@@ -80,7 +80,7 @@ func (s *Server) around(file string, n int) []overlayLine {
 	return out
 }
 
-var overlayTemplate = template.Must(template.New("overlay").Parse(`<div id="waymark-overlay" role="alert" style="position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,24,.94);color:#f4f4f5;font:15px/1.5 system-ui,sans-serif;padding:2rem">
+var overlayTemplate = template.Must(template.New("overlay").Parse(`<div id="waymark-overlay" role="alert" style="position:fixed;inset:0;z-index:2147483647;overflow:auto;background:rgba(20,20,24,.97);color:#f4f4f5;font:15px/1.5 system-ui,sans-serif;padding:2rem">
 <div style="max-width:60rem;margin:0 auto">
 <h2 style="color:#fca5a5;margin:0 0 .5rem;font-size:1.4rem">The site has {{len .}} error{{if ne (len .) 1}}s{{end}}</h2>
 <p style="margin:0 0 1.5rem;color:#d4d4d8">The page below is the last good build. Fix the file and save: this page reloads by itself.</p>
