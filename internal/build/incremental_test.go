@@ -75,6 +75,18 @@ func TestIncrementalMatchesCleanBuild(t *testing.T) {
 		{"record body", []string{rec}, func() {
 			edit(t, dir, rec, func(s string) string { return s + "\nA new closing paragraph.\n" })
 		}, "bodies", false},
+		{"record body, first paragraph", []string{rec}, func() {
+			// Catches views that come to show a summary of the body.
+			edit(t, dir, rec, func(s string) string {
+				return strings.Replace(s, "# Kafka vs RabbitMQ: prototype first\n", "# Kafka vs RabbitMQ: prototype first\n\nAn opening sentence, added first.\n", 1)
+			})
+		}, "bodies", false},
+		{"blip body, first paragraph", []string{"radar/kafka.md"}, func() {
+			edit(t, dir, "radar/kafka.md", func(s string) string {
+				i := strings.Index(s[3:], "---\n") + 3 + 4
+				return s[:i] + "Opening words of the blip.\n\n" + s[i:]
+			})
+		}, "bodies", false},
 		{"record body with a broken link", []string{rec}, func() {
 			edit(t, dir, rec, func(s string) string { return s + "\nSee [gone](no-such-file.md).\n" })
 		}, "bodies", false},
