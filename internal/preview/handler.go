@@ -23,9 +23,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h := w.Header()
 	h.Set("Cache-Control", "no-store")
 	h.Set("X-Content-Type-Options", "nosniff")
-	// Other sites may neither read these responses nor frame the pages.
+	// Other sites' pages may not load these responses as images, scripts
+	// or styles. Framing stays allowed: editors show previews in frames.
 	h.Set("Cross-Origin-Resource-Policy", "same-origin")
-	h.Set("X-Frame-Options", "DENY")
 	if !s.allowedHost(r.Host) {
 		http.Error(w, "waymark preview: this server does not answer for host "+strconv.Quote(r.Host)+"; open "+s.URL(), http.StatusMisdirectedRequest)
 		return

@@ -27,6 +27,10 @@ func TestEditBreakFix(t *testing.T) {
 	if code != 200 || !strings.Contains(body, "Kafka vs RabbitMQ") || !strings.Contains(body, scriptPath) {
 		t.Fatalf("record page: %d, reload script present: %v", code, strings.Contains(body, scriptPath))
 	}
+	// A page's URL without its slash redirects to it.
+	if code, body := get(t, s, "/radar"); code != 200 || !strings.Contains(body, "What may my team use?") {
+		t.Errorf("GET /radar: %d", code)
+	}
 	// The script is added when serving, never part of the build's files.
 	for name, data := range s.cur.Load().files {
 		if strings.Contains(string(data), "__waymark") {
