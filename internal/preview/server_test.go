@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -323,5 +324,63 @@ func TestIgnoredChanges(t *testing.T) {
 		if strings.Contains(name, "swp") || strings.HasSuffix(name, "~") || strings.Contains(name, "notes") {
 			t.Errorf("published %s", name)
 		}
+	}
+}
+
+// TestBranchSwitch switches git branches that differ in 1,000 records
+// (changed, added and removed) while serving: at most two builds, and the
+// result equals a clean build.
+func TestBranchSwitch(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git not found")
+	}
+	dir := copySite(t)
+	git := func(args ...string) {
+		t.Helper()
+		cmd := exec.Command("git", append([]string{"-c", "user.name=waymark", "-c", "user.email=dev@waymark.dev", "-c", "init.defaultBranch=main"}, args...)...)
+		cmd.Dir = dir
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	record := func(i int, title string) string {
+		return fmt.Sprintf("---\nstatus: accepted\ndate: 2021-01-01\ntags: [branch]\n---\n# %s %d\n\nBody of record %d.\n", title, i, i)
+	}
+	for i := range 900 {
+		writeFile(t, dir, fmt.Sprintf("decisions/branch/%04d-branch-%d.md", i+1, i+1), record(i+1, "Main"))
+	}
+	git("init", "-q")
+	git("add", "-A")
+	git("commit", "-q", "-m", "main")
+	git("checkout", "-q", "-b", "other")
+	for i := range 800 {
+		writeFile(t, dir, fmt.Sprintf("decisions/branch/%04d-branch-%d.md", i+1, i+1), record(i+1, "Other"))
+	}
+	for i := 800; i < 900; i++ {
+		if err := os.Remove(filepath.Join(dir, fmt.Sprintf("decisions/branch/%04d-branch-%d.md", i+1, i+1))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for i := 900; i < 1000; i++ {
+		writeFile(t, dir, fmt.Sprintf("decisions/other/%04d-other-%d.md", i+1, i+1), record(i+1, "Only on other"))
+	}
+	git("add", "-A")
+	git("commit", "-q", "-m", "other")
+	git("checkout", "-q", "main")
+
+	s := start(t, dir, func(s *Server) { s.Batching = Timing{Window: 300 * time.Millisecond} })
+	before := s.builds.Load()
+	git("checkout", "-q", "other")
+	want := cleanBuild(t, dir)
+	waitFor(t, "the branch to be built", func() bool {
+		st := s.cur.Load()
+		return !st.failed && len(diff(st.files, want)) == 0
+	})
+	time.Sleep(500 * time.Millisecond)
+	if n := s.builds.Load() - before; n > 2 {
+		t.Errorf("%d builds for one branch switch, want at most 2", n)
+	}
+	if d := diff(s.cur.Load().files, want); len(d) > 0 {
+		t.Errorf("served files differ from a clean build: %d files", len(d))
 	}
 }
