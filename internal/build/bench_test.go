@@ -158,7 +158,11 @@ func BenchmarkIncrementalHeap(b *testing.B) {
 			b.Fatal(err)
 		}
 		start := heap()
+		var mid float64
 		for i := range 300 {
+			if i == 100 {
+				mid = heap()
+			}
 			o.set(names[0], []byte(strings.Replace(string(orig), "\ntitle: \"", fmt.Sprintf("\ntitle: \"Edit %d of ", i), 1)))
 			if _, _, err := in.Build([]string{names[0]}); err != nil {
 				b.Fatal(err)
@@ -170,6 +174,7 @@ func BenchmarkIncrementalHeap(b *testing.B) {
 		end := heap()
 		runtime.KeepAlive(in) // measured with the builder and its memo alive
 		b.ReportMetric(start, "MB-heap-start")
+		b.ReportMetric(mid, "MB-heap-after-100")
 		b.ReportMetric(end, "MB-heap-after-300")
 	}
 }

@@ -177,6 +177,7 @@ func (in *Incremental) build() (*Site, map[string][]byte, error) {
 		return s, nil, err
 	}
 	m.prunePages()
+	m.prevGenerated = nil // only needed while building
 	snap := &snapshot{site: s, files: w.files, jobs: m.jobs, index: map[string]int{}, parsed: maps.Clone(m.parsed)}
 	for i, j := range m.jobs {
 		if j.body != nil {
