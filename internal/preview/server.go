@@ -143,8 +143,8 @@ func (s *Server) Open() error {
 	s.ctx, s.stop = context.WithCancel(context.Background())
 	s.hub.init()
 	s.cur.Store(&state{})
-	s.publish(s.build(nil))
 
+	// Watch before the first build, so that saves during it are seen.
 	var batches <-chan Batch
 	if s.Dir != "" {
 		s.watcher = &Watcher{Root: s.Dir, Notifier: s.Notifier, Timing: s.Batching, Warn: s.logf}
@@ -158,6 +158,7 @@ func (s *Server) Open() error {
 		s.changes = make(chan Batch)
 		batches = s.changes
 	}
+	s.publish(s.build(nil))
 	// One build at a time: while this loop builds, the watcher keeps
 	// adding changes to the batch it will hand over next.
 	s.done.Go(func() {
