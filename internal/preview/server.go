@@ -338,7 +338,14 @@ func summary(changed []string) string {
 			pages++
 		}
 	}
-	return fmt.Sprintf("%d files changed (%d pages)", len(changed), pages)
+	return fmt.Sprintf("%s changed (%s)", plural(len(changed), "file"), plural(pages, "page"))
+}
+
+func plural(n int, what string) string {
+	if n == 1 {
+		return "1 " + what
+	}
+	return fmt.Sprintf("%d %ss", n, what)
 }
 
 func warnings(ps []*diag.Problem) string {
@@ -351,7 +358,7 @@ func warnings(ps []*diag.Problem) string {
 	if n == 0 {
 		return ""
 	}
-	return fmt.Sprintf(", %d warnings (waymark check lists them)", n)
+	return ", " + plural(n, "warning") + " (waymark check lists them)"
 }
 
 func errorLines(res Result) string {
