@@ -17,13 +17,16 @@ import (
 //     rebuilds from scratch.
 //   - A change in the theme's static folder copies its files again.
 //   - A change under the decisions, radar or content folders re-parses
-//     only the changed files.
+//     only the changed files. The last walk of the folders is reused when
+//     no file came or went, the radar when no blip was parsed again.
 //   - When the changed sources differ only in their markdown body (and no
 //     source or published file came or went), only their own pages are
-//     rendered again; every other file is the previous build's.
-//   - Otherwise every page is rendered again, but markdown, the costly
-//     part, is reused for every document whose text and links are the
-//     same.
+//     rendered again; every other page is the previous build's, and the
+//     files generated from metadata (feed, sitemap, index.json) too.
+//   - Otherwise the views of all pages are assembled again, and a page is
+//     rendered again only when its fingerprint (view and markdown, see
+//     fingerprint.go) changed; markdown, the costly part, is rendered
+//     again only for documents whose text or links changed.
 //   - Other paths (outside the site's folders) cause no build at all.
 //
 // A page's markdown body must therefore feed only its own page (job.body in
