@@ -135,14 +135,20 @@ func waitFor(t testing.TB, what string, cond func() bool) {
 	}
 }
 
-// writeFile writes a site file in place, creating folders.
+// writeFile saves a site file, creating folders, as editors that write a
+// hidden temporary file and rename it do: a build never sees it half
+// written, however busy the machine (TestSaveStyles tries the other ways).
 func writeFile(t testing.TB, dir, name, content string) {
 	t.Helper()
 	p := filepath.Join(dir, filepath.FromSlash(name))
 	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(p, []byte(content), 0o644); err != nil {
+	tmp := filepath.Join(filepath.Dir(p), ".~"+filepath.Base(p))
+	if err := os.WriteFile(tmp, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Rename(tmp, p); err != nil {
 		t.Fatal(err)
 	}
 }
