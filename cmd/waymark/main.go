@@ -33,6 +33,7 @@ const usage = `waymark turns architecture decision records and a technology rada
 Usage:
   waymark build   [--site DIR] [--out DIR] [--base-url URL] [--decisions DIR] [--force]
   waymark check   [--site DIR] [--format text|json] [--strict] [--decisions DIR]
+  waymark serve   [--site DIR] [--addr 127.0.0.1:1313] [--open]
   waymark new adr "Title" [--supersedes N]... [--amends N]... [--status proposed] [--format madr|nygard|madr2|log4brains]
   waymark init    DIR
   waymark new     blip "Name" --quadrant Q --ring R [--site DIR]
@@ -54,6 +55,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runBuild(ctx, rest, stdout, stderr)
 	case "check":
 		return runCheck(ctx, rest, stdout, stderr)
+	case "serve":
+		return runServe(ctx, rest, stdout, stderr)
 	case "init":
 		return runInit(rest, stdout, stderr)
 	case "new":

@@ -36,6 +36,7 @@ import (
 	"cmp"
 	"errors"
 	"io/fs"
+	"maps"
 	"path"
 	"runtime"
 	"slices"
@@ -74,6 +75,10 @@ type Site struct {
 
 	opts  Options
 	pages map[string]string // source path → page URL
+	// memo, set only by Incremental, carries reusable work from the
+	// previous build (parsed sources, rendered bodies, generated files);
+	// nil for a plain Load. See incremental.go.
+	memo *memo
 }
 
 // Page is a free page from the content folder.
@@ -106,8 +111,11 @@ var ErrInvalid = errors.New("the site has errors")
 // Load reads and checks the site. It returns the site even when there are
 // problems, so that check can report them all; the error is non-nil when
 // any problem is an error.
-func Load(opts Options) (*Site, error) {
-	s := &Site{Problems: &diag.List{}, Assets: map[string]string{}, pages: map[string]string{}, opts: opts}
+func Load(opts Options) (*Site, error) { return load(opts, nil) }
+
+// load is Load with an optional memo of the previous build (Incremental).
+func load(opts Options, m *memo) (*Site, error) {
+	s := &Site{Problems: &diag.List{}, Assets: map[string]string{}, pages: map[string]string{}, opts: opts, memo: m}
 	cfg, err := loadConfig(opts.Site)
 	if err != nil {
 		s.Problems.AddErr(config.FileName, err)
@@ -123,10 +131,7 @@ func Load(opts Options) (*Site, error) {
 			"no baseURL: the feed, sitemap and canonical links use relative URLs"))
 	}
 
-	var recordFiles, blipFiles, pageFiles []string
-	s.walk(cfg.Decisions, "decisions", func(p string) { recordFiles = append(recordFiles, p) })
-	s.walk(cfg.Radar, "radar", func(p string) { blipFiles = append(blipFiles, p) })
-	s.walk(cfg.Content, "", func(p string) { pageFiles = append(pageFiles, p) })
+	recordFiles, blipFiles, pageFiles := s.sources(cfg)
 	history := s.readHistory(cfg.Decisions)
 
 	records := make([]*decision.Record, len(recordFiles))
@@ -135,15 +140,22 @@ func Load(opts Options) (*Site, error) {
 	parallel(len(recordFiles)+len(blipFiles)+len(pageFiles), func(i int) {
 		switch {
 		case i < len(recordFiles):
-			records[i] = s.parseRecord(recordFiles[i])
+			records[i] = reuse(s.memo, recordFiles[i], s.parseRecord)
 		case i < len(recordFiles)+len(blipFiles):
 			i -= len(recordFiles)
-			blips[i] = s.parseBlip(blipFiles[i])
+			blips[i] = reuse(s.memo, blipFiles[i], s.parseBlip)
 		default:
 			i -= len(recordFiles) + len(blipFiles)
-			pages[i] = s.parsePage(pageFiles[i])
+			pages[i] = reuse(s.memo, pageFiles[i], s.parsePage)
 		}
 	})
+	if s.memo != nil {
+		// decision.Link derives reverse relations in place: give it
+		// copies, so that parsed records stay reusable.
+		for i, r := range records {
+			records[i] = cloneRecord(r)
+		}
+	}
 	records = slices.DeleteFunc(records, func(r *decision.Record) bool { return r == nil })
 	blips = slices.DeleteFunc(blips, func(b *radar.Blip) bool { return b == nil })
 	pages = slices.DeleteFunc(pages, func(p *Page) bool { return p == nil })
@@ -152,13 +164,28 @@ func Load(opts Options) (*Site, error) {
 	log, problems := decision.Link(records)
 	s.Problems.Add(problems...)
 	s.Decisions = log
-	s.Radar = radar.New(cfg, blips)
-	s.Problems.Add(s.Radar.Findings()...)
+	var findings []*diag.Problem
+	s.Radar, findings = s.newRadar(cfg, blips) // radar.New and its findings, or the memo's when no blip changed
+	s.Problems.Add(findings...)
 	s.Pages = pages
 	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Or(cmp.Compare(a.Weight, b.Weight), cmp.Compare(a.URL, b.URL)) })
 	s.register()
 	s.crossCheck()
 	return s, s.Problems.Err()
+}
+
+// sources lists the markdown sources of records, blips and pages, and
+// records every other file beside them in s.Assets.
+func (s *Site) sources(cfg *config.Config) (recordFiles, blipFiles, pageFiles []string) {
+	if w := s.memo.reuseWalk(); w != nil { // nothing came or went since the last walk
+		maps.Copy(s.Assets, w.assets)
+		return w.records, w.blips, w.pages
+	}
+	s.walk(cfg.Decisions, "decisions", func(p string) { recordFiles = append(recordFiles, p) })
+	s.walk(cfg.Radar, "radar", func(p string) { blipFiles = append(blipFiles, p) })
+	s.walk(cfg.Content, "", func(p string) { pageFiles = append(pageFiles, p) })
+	s.memo.keepWalk(s, recordFiles, blipFiles, pageFiles)
+	return recordFiles, blipFiles, pageFiles
 }
 
 func loadConfig(fsys fs.FS) (*config.Config, error) {

@@ -62,7 +62,7 @@ func (s *Site) Asset(p string) (string, bool) {
 // Render writes the whole site to w. Broken links become warnings in
 // s.Problems; the error is non-nil only when the site cannot be written.
 func (s *Site) Render(w Writer) error {
-	th, err := s.loadTheme()
+	th, err := s.theme()
 	if err != nil {
 		s.Problems.Add(diag.As("themes/"+s.Config.Theme, err))
 		return err
@@ -70,9 +70,24 @@ func (s *Site) Render(w Writer) error {
 	md := markdown.New(markdown.Options{Unsafe: s.Config.Markdown.Unsafe})
 	m := newMinifier()
 	jobs := s.pageJobs()
+	if s.memo != nil {
+		s.memo.jobs = jobs // kept for the next incremental build
+	}
+	if err := s.renderJobs(w, th, md, m, jobs); err != nil {
+		return err
+	}
+	return s.writeFiles(w, m, th)
+}
+
+// renderJobs renders and writes templated pages in parallel.
+func (s *Site) renderJobs(w Writer, th *theme, md *markdown.Renderer, m *minify.M, jobs []job) error {
 	errs := make([]error, len(jobs))
 	parallel(len(jobs), func(i int) {
 		j := jobs[i]
+		key, reused := s.reusePage(w, j) // the previous build's page when its view and body are unchanged
+		if reused {
+			return
+		}
 		if j.body != nil {
 			j.view.Content = s.renderBody(md, j.body)
 		}
@@ -82,14 +97,14 @@ func (s *Site) Render(w Writer) error {
 			return
 		}
 		j.view.Content = "" // let the rendered body go as soon as its page is written
-		errs[i] = write(w, m, j.path, "text/html", buf.Bytes())
+		errs[i] = s.writePage(w, m, j.path, key, buf.Bytes())
 	})
 	for _, err := range errs {
 		if err != nil {
 			return err
 		}
 	}
-	return s.writeFiles(w, m, th)
+	return nil
 }
 
 // writeFiles writes everything that is not a templated page.
@@ -99,17 +114,21 @@ func (s *Site) writeFiles(w Writer, m *minify.M, th *theme) error {
 		data       []byte
 	}
 	var files []file
-	feed, err := s.feed()
+	// s.generated reuses the previous build's data when an incremental
+	// build changed no metadata (see incremental.go); files that depend on
+	// page bodies must not go through it.
+	feed, err := s.generated("feed.xml", s.feed)
 	if err != nil {
 		return err
 	}
-	index, err := s.indexJSON()
+	index, err := s.generated("index.json", s.indexJSON)
 	if err != nil {
 		return err
 	}
+	sitemap, _ := s.generated("sitemap.xml", func() ([]byte, error) { return s.sitemap(), nil })
 	files = append(files,
 		file{"feed.xml", "application/xml", feed},
-		file{"sitemap.xml", "application/xml", s.sitemap()},
+		file{"sitemap.xml", "application/xml", sitemap},
 		file{"index.json", "application/json", index},
 		file{"assets/chroma.css", "text/css", []byte(markdown.CSS())},
 	)
@@ -135,7 +154,7 @@ func (s *Site) writeFiles(w Writer, m *minify.M, th *theme) error {
 		files = append(files, file{s.Assets[src], "", data})
 	}
 	for _, f := range files {
-		if err := write(w, m, f.name, f.mime, f.data); err != nil {
+		if err := s.writeMinified(w, m, f.name, f.mime, f.data); err != nil {
 			return err
 		}
 	}
@@ -181,13 +200,11 @@ func newMinifier() *minify.M {
 
 // renderBody renders a page's markdown; broken links become warnings.
 func (s *Site) renderBody(md *markdown.Renderer, doc *markdown.Doc) template.HTML {
-	res, err := md.Render(*doc, s)
+	res, err := s.renderMarkdown(md, doc) // md.Render, or the previous build's result
 	if err != nil {
 		s.Problems.Add(diag.As(doc.Source, err))
 		return ""
 	}
-	for _, b := range res.Broken {
-		s.Problems.Add(diag.Warnf(doc.Source, b.Line, "point it at an existing file, relative to this one", "broken link %q", b.Target))
-	}
+	s.addBroken(doc.Source, res.Broken)
 	return template.HTML(res.HTML) //nolint:gosec // goldmark output: raw HTML dropped or sanitised
 }

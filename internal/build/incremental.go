@@ -1,0 +1,249 @@
+package build
+
+import (
+	"maps"
+	"path"
+	"strings"
+
+	"github.com/waymark-dev/waymark/internal/config"
+	"github.com/waymark-dev/waymark/internal/markdown"
+)
+
+// Incremental builds one site again and again (for the preview server),
+// redoing only what changed files affect:
+//
+//   - A change to waymark.yaml or to anything under themes/ but the
+//     theme's static folder, or a change that is not known (Build(nil)),
+//     rebuilds from scratch.
+//   - A change in the theme's static folder copies its files again.
+//   - A change under the decisions, radar or content folders re-parses
+//     only the changed files. The last walk of the folders is reused when
+//     no file came or went, the radar when no blip was parsed again.
+//   - When the changed sources differ only in their markdown body (and no
+//     source or published file came or went), only their own pages are
+//     rendered again; every other page is the previous build's, and the
+//     files generated from metadata (feed, sitemap, index.json) too.
+//   - Otherwise the views of all pages are assembled again, and a page is
+//     rendered again only when its fingerprint (view and markdown, see
+//     fingerprint.go) changed; markdown, the costly part, is rendered
+//     again only for documents whose text or links changed.
+//   - Other paths (outside the site's folders) cause no build at all.
+//
+// A page's markdown body must therefore feed only its own page (job.body in
+// views.go). A file generated from page bodies must not go through
+// Site.generated in writeFiles. TestIncrementalMatchesCleanBuild checks
+// every path against a clean build.
+//
+// An Incremental is not safe for concurrent use: one build at a time.
+type Incremental struct {
+	opts   Options
+	memo   *memo
+	cfg    *config.Config // of the last load that read one, to classify paths
+	reset  bool           // forget the memo before the next build
+	full   bool           // render every page at the next build
+	static bool           // a file of the theme's static folder changed
+	dirty  map[string]bool
+	moved  map[string]bool // changed since the last walk of the folders
+	last   *snapshot       // the last good build
+	tried  attempt         // the last build, good or not
+	how    string          // how the last build went about it: "full", "pages", "bodies", "none" or "failed", for tests and logs
+}
+
+// snapshot is a good build and what the next one compares against.
+type snapshot struct {
+	site   *Site
+	files  map[string][]byte
+	jobs   []job
+	index  map[string]int // body source → its job
+	parsed map[string]any // the parse results it was built from
+}
+
+type attempt struct {
+	site  *Site
+	files map[string][]byte
+	err   error
+}
+
+// NewIncremental returns an Incremental that has not built yet.
+func NewIncremental(opts Options) *Incremental {
+	return &Incremental{opts: opts, reset: true, full: true, dirty: map[string]bool{}, moved: map[string]bool{}}
+}
+
+// Build brings the site up to date after changes to the given
+// site-relative, slash-separated paths; nil means that anything may have
+// changed. It returns the site, for its problems, and every output file;
+// the map must not be changed. When the site has errors, files is nil and
+// err non-nil; the next build still starts from the last good one.
+func (in *Incremental) Build(changed []string) (site *Site, files map[string][]byte, err error) {
+	if changed == nil {
+		in.reset, in.full = true, true
+	}
+	for _, p := range changed {
+		p = path.Clean(strings.TrimPrefix(p, "/"))
+		switch in.classify(p) {
+		case structural:
+			in.reset, in.full = true, true
+		case static:
+			in.static = true
+		case source:
+			in.dirty[p] = true
+			in.moved[p] = true
+			if in.memo != nil {
+				delete(in.memo.parsed, p)
+			}
+		}
+	}
+	if !in.full && !in.static && len(in.dirty) == 0 && in.tried.site != nil {
+		in.how = "none"
+		return in.tried.site, in.tried.files, in.tried.err // nothing the site is made of changed
+	}
+	site, files, err = in.build()
+	in.tried = attempt{site, files, err}
+	return site, files, err
+}
+
+type pathKind int
+
+const (
+	ignored    pathKind = iota
+	source              // a source or published file
+	static              // a file of the theme's static folder
+	structural          // configuration, templates
+)
+
+// classify says what a change to p means for the site.
+func (in *Incremental) classify(p string) pathKind {
+	if in.cfg == nil || p == config.FileName {
+		return structural
+	}
+	if strings.HasPrefix(p, "themes/"+in.cfg.Theme+"/static/") && in.memo != nil && in.memo.theme != nil {
+		if o, ok := in.memo.theme.files.(overlay); ok && o.site != nil {
+			return static // copied as they are: no page changes
+		}
+		// The site's theme folder is new: the theme is not what it was.
+	}
+	if p == "themes" || strings.HasPrefix(p, "themes/") {
+		return structural
+	}
+	for _, dir := range []string{in.cfg.Decisions, in.cfg.Radar, in.cfg.Content} {
+		if dir == "." || p == dir || strings.HasPrefix(p, dir+"/") {
+			return source
+		}
+	}
+	return ignored
+}
+
+func (in *Incremental) build() (*Site, map[string][]byte, error) {
+	if in.reset || in.memo == nil {
+		in.memo = newMemo()
+		in.reset = false
+	}
+	m := in.memo
+	in.how = "failed"
+	m.jobs = nil
+	m.sameMeta = false
+	m.prevGenerated, m.generatedNow = m.generatedNow, map[string][]byte{}
+	m.walkOK = m.walkStillTrue(in.opts.Site, in.moved)
+	s, err := load(in.opts, m)
+	in.moved = map[string]bool{}
+	if s.Config != nil {
+		in.cfg = s.Config
+	} else {
+		in.cfg = nil // the configuration is broken: every change may matter
+	}
+	m.prune(s)
+	if err != nil {
+		m.generatedNow = m.prevGenerated
+		return s, nil, err
+	}
+	m.epoch = m.resolverEpoch(s)
+	w := &mapWriter{}
+	if !in.full && in.bodyOnly(s) {
+		in.how = "bodies"
+		// The pages of the last build; writeFiles writes every other
+		// file again, so that none it no longer makes is left behind.
+		w.files = make(map[string][]byte, len(in.last.files))
+		for _, j := range in.last.jobs {
+			w.files[j.path] = in.last.files[j.path]
+		}
+		err = in.renderBodies(s, w)
+	} else {
+		in.how = "pages"
+		if in.last == nil || in.full {
+			in.how = "full"
+		}
+		w.files = make(map[string][]byte, len(in.tried.files))
+		err = s.Render(w)
+	}
+	if err != nil {
+		m.generatedNow = m.prevGenerated
+		return s, nil, err
+	}
+	m.prunePages()
+	m.prevGenerated = nil // only needed while building
+	snap := &snapshot{site: s, files: w.files, jobs: m.jobs, index: map[string]int{}, parsed: maps.Clone(m.parsed)}
+	for i, j := range m.jobs {
+		if j.body != nil {
+			snap.index[j.body.Source] = i
+		}
+	}
+	in.last, in.full, in.static, in.dirty = snap, false, false, map[string]bool{}
+	return s, w.files, nil
+}
+
+// bodyOnly reports whether the changes since the last good build touched
+// nothing but markdown bodies and the contents of published files.
+func (in *Incremental) bodyOnly(s *Site) bool {
+	last := in.last
+	if last == nil || !maps.Equal(s.pages, last.site.pages) || !maps.Equal(s.Assets, last.site.Assets) {
+		return false
+	}
+	for p := range in.dirty {
+		if _, ok := s.pages[p]; !ok {
+			continue // an asset, or a file that is no source
+		}
+		if _, ok := last.index[p]; !ok || !sameMeta(last.parsed[p], in.memo.parsed[p]) {
+			return false
+		}
+	}
+	return true
+}
+
+// renderBodies renders again the pages of the changed sources, over the
+// last build's pages, and writes every other file.
+func (in *Incremental) renderBodies(s *Site, w *mapWriter) error {
+	m := in.memo
+	m.sameMeta = true
+	th, err := s.theme()
+	if err != nil {
+		return err
+	}
+	md := markdown.New(markdown.Options{Unsafe: s.Config.Markdown.Unsafe})
+	mini := newMinifier()
+	jobs := make([]job, len(in.last.jobs))
+	copy(jobs, in.last.jobs)
+	var redo []job
+	for p := range in.dirty {
+		if i, ok := in.last.index[p]; ok {
+			old := jobs[i]
+			view, doc := *old.view, *old.body
+			doc.Body, doc.BodyLine = bodyOf(m.parsed[p])
+			jobs[i] = job{path: old.path, kind: old.kind, view: &view, body: &doc}
+			redo = append(redo, jobs[i])
+		}
+		// Changed published files are read again by writeFiles.
+	}
+	m.jobs = jobs
+	if err := s.renderJobs(w, th, md, mini, redo); err != nil {
+		return err
+	}
+	// Pages not rendered again still have their warnings.
+	for _, j := range jobs {
+		if j.body != nil && !in.dirty[j.body.Source] {
+			if e, ok := m.bodies[j.body.Source]; ok {
+				s.addBroken(j.body.Source, e.res.Broken)
+			}
+		}
+	}
+	return s.writeFiles(w, mini, th)
+}

@@ -1,0 +1,378 @@
+package preview
+
+import (
+	"context"
+	"errors"
+	"io/fs"
+	"maps"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// Notifier reports changes in watched folders; fsnotify is the real one,
+// tests inject events and errors through a fake.
+type Notifier interface {
+	// Add watches the files directly inside dir (not recursively).
+	Add(dir string) error
+	Events() <-chan fsnotify.Event
+	Errors() <-chan error
+	Close() error
+}
+
+// fsNotifier adapts *fsnotify.Watcher.
+type fsNotifier struct{ w *fsnotify.Watcher }
+
+func (n fsNotifier) Add(dir string) error          { return n.w.Add(dir) }
+func (n fsNotifier) Events() <-chan fsnotify.Event { return n.w.Events }
+func (n fsNotifier) Errors() <-chan error          { return n.w.Errors }
+func (n fsNotifier) Close() error                  { return n.w.Close() }
+
+// Timing tunes how changes are batched.
+type Timing struct {
+	// Settle is how long the first change after a calm spell waits for
+	// more (an editor's save is several events within a millisecond or
+	// two). Default 20ms.
+	Settle time.Duration
+	// Window is the quiet spell that ends a batch whose first change
+	// came within Window of the previous batch's last (a branch switch, a
+	// formatter run, a build tool): such a storm becomes one more build,
+	// however long it lasts, up to MaxWait. Default 100ms.
+	Window time.Duration
+	// MaxWait bounds how long a batch may grow while changes keep
+	// coming. Default 2s.
+	MaxWait time.Duration
+	// Poll is the interval of the polling fallback. Default 1s.
+	Poll time.Duration
+}
+
+func (t Timing) withDefaults() Timing {
+	t.Settle = cmpOr(t.Settle, 20*time.Millisecond)
+	t.Window = cmpOr(t.Window, 100*time.Millisecond)
+	t.MaxWait = cmpOr(t.MaxWait, 2*time.Second)
+	t.Poll = cmpOr(t.Poll, time.Second)
+	return t
+}
+
+func cmpOr(d, def time.Duration) time.Duration {
+	if d > 0 {
+		return d
+	}
+	return def
+}
+
+// Batch is a set of changed paths, relative to the watched root and
+// slash-separated. Full means that changes may have been missed (an event
+// queue overflowed, a folder could not be watched): rebuild everything.
+type Batch struct {
+	Paths []string
+	Full  bool
+}
+
+// Watcher watches a site folder recursively, folders created later
+// included, and hands out batches of changes, one at a time: while the
+// consumer builds, changes pile up into the next batch.
+//
+// Hidden files and folders (.git, .#lock files, .swp files), the output
+// folder public/ at the top, node_modules, and editors' temporary files
+// (name~, *.swp, *.swx, *.bck, *.tmp, vim's 4913, #autosave#, JetBrains'
+// *___) are ignored. A change of permissions alone is ignored. Saves in
+// place, by writing a temporary file and renaming it over the old one, and
+// vim's rename-to-backup are all seen, because folders are watched rather
+// than files.
+//
+// When the notifier reports an overflow, or a folder cannot be watched
+// (inotify's watch limit, kqueue's descriptor limit), Warn is called, a
+// Full batch follows, and for a folder that cannot be watched the
+// watcher falls back to polling the whole tree every Timing.Poll.
+type Watcher struct {
+	Root     string
+	Notifier Notifier // nil: fsnotify
+	Timing   Timing
+	Warn     func(format string, args ...any)
+
+	out     chan Batch
+	found   chan []string // paths from new folders and from polling
+	full    chan struct{}
+	pollOn  sync.Once
+	polling chan struct{} // closed when polling starts
+	ctx     context.Context
+	wg      sync.WaitGroup
+}
+
+// Start watches every folder under Root and starts batching.
+func (w *Watcher) Start(ctx context.Context) error {
+	w.Timing = w.Timing.withDefaults()
+	if w.Warn == nil {
+		w.Warn = func(string, ...any) {}
+	}
+	if w.Notifier == nil {
+		fw, err := fsnotify.NewWatcher()
+		if err != nil {
+			return err
+		}
+		w.Notifier = fsNotifier{fw}
+	}
+	w.ctx = ctx
+	w.out = make(chan Batch)
+	w.found = make(chan []string, 64)
+	w.full = make(chan struct{}, 1)
+	w.polling = make(chan struct{})
+	if _, err := os.Stat(w.Root); err != nil {
+		return err
+	}
+	w.addTree(w.Root, false)
+	w.wg.Go(w.loop)
+	return nil
+}
+
+// Batches returns the channel of batches; it is closed when the context
+// given to Start ends.
+func (w *Watcher) Batches() <-chan Batch { return w.out }
+
+// Close stops the notifier.
+func (w *Watcher) Close() error {
+	w.wg.Wait()
+	return w.Notifier.Close()
+}
+
+// ignored reports whether a path relative to the root is none of the
+// site's business.
+func ignored(rel string) bool {
+	if rel == "." || rel == "" {
+		return false
+	}
+	rel = filepath.ToSlash(rel)
+	if rel == "public" || strings.HasPrefix(rel, "public/") {
+		return true
+	}
+	for seg := range strings.SplitSeq(rel, "/") {
+		if strings.HasPrefix(seg, ".") || seg == "node_modules" {
+			return true
+		}
+	}
+	base := rel[strings.LastIndex(rel, "/")+1:]
+	switch {
+	case base == "4913",
+		strings.HasSuffix(base, "~"),
+		strings.HasSuffix(base, "___"),
+		strings.HasPrefix(base, "#") && strings.HasSuffix(base, "#"):
+		return true
+	}
+	switch filepath.Ext(base) {
+	case ".swp", ".swx", ".swpx", ".bck", ".tmp":
+		return true
+	}
+	return false
+}
+
+// addTree watches dir and every folder below it. With report, the files
+// found are reported as changed: they may have been written before the
+// watch was in place (mkdir -p a/b && echo > a/b/x.md).
+func (w *Watcher) addTree(dir string, report bool) {
+	var files []string
+	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		rel, _ := filepath.Rel(w.Root, p)
+		if err != nil || ignored(rel) {
+			if d != nil && d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			if err := w.Notifier.Add(p); err != nil {
+				w.cannotWatch(p, err)
+				return fs.SkipAll
+			}
+			return nil
+		}
+		if report {
+			files = append(files, filepath.ToSlash(rel))
+		}
+		return nil
+	})
+	if len(files) > 0 {
+		select {
+		case w.found <- files:
+		case <-w.ctx.Done():
+		}
+	}
+}
+
+// cannotWatch warns, asks for a full build, and starts polling.
+func (w *Watcher) cannotWatch(dir string, err error) {
+	w.pollOn.Do(func() {
+		w.Warn("warning: cannot watch %s (%v): checking the site for changes every %s instead; on Linux, raise fs.inotify.max_user_watches", dir, err, w.Timing.Poll)
+		close(w.polling)
+		w.wg.Go(w.poll)
+		w.askFull()
+	})
+}
+
+func (w *Watcher) askFull() {
+	select {
+	case w.full <- struct{}{}:
+	default:
+	}
+}
+
+// loop batches changes and hands batches out one at a time.
+func (w *Watcher) loop() {
+	defer close(w.out)
+	t := w.Timing
+	pending := map[string]bool{}
+	full := false
+	// first and last are the times of the pending batch's first and last
+	// change; prev is that of the last change handed out. A batch whose
+	// first change comes within Window of prev continues a storm.
+	var first, last, prev time.Time
+	storm := false
+	timer := time.NewTimer(time.Hour)
+	defer timer.Stop()
+	note := func() {
+		now := time.Now()
+		if first.IsZero() {
+			first = now
+			storm = now.Sub(prev) < t.Window
+		}
+		last = now
+	}
+	for {
+		var out chan Batch
+		if len(pending) > 0 || full {
+			quiet := t.Settle
+			if storm {
+				quiet = t.Window
+			}
+			due := last.Add(quiet)
+			if limit := first.Add(t.MaxWait); limit.Before(due) {
+				due = limit
+			}
+			if wait := time.Until(due); wait > 0 {
+				timer.Reset(wait)
+			} else {
+				out = w.out
+			}
+		}
+		select {
+		case <-w.ctx.Done():
+			return
+		case out <- Batch{Paths: slices.Sorted(maps.Keys(pending)), Full: full}:
+			pending, full = map[string]bool{}, false
+			first, prev = time.Time{}, last
+		case <-timer.C:
+		case ev, ok := <-w.Notifier.Events():
+			if !ok {
+				return
+			}
+			if w.event(ev, pending) {
+				note()
+			}
+		case err, ok := <-w.Notifier.Errors():
+			if !ok {
+				return
+			}
+			if errors.Is(err, fsnotify.ErrEventOverflow) {
+				w.Warn("warning: too many changes at once for the file watcher; rebuilding everything")
+			} else {
+				w.Warn("warning: file watcher: %v; rebuilding everything", err)
+			}
+			full = true
+			note()
+		case paths := <-w.found:
+			for _, p := range paths {
+				pending[p] = true
+			}
+			note()
+		case <-w.full:
+			full = true
+			note()
+		}
+	}
+}
+
+// event records one notifier event; it reports whether it mattered.
+func (w *Watcher) event(ev fsnotify.Event, pending map[string]bool) bool {
+	rel, err := filepath.Rel(w.Root, ev.Name)
+	if err != nil || strings.HasPrefix(rel, "..") || ignored(rel) {
+		return false
+	}
+	if ev.Op == fsnotify.Chmod {
+		return false
+	}
+	if ev.Has(fsnotify.Create) {
+		if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
+			// A new folder: watch it, and report what is already in it.
+			w.wg.Go(func() { w.addTree(ev.Name, true) })
+		}
+	}
+	pending[filepath.ToSlash(rel)] = true
+	return true
+}
+
+// poll walks the tree every Timing.Poll and reports what changed, for
+// when the notifier cannot watch every folder.
+func (w *Watcher) poll() {
+	seen := w.scan()
+	tick := time.NewTicker(w.Timing.Poll)
+	defer tick.Stop()
+	for {
+		select {
+		case <-w.ctx.Done():
+			return
+		case <-tick.C:
+		}
+		now := w.scan()
+		var changed []string
+		for p, st := range now {
+			if old, ok := seen[p]; !ok || old != st {
+				changed = append(changed, p)
+			}
+		}
+		for p := range seen {
+			if _, ok := now[p]; !ok {
+				changed = append(changed, p)
+			}
+		}
+		seen = now
+		if len(changed) > 0 {
+			select {
+			case w.found <- changed:
+			case <-w.ctx.Done():
+				return
+			}
+		}
+	}
+}
+
+type fileStamp struct {
+	size int64
+	mod  time.Time
+	mode fs.FileMode
+}
+
+func (w *Watcher) scan() map[string]fileStamp {
+	out := map[string]fileStamp{}
+	_ = filepath.WalkDir(w.Root, func(p string, d fs.DirEntry, err error) error {
+		rel, _ := filepath.Rel(w.Root, p)
+		if err != nil || ignored(rel) {
+			if d != nil && d.IsDir() && rel != "." {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() {
+			return nil
+		}
+		if info, err := d.Info(); err == nil {
+			out[filepath.ToSlash(rel)] = fileStamp{info.Size(), info.ModTime(), info.Mode()}
+		}
+		return nil
+	})
+	return out
+}

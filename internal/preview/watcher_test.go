@@ -1,0 +1,250 @@
+package preview
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// fakeNotifier is a Notifier whose events, errors and Add failures the
+// test decides.
+type fakeNotifier struct {
+	events chan fsnotify.Event
+	errors chan error
+	addErr func(dir string) error
+
+	mu    sync.Mutex
+	added []string
+}
+
+func newFake() *fakeNotifier {
+	return &fakeNotifier{events: make(chan fsnotify.Event), errors: make(chan error)}
+}
+
+func (f *fakeNotifier) Add(dir string) error {
+	if f.addErr != nil {
+		if err := f.addErr(dir); err != nil {
+			return err
+		}
+	}
+	f.mu.Lock()
+	f.added = append(f.added, dir)
+	f.mu.Unlock()
+	return nil
+}
+
+func (f *fakeNotifier) Events() <-chan fsnotify.Event { return f.events }
+func (f *fakeNotifier) Errors() <-chan error          { return f.errors }
+func (f *fakeNotifier) Close() error                  { return nil }
+
+func (f *fakeNotifier) watched() []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	return slices.Clone(f.added)
+}
+
+// startWatcher starts a watcher of dir with a fake notifier.
+func startWatcher(t *testing.T, dir string, f *fakeNotifier, timing Timing) (*Watcher, *syncWriter) {
+	t.Helper()
+	log := &syncWriter{}
+	w := &Watcher{Root: dir, Notifier: f, Timing: timing, Warn: func(format string, args ...any) {
+		log.Write([]byte(strings.TrimSpace(format) + "\n"))
+	}}
+	ctx, cancel := context.WithCancel(context.Background())
+	if err := w.Start(ctx); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		cancel()
+		_ = w.Close()
+	})
+	return w, log
+}
+
+func nextBatch(t *testing.T, w *Watcher) Batch {
+	t.Helper()
+	select {
+	case b := <-w.Batches():
+		return b
+	case <-time.After(20 * time.Second):
+		t.Fatal("no batch within 20s")
+	}
+	return Batch{}
+}
+
+func TestIgnored(t *testing.T) {
+	for _, c := range []struct {
+		path string
+		want bool
+	}{
+		{"decisions/0001-x.md", false},
+		{"decisions/images/flow.svg", false},
+		{"waymark.yaml", false},
+		{"themes/mine/static/style.css", false},
+		{"decisions/0001-x.md~", true},
+		{"decisions/.0001-x.md.swp", true},
+		{"decisions/0001-x.md.swp", true},
+		{"decisions/0001-x.md.swx", true},
+		{"decisions/4913", true},
+		{"decisions/0001-x.md.bck", true},
+		{"decisions/.#0001-x.md", true},
+		{"decisions/#0001-x.md#", true},
+		{"decisions/0001-x.md___jb_tmp___", true},
+		{"decisions/0001-x.md.tmp", true},
+		{".git/index", true},
+		{"decisions/.hidden/x.md", true},
+		{"public/index.html", true},
+		{"public", true},
+		{"content/public/page.md", false},
+		{"node_modules/x/y.js", true},
+	} {
+		if got := ignored(c.path); got != c.want {
+			t.Errorf("ignored(%q) = %v", c.path, got)
+		}
+	}
+}
+
+// TestWatcherWatchesEveryFolder: every folder is watched at the start,
+// ignored ones excepted.
+func TestWatcherWatchesEveryFolder(t *testing.T) {
+	dir := copySite(t)
+	writeFile(t, dir, ".git/objects/x", "")
+	writeFile(t, dir, "public/index.html", "")
+	f := newFake()
+	startWatcher(t, dir, f, Timing{})
+	got := f.watched()
+	for _, want := range []string{dir, filepath.Join(dir, "decisions"), filepath.Join(dir, "decisions", "images"), filepath.Join(dir, "radar"), filepath.Join(dir, "content")} {
+		if !slices.Contains(got, want) {
+			t.Errorf("%s not watched", want)
+		}
+	}
+	for _, p := range got {
+		if strings.Contains(p, ".git") || strings.Contains(p, "public") {
+			t.Errorf("%s watched", p)
+		}
+	}
+}
+
+// TestWatcherBatches: an editor's save is one batch; scratch files and
+// permission changes are dropped.
+func TestWatcherBatches(t *testing.T) {
+	dir := copySite(t)
+	f := newFake()
+	// A generous settle time keeps the save in one batch on a busy machine.
+	w, _ := startWatcher(t, dir, f, Timing{Settle: 300 * time.Millisecond})
+	rec := filepath.Join(dir, "decisions", "0001-record-architecture-decisions.md")
+	for _, ev := range []fsnotify.Event{
+		{Name: filepath.Join(dir, "decisions", "4913"), Op: fsnotify.Create},
+		{Name: filepath.Join(dir, "decisions", "4913"), Op: fsnotify.Remove},
+		{Name: rec, Op: fsnotify.Rename},
+		{Name: rec + "~", Op: fsnotify.Create},
+		{Name: rec, Op: fsnotify.Create},
+		{Name: rec, Op: fsnotify.Write},
+		{Name: rec, Op: fsnotify.Chmod},
+		{Name: rec + "~", Op: fsnotify.Remove},
+		{Name: filepath.Join(dir, "decisions", ".0001.md.swp"), Op: fsnotify.Write},
+	} {
+		f.events <- ev
+	}
+	b := nextBatch(t, w)
+	if b.Full || !slices.Equal(b.Paths, []string{"decisions/0001-record-architecture-decisions.md"}) {
+		t.Fatalf("batch %+v", b)
+	}
+	// A permission change alone is no batch.
+	f.events <- fsnotify.Event{Name: rec, Op: fsnotify.Chmod}
+	select {
+	case b := <-w.Batches():
+		t.Fatalf("chmod made a batch: %+v", b)
+	case <-time.After(600 * time.Millisecond):
+	}
+}
+
+// TestWatcherOverflow: an overflowing event queue means changes were
+// missed: a warning and a full rebuild, and watching goes on.
+func TestWatcherOverflow(t *testing.T) {
+	dir := copySite(t)
+	f := newFake()
+	w, log := startWatcher(t, dir, f, Timing{})
+	f.errors <- fsnotify.ErrEventOverflow
+	if b := nextBatch(t, w); !b.Full {
+		t.Fatalf("after an overflow: %+v, want a full batch", b)
+	}
+	if !strings.Contains(log.String(), "too many changes") {
+		t.Errorf("no warning: %q", log.String())
+	}
+	f.events <- fsnotify.Event{Name: filepath.Join(dir, "waymark.yaml"), Op: fsnotify.Write}
+	if b := nextBatch(t, w); b.Full || !slices.Equal(b.Paths, []string{"waymark.yaml"}) {
+		t.Fatalf("after recovering: %+v", b)
+	}
+	f.errors <- errors.New("inotify read failed")
+	if b := nextBatch(t, w); !b.Full {
+		t.Fatalf("after an error: %+v", b)
+	}
+}
+
+// TestWatcherLimit: when a folder cannot be watched (inotify's watch
+// limit), the watcher warns, asks for a full build, and polls.
+func TestWatcherLimit(t *testing.T) {
+	dir := copySite(t)
+	f := newFake()
+	f.addErr = func(d string) error {
+		if strings.HasSuffix(d, "radar") {
+			return os.NewSyscallError("inotify_add_watch", syscall.ENOSPC)
+		}
+		return nil
+	}
+	w, log := startWatcher(t, dir, f, Timing{Poll: 50 * time.Millisecond})
+	if b := nextBatch(t, w); !b.Full {
+		t.Fatalf("after a watch limit: %+v, want a full batch", b)
+	}
+	if !strings.Contains(log.String(), "cannot watch") {
+		t.Errorf("no warning: %q", log.String())
+	}
+	// Polling sees changes in folders that are not watched.
+	writeFile(t, dir, "radar/new-blip.md", "changed")
+	var got Batch
+	waitFor(t, "polling to see radar/new-blip.md", func() bool {
+		select {
+		case got = <-w.Batches():
+		default:
+		}
+		return slices.Contains(got.Paths, "radar/new-blip.md")
+	})
+}
+
+// TestServerFullRebuildOnOverflow: the server rebuilds everything after an
+// overflow and says so.
+func TestServerFullRebuildOnOverflow(t *testing.T) {
+	dir := copySite(t)
+	f := newFake()
+	var mu sync.Mutex
+	var calls [][]string
+	inner := rebuilder(dir)
+	s := start(t, dir, func(s *Server) {
+		s.Notifier = f
+		s.Rebuild = func(changed []string) Result {
+			mu.Lock()
+			calls = append(calls, changed)
+			mu.Unlock()
+			return inner(changed)
+		}
+	})
+	f.errors <- fsnotify.ErrEventOverflow
+	waitFor(t, "a full rebuild", func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return len(calls) == 2 && calls[1] == nil
+	})
+	if !strings.Contains(s.Log.(*syncWriter).String(), "too many changes") {
+		t.Errorf("no warning in the log: %q", s.Log.(*syncWriter).String())
+	}
+}
