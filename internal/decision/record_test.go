@@ -1,7 +1,6 @@
 package decision_test
 
 import (
-	"errors"
 	"os"
 	"path"
 	"slices"
@@ -18,21 +17,11 @@ import (
 // fails the test for any error that is not a *diag.Problem.
 func problems(t testing.TB, err error) []*diag.Problem {
 	t.Helper()
-	if err == nil {
-		return nil
+	ps, others := diag.Split(err)
+	for _, e := range others {
+		t.Fatalf("error %q (%T) is not a *diag.Problem", e, e)
 	}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []*diag.Problem
-		for _, e := range j.Unwrap() {
-			out = append(out, problems(t, e)...)
-		}
-		return out
-	}
-	var p *diag.Problem
-	if !errors.As(err, &p) {
-		t.Fatalf("error %q (%T) is not a *diag.Problem", err, err)
-	}
-	return []*diag.Problem{p}
+	return ps
 }
 
 func TestParseFileName(t *testing.T) {

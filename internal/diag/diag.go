@@ -118,16 +118,31 @@ func (l *List) Add(ps ...*Problem) {
 
 // AddErr records err, which may join several problems, as problems about file.
 func (l *List) AddErr(file string, err error) {
+	problems, others := Split(err)
+	l.Add(problems...)
+	for _, e := range others {
+		l.Add(As(file, e))
+	}
+}
+
+// Split flattens err, which may join several errors (as errors.Join
+// does), into the problems it holds and the other errors.
+func Split(err error) (problems []*Problem, others []error) {
 	if err == nil {
-		return
+		return nil, nil
 	}
 	if j, ok := err.(interface{ Unwrap() []error }); ok {
 		for _, e := range j.Unwrap() {
-			l.AddErr(file, e)
+			ps, os := Split(e)
+			problems, others = append(problems, ps...), append(others, os...)
 		}
-		return
+		return problems, others
 	}
-	l.Add(As(file, err))
+	var p *Problem
+	if errors.As(err, &p) {
+		return []*Problem{p}, nil
+	}
+	return nil, []error{err}
 }
 
 // Sorted returns every problem ordered by file, line and message, so output
@@ -143,11 +158,10 @@ func (l *List) Sorted() []*Problem {
 	return slices.CompactFunc(out, func(a, b *Problem) bool { return *a == *b })
 }
 
-// Count returns the number of problems of each severity.
+// Count returns the number of problems of each severity, repeats counted
+// once, as Sorted lists them.
 func (l *List) Count() (errs, policy, warnings int) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	for _, p := range l.problems {
+	for _, p := range l.Sorted() {
 		switch p.Severity {
 		case Error:
 			errs++

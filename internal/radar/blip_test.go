@@ -1,7 +1,6 @@
 package radar_test
 
 import (
-	"errors"
 	"reflect"
 	"strings"
 	"testing"
@@ -17,21 +16,11 @@ import (
 // fails the test for any error that is not a *diag.Problem.
 func problems(t testing.TB, err error) []*diag.Problem {
 	t.Helper()
-	if err == nil {
-		return nil
+	ps, others := diag.Split(err)
+	for _, e := range others {
+		t.Fatalf("error %q (%T) is not a *diag.Problem", e, e)
 	}
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		var out []*diag.Problem
-		for _, e := range j.Unwrap() {
-			out = append(out, problems(t, e)...)
-		}
-		return out
-	}
-	var p *diag.Problem
-	if !errors.As(err, &p) {
-		t.Fatalf("error %q (%T) is not a *diag.Problem", err, err)
-	}
-	return []*diag.Problem{p}
+	return ps
 }
 
 // siteConfig is the configuration most radar tests use.
