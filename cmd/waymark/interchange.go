@@ -30,7 +30,7 @@ blip file is never overwritten.`, stderr)
 	site := fs.String("site", ".", "site `folder` to import into")
 	day := fs.String("date", "", "`date` of blips the source marks new or moved but does not date (default today)")
 	dry := fs.Bool("dry-run", false, "list the files that would be written, write none")
-	pos, err := parseInterleaved(fs, args)
+	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return helpOK(err)
 	}
@@ -127,7 +127,7 @@ output, or to a new file with --out (never overwritten).`, stderr)
 	site := fs.String("site", ".", "site `folder`")
 	out := fs.String("out", "", "write to this new `file` instead of standard output")
 	baseURL := fs.String("base-url", "", "absolute `URL` the site is published at, for links (default baseURL)")
-	pos, err := parseInterleaved(fs, args)
+	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return helpOK(err)
 	}

@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"io/fs"
@@ -34,7 +33,7 @@ An existing file is never overwritten.`, stderr)
 	owner := fs.String("owner", "", "`team` or person responsible for the guidance")
 	horizon := fs.String("horizon", "", "roadmap `horizon` when the blip is expected to move")
 	day := fs.String("date", "", "`date` of the entry, YYYY-MM-DD (default today)")
-	names, err := parseInterleaved(fs, args)
+	names, err := parseInterspersed(fs, args)
 	if err != nil {
 		return helpOK(err)
 	}
@@ -85,22 +84,6 @@ An existing file is never overwritten.`, stderr)
 	}
 	fmt.Fprintf(stdout, "created %s\n", filepath.Join(*site, filepath.FromSlash(b.Source)))
 	return nil
-}
-
-// parseInterleaved parses flags that may come before, between or after the
-// positional arguments, which it returns.
-func parseInterleaved(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := parse(fs, args); err != nil {
-			return nil, err
-		}
-		if fs.NArg() == 0 {
-			return pos, nil
-		}
-		pos = append(pos, fs.Arg(0))
-		args = fs.Args()[1:]
-	}
 }
 
 // siteConfig reads the configuration of the site in dir.

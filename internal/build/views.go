@@ -7,7 +7,6 @@ import (
 	"net/url"
 	"slices"
 	"strings"
-	"unicode"
 
 	"github.com/waymark-dev/waymark/internal/config"
 	"github.com/waymark-dev/waymark/internal/decision"
@@ -15,6 +14,7 @@ import (
 	"github.com/waymark-dev/waymark/internal/markdown"
 	"github.com/waymark-dev/waymark/internal/meta"
 	"github.com/waymark-dev/waymark/internal/radar"
+	"github.com/waymark-dev/waymark/internal/slug"
 )
 
 // View is what every template receives.
@@ -256,22 +256,8 @@ func tags(names []string) []Tag {
 	return out
 }
 
-// tagSlug makes a URL segment of a tag: lower-case letters and digits of
-// any script, other runs of characters become one dash.
-func tagSlug(name string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(name) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	return strings.TrimSuffix(b.String(), "-")
-}
+// tagSlug makes a URL segment of a tag.
+func tagSlug(name string) string { return slug.Make(name) }
 
 func (s *Site) tagIndex(blipRef func(*radar.Blip) BlipRef) map[string]*TagData {
 	idx := map[string]*TagData{}

@@ -8,10 +8,10 @@ import (
 	"slices"
 	"strconv"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/waymark-dev/waymark/internal/meta"
+	"github.com/waymark-dev/waymark/internal/slug"
 )
 
 // Draft is a record about to be written by "waymark new adr".
@@ -266,18 +266,7 @@ func PrevalentFormat(records []*Record) string {
 // Slug makes a file name part of a title: lower-case letters and digits,
 // other runs of characters as one dash, at most 60 characters.
 func Slug(title string) string {
-	var b strings.Builder
-	dash := false
-	for _, r := range strings.ToLower(title) {
-		if unicode.IsLetter(r) || unicode.IsDigit(r) {
-			b.WriteRune(r)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	s := strings.TrimSuffix(b.String(), "-")
+	s := slug.Make(title)
 	if len(s) > 60 {
 		s = s[:60]
 		for !utf8.ValidString(s) {

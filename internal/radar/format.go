@@ -6,10 +6,10 @@ import (
 	"regexp"
 	"slices"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/waymark-dev/waymark/internal/config"
+	"github.com/waymark-dev/waymark/internal/slug"
 )
 
 // Format writes b as a blip file: front matter in the order the package
@@ -116,18 +116,7 @@ func Slug(name string) string {
 		s = "dot" + s[1:]
 	}
 	s = r.Replace(s)
-	var b strings.Builder
-	dash := false
-	for _, c := range s {
-		if unicode.IsLetter(c) || unicode.IsDigit(c) {
-			b.WriteRune(c)
-			dash = false
-		} else if !dash && b.Len() > 0 {
-			b.WriteByte('-')
-			dash = true
-		}
-	}
-	return strings.TrimSuffix(b.String(), "-")
+	return slug.Make(s)
 }
 
 // Match finds the quadrant or ring that name means: its id, its title in
