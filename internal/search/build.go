@@ -1,0 +1,411 @@
+package search
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"math/bits"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Doc is one page to index, with what the search page shows and filters.
+type Doc struct {
+	Type   string // "decision", "blip" or "page"
+	Title  string // indexed with the title weight
+	Label  string // shown before the title ("ADR-0005"); indexed as a facet
+	URL    string // site-relative URL of the page ("radar/kafka/")
+	Status string // a decision's status
+	Ring   string // a blip's ring id
+	Sector string // a blip's quadrant id
+	Tags   []Tag
+	// Words are indexed with the facet weight: the titles of the type,
+	// status, ring and sector, so that "kafka hold" finds the blip.
+	Words []string
+}
+
+// Tag is a tag: ID is its URL slug, the value of the tag filter.
+type Tag struct {
+	ID, Name string
+}
+
+// File is one file of the index, named relative to the search page.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Builder indexes the pages of a site. Add may be called from several
+// goroutines at once, for different pages; Files is called once, after.
+type Builder struct {
+	docs     []Doc
+	postings [][]posting // per doc
+	text     []string    // per doc, the body text snippets are cut from
+	added    []bool
+
+	// Terms get numbers as they are first met, so that the postings of
+	// a document are small and inverting them needs no hashing.
+	mu      sync.Mutex
+	ids     map[string]int32
+	terms   []string
+	workers sync.Pool // of *worker
+}
+
+// posting is one term of one document and its weight there.
+type posting struct {
+	term   int32
+	weight uint8
+}
+
+// worker is what one goroutine adding documents reuses from one document
+// to the next: a tokenizer, and the term numbers it has seen.
+type worker struct {
+	tokenizer
+	seen  map[string]int32 // term → entries index
+	terms []entry
+	doc   int32 // generation: entries met in this document have it
+	ps    []posting
+	count []int32
+}
+
+type entry struct {
+	id  int32 // term number
+	doc int32 // when last met
+	at  int32 // its posting in that document
+}
+
+// Weights of a term in a document. A term's weight in a document is the
+// sum of those of the fields it appears in; the title's is larger the
+// fewer words the title has, so "Apache Kafka" outranks "Use Kafka for
+// business transactions" for "kafka". Body weight grows with the number
+// of occurrences n as 1 + log2(n), up to MaxBodyWeight.
+const (
+	TitleWeight   = 48 // plus TitleBonus / number of title tokens
+	TitleBonus    = 32
+	TagWeight     = 16
+	FacetWeight   = 8
+	MaxBodyWeight = 4
+)
+
+// NewBuilder returns a builder for docs; doc i is the i-th of the index.
+func NewBuilder(docs []Doc) *Builder {
+	return &Builder{docs: docs, postings: make([][]posting, len(docs)), text: make([]string, len(docs)),
+		added: make([]bool, len(docs)), ids: map[string]int32{}}
+}
+
+// id returns the number of a term, numbering it if it is new.
+func (b *Builder) id(tok []byte) int32 {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if id, ok := b.ids[string(tok)]; ok {
+		return id
+	}
+	id := int32(len(b.terms))
+	s := string(tok)
+	b.ids[s] = id
+	b.terms = append(b.terms, s)
+	return id
+}
+
+// posting returns the index in w.ps of the current document's posting
+// for tok, adding it if it is the first time tok is met in the document.
+func (b *Builder) posting(w *worker, tok []byte) int32 {
+	k, ok := w.seen[string(tok)]
+	if !ok {
+		k = int32(len(w.terms))
+		w.seen[string(tok)] = k
+		w.terms = append(w.terms, entry{id: b.id(tok)})
+	}
+	e := &w.terms[k]
+	if e.doc != w.doc {
+		e.doc, e.at = w.doc, int32(len(w.ps))
+		w.ps = append(w.ps, posting{term: e.id})
+		w.count = append(w.count, 0)
+	}
+	return e.at
+}
+
+// Add indexes document i with its body text, as TextFromHTML returns it.
+func (b *Builder) Add(i int, body string) {
+	d := &b.docs[i]
+	w, _ := b.workers.Get().(*worker)
+	if w == nil {
+		w = &worker{seen: map[string]int32{}}
+	}
+	defer b.workers.Put(w)
+	w.doc++
+	w.ps, w.count = w.ps[:0], w.count[:0]
+
+	w.each(body, func(tok []byte) { w.count[b.posting(w, tok)]++ })
+	for k, n := range w.count {
+		if n > 0 {
+			w.ps[k].weight = uint8(min(MaxBodyWeight, bits.Len(uint(n))))
+		}
+	}
+	// In the other fields a term counts once: its field's weight is
+	// added the first time (count is then set to -1) and never again.
+	field := func(s string, weight uint8) {
+		w.each(s, func(tok []byte) {
+			if k := b.posting(w, tok); w.count[k] >= 0 {
+				w.count[k] = -1
+				w.ps[k].weight += weight
+			}
+		})
+	}
+	reset := func() {
+		for k := range w.count {
+			w.count[k] = 0
+		}
+	}
+	titleTokens := 0
+	w.each(d.Title, func([]byte) { titleTokens++ })
+	if titleTokens > 0 {
+		reset()
+		field(d.Title, uint8(TitleWeight+TitleBonus/titleTokens))
+	}
+	reset()
+	for _, tag := range d.Tags {
+		field(tag.Name, TagWeight)
+	}
+	reset()
+	field(d.Label, FacetWeight)
+	for _, word := range d.Words {
+		field(word, FacetWeight)
+	}
+	b.postings[i] = slices.Clone(w.ps)
+	b.text[i] = body
+	b.added[i] = true
+}
+
+// Limits of the files, in bytes before compression: a shard or vocabulary
+// file grows past them only when one term alone is larger.
+const (
+	ShardBytes = 48 << 10
+	VocabBytes = 32 << 10
+	TextBytes  = 24 << 10
+)
+
+// Files returns the files of the index: see the package comment.
+func (b *Builder) Files() ([]File, error) {
+	for i, ok := range b.added {
+		if !ok {
+			b.Add(i, "")
+		}
+	}
+	terms := b.invert()
+
+	var files []File
+	// Shards of postings, then of the vocabulary, as ranges of terms.
+	var shardStarts []string
+	var shardData [][]byte
+	var cur bytes.Buffer
+	flush := func(starts *[]string, data *[][]byte, first string) {
+		cur.WriteByte(']')
+		*starts = append(*starts, first)
+		*data = append(*data, bytes.Clone(cur.Bytes()))
+		cur.Reset()
+	}
+	first := ""
+	for _, t := range terms {
+		enc := t.encode()
+		if cur.Len() > 0 && cur.Len()+len(enc) > ShardBytes {
+			flush(&shardStarts, &shardData, first)
+		}
+		if cur.Len() == 0 {
+			cur.WriteByte('[')
+			first = t.term
+		} else {
+			cur.WriteByte(',')
+		}
+		cur.Write(enc)
+	}
+	if cur.Len() > 0 {
+		flush(&shardStarts, &shardData, first)
+	}
+	var vocabStarts []string
+	var vocabData [][]byte
+	for _, t := range terms {
+		enc, _ := json.Marshal(t.term)
+		if cur.Len() > 0 && cur.Len()+len(enc) > VocabBytes {
+			flush(&vocabStarts, &vocabData, first)
+		}
+		if cur.Len() == 0 {
+			cur.WriteByte('[')
+			first = t.term
+		} else {
+			cur.WriteByte(',')
+		}
+		cur.Write(enc)
+	}
+	if cur.Len() > 0 {
+		flush(&vocabStarts, &vocabData, first)
+	}
+	for i, data := range shardData {
+		files = append(files, File{"t/" + strconv.Itoa(i) + ".json", data})
+	}
+	for i, data := range vocabData {
+		files = append(files, File{"v/" + strconv.Itoa(i) + ".json", data})
+	}
+
+	// Text, in chunks of consecutive documents.
+	chunkStarts := []int{}
+	size := 0
+	for i, t := range b.text {
+		if i == 0 || size+len(t) > TextBytes {
+			chunkStarts = append(chunkStarts, i)
+			size = 0
+		}
+		size += len(t)
+	}
+	chunks := make([][]byte, len(chunkStarts))
+	var encErr error
+	var mu sync.Mutex
+	parallel(len(chunkStarts), func(k int) {
+		end := len(b.text)
+		if k+1 < len(chunkStarts) {
+			end = chunkStarts[k+1]
+		}
+		data, err := json.Marshal(b.text[chunkStarts[k]:end])
+		if err != nil {
+			mu.Lock()
+			encErr = err
+			mu.Unlock()
+		}
+		chunks[k] = data
+	})
+	if encErr != nil {
+		return nil, encErr
+	}
+	for k, data := range chunks {
+		files = append(files, File{"x/" + strconv.Itoa(k) + ".json", data})
+	}
+
+	table, err := b.table(shardStarts, vocabStarts, chunkStarts, shardData)
+	if err != nil {
+		return nil, err
+	}
+	return append([]File{{"docs.json", table}}, files...), nil
+}
+
+// term is a term and its postings: document numbers and weights.
+type term struct {
+	term    string
+	docs    []int32
+	weights []uint8
+}
+
+// encode writes ["term",doc,weight,doc,weight,…] with every document
+// number after the first as the difference from the one before.
+func (t *term) encode() []byte {
+	name, _ := json.Marshal(t.term)
+	out := make([]byte, 0, len(name)+2+len(t.docs)*6)
+	out = append(append(out, '['), name...)
+	prev := int32(0)
+	for k, d := range t.docs {
+		out = append(out, ',')
+		out = strconv.AppendInt(out, int64(d-prev), 10)
+		out = append(out, ',')
+		out = strconv.AppendInt(out, int64(t.weights[k]), 10)
+		prev = d
+	}
+	return append(out, ']')
+}
+
+// invert turns the per-document postings into per-term ones, sorted by term.
+func (b *Builder) invert() []*term {
+	byID := make([]term, len(b.terms))
+	for id, t := range b.terms {
+		byID[id].term = t
+	}
+	for d, ps := range b.postings {
+		for _, p := range ps {
+			t := &byID[p.term]
+			t.docs = append(t.docs, int32(d))
+			t.weights = append(t.weights, p.weight)
+		}
+	}
+	out := make([]*term, len(byID))
+	for i := range byID {
+		out[i] = &byID[i]
+	}
+	slices.SortFunc(out, func(a, b *term) int { return strings.Compare(a.term, b.term) })
+	return out
+}
+
+// table is docs.json: the document table and the map of the other files.
+func (b *Builder) table(shards, vocab []string, chunks []int, shardData [][]byte) ([]byte, error) {
+	filters := map[string][]string{"type": {""}, "status": {""}, "ring": {""}, "sector": {""}, "tag": {}}
+	index := map[string]map[string]int{}
+	id := func(filter, value string) int {
+		if index[filter] == nil {
+			index[filter] = map[string]int{}
+			for k, v := range filters[filter] {
+				index[filter][v] = k
+			}
+		}
+		if k, ok := index[filter][value]; ok {
+			return k
+		}
+		k := len(filters[filter])
+		filters[filter] = append(filters[filter], value)
+		index[filter][value] = k
+		return k
+	}
+	rows := make([][]any, len(b.docs))
+	for i, d := range b.docs {
+		tags := make([]int, 0, len(d.Tags))
+		for _, t := range d.Tags {
+			tags = append(tags, id("tag", t.ID))
+		}
+		rows[i] = []any{id("type", d.Type), d.Label, d.Title, d.URL, id("status", d.Status), id("ring", d.Ring), id("sector", d.Sector), tags}
+	}
+	h := sha256.New()
+	for _, data := range shardData {
+		h.Write(data)
+	}
+	body := struct {
+		Version string              `json:"version"`
+		Shards  []string            `json:"shards"`
+		Vocab   []string            `json:"vocab"`
+		Chunks  []int               `json:"chunks"`
+		Filters map[string][]string `json:"filters"`
+		Docs    [][]any             `json:"docs"`
+	}{Shards: shards, Vocab: vocab, Chunks: chunks, Filters: filters, Docs: rows}
+	rowData, err := json.Marshal(body.Docs)
+	if err != nil {
+		return nil, err
+	}
+	h.Write(rowData)
+	body.Version = hex.EncodeToString(h.Sum(nil)[:8])
+	if body.Shards == nil {
+		body.Shards, body.Vocab = []string{}, []string{}
+	}
+	out, err := json.Marshal(body)
+	if err != nil {
+		return nil, fmt.Errorf("search index: %w", err)
+	}
+	return out, nil
+}
+
+// parallel calls f(0..n-1) on all cores.
+func parallel(n int, f func(i int)) {
+	var wg sync.WaitGroup
+	next := make(chan int)
+	for range min(runtime.GOMAXPROCS(0), n) {
+		wg.Go(func() {
+			for i := range next {
+				f(i)
+			}
+		})
+	}
+	for i := range n {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+}
