@@ -43,6 +43,10 @@ type File struct {
 // Builder indexes the pages of a site. Add may be called from several
 // goroutines at once, for different pages; Files is called once, after.
 type Builder struct {
+	// Sizes of the files in bytes before compression: a file grows past
+	// its size only when one term or one document alone is larger.
+	ShardBytes, VocabBytes, TextBytes int
+
 	docs     []Doc
 	postings [][]posting // per doc
 	text     []string    // per doc, the body text snippets are cut from
@@ -94,7 +98,7 @@ const (
 
 // NewBuilder returns a builder for docs; doc i is the i-th of the index.
 func NewBuilder(docs []Doc) *Builder {
-	return &Builder{docs: docs, postings: make([][]posting, len(docs)), text: make([]string, len(docs)),
+	return &Builder{ShardBytes: ShardBytes, VocabBytes: VocabBytes, TextBytes: TextBytes, docs: docs, postings: make([][]posting, len(docs)), text: make([]string, len(docs)),
 		added: make([]bool, len(docs)), ids: map[string]int32{}}
 }
 
@@ -182,8 +186,7 @@ func (b *Builder) Add(i int, body string) {
 	b.added[i] = true
 }
 
-// Limits of the files, in bytes before compression: a shard or vocabulary
-// file grows past them only when one term alone is larger.
+// Default sizes of the files, in bytes before compression.
 const (
 	ShardBytes = 48 << 10
 	VocabBytes = 32 << 10
@@ -213,7 +216,7 @@ func (b *Builder) Files() ([]File, error) {
 	first := ""
 	for _, t := range terms {
 		enc := t.encode()
-		if cur.Len() > 0 && cur.Len()+len(enc) > ShardBytes {
+		if cur.Len() > 0 && cur.Len()+len(enc) > b.ShardBytes {
 			flush(&shardStarts, &shardData, first)
 		}
 		if cur.Len() == 0 {
@@ -231,7 +234,7 @@ func (b *Builder) Files() ([]File, error) {
 	var vocabData [][]byte
 	for _, t := range terms {
 		enc, _ := json.Marshal(t.term)
-		if cur.Len() > 0 && cur.Len()+len(enc) > VocabBytes {
+		if cur.Len() > 0 && cur.Len()+len(enc) > b.VocabBytes {
 			flush(&vocabStarts, &vocabData, first)
 		}
 		if cur.Len() == 0 {
@@ -256,7 +259,7 @@ func (b *Builder) Files() ([]File, error) {
 	chunkStarts := []int{}
 	size := 0
 	for i, t := range b.text {
-		if i == 0 || size+len(t) > TextBytes {
+		if i == 0 || size+len(t) > b.TextBytes {
 			chunkStarts = append(chunkStarts, i)
 			size = 0
 		}

@@ -28,9 +28,11 @@ func isWordRune(r rune) bool {
 }
 
 // isCJK reports whether r is written without spaces between words, so
-// that runs of it are indexed as overlapping pairs of characters.
+// that runs of it are indexed as overlapping pairs of characters: Han,
+// Hiragana, Katakana, the iteration mark 々 and the prolonged sound mark ー.
 func isCJK(r rune) bool {
-	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r))
+	return r >= 0x2E80 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) ||
+		r == 0x3005 || r == 0x30FC)
 }
 
 // Tokens returns the tokens of s in order, with repeats: see the package
