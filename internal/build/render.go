@@ -70,11 +70,13 @@ func (s *Site) Render(w Writer) error {
 	md := markdown.New(markdown.Options{Unsafe: s.Config.Markdown.Unsafe})
 	m := newMinifier()
 	jobs := s.pageJobs()
+	ix := s.newSearchIndex()
 	errs := make([]error, len(jobs))
 	parallel(len(jobs), func(i int) {
 		j := jobs[i]
 		if j.body != nil {
 			j.view.Content = s.renderBody(md, j.body)
+			ix.add(j.view.URL, j.view.Content)
 		}
 		var buf bytes.Buffer
 		if err := th.pages[j.kind].ExecuteTemplate(&buf, "base", j.view); err != nil {
@@ -89,11 +91,11 @@ func (s *Site) Render(w Writer) error {
 			return err
 		}
 	}
-	return s.writeFiles(w, m, th)
+	return s.writeFiles(w, m, th, ix)
 }
 
 // writeFiles writes everything that is not a templated page.
-func (s *Site) writeFiles(w Writer, m *minify.M, th *theme) error {
+func (s *Site) writeFiles(w Writer, m *minify.M, th *theme, ix *searchIndex) error {
 	type file struct {
 		name, mime string
 		data       []byte
@@ -113,6 +115,13 @@ func (s *Site) writeFiles(w Writer, m *minify.M, th *theme) error {
 		file{"index.json", "application/json", index},
 		file{"assets/chroma.css", "text/css", []byte(markdown.CSS())},
 	)
+	searchFiles, err := ix.files()
+	if err != nil {
+		return err
+	}
+	for _, f := range searchFiles {
+		files = append(files, file{f.Name, "", f.Data}) // compact JSON already
+	}
 	err = fs.WalkDir(th.files, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err

@@ -13,7 +13,7 @@ import (
 
 // pageKinds are the templates a theme provides, one per kind of page; each
 // is executed together with templates/base.html.
-var pageKinds = []string{"home", "radar", "blip", "roadmap", "decisions", "decision", "tags", "tag", "page", "404"}
+var pageKinds = []string{"home", "radar", "blip", "roadmap", "decisions", "decision", "tags", "tag", "page", "search", "404"}
 
 // overlay is a theme: the site's own themes/<name>/ files, falling back
 // file by file to the built-in theme.

@@ -27,6 +27,9 @@ type Doc struct {
 	// Words are indexed with the facet weight: the titles of the type,
 	// status, ring and sector, so that "kafka hold" finds the blip.
 	Words []string
+	// Notes is more text the page shows, such as a blip's history notes;
+	// it is indexed, and shown in snippets, as the end of the body.
+	Notes string
 }
 
 // Tag is a tag: ID is its URL slug, the value of the tag filter.
@@ -144,6 +147,9 @@ func (b *Builder) Add(i int, body string) {
 	defer b.workers.Put(w)
 	w.doc++
 	w.ps, w.count = w.ps[:0], w.count[:0]
+	if d.Notes != "" {
+		body = strings.TrimSpace(body + " " + d.Notes)
+	}
 
 	w.each(body, func(tok []byte) { w.count[b.posting(w, tok)]++ })
 	for k, n := range w.count {
