@@ -46,7 +46,8 @@ func TestNormalize(t *testing.T) {
 func TestTextFromHTML(t *testing.T) {
 	for _, c := range []struct{ in, want string }{
 		{`<h2 id="why">Why <em>un</em>usual<a class="anchor" href="#why" aria-label="Link">#</a></h2><p>a &amp; b&nbsp;c &lt;d&gt;</p>`, "Why unusual a & b\u00a0c <d>"},
-		{"<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n<p>three\nfour</p>", "one two three four"},
+		{"<ul>\n<li>one</li>\n<li>two</li>\n</ul>\n<p>three\nfour</p>", "one \ntwo \n\nthree\nfour"},
+		{"<p>one</p><p>two</p>", "one two"},
 		{`<pre class="chroma"><code><span class="kd">func</span> <span class="nf">main</span>()</code></pre>`, "func main()"},
 		{`<p>x</p><!-- a > b --><p>y</p>`, "x y"},
 		{`<p>x</p><script>alert(1)</script><style>p{}</style><p>y</p>`, "x y"},
@@ -354,4 +355,17 @@ func FuzzTextFromHTML(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) { _ = TextFromHTML(s) })
+}
+
+// TestTokenHash checks the hash each computes while scanning against the
+// hash of the token it passes on.
+func TestTokenHash(t *testing.T) {
+	var tk tokenizer
+	for _, s := range []string{"Kafka vs RabbitMQ", "Ärger 数据库 ΣΊΣΥΦΟΣ", strings.Repeat("Ab", 40), strings.Repeat("é", 40), "x² Ⅻ"} {
+		tk.each(s, func(tok []byte) {
+			if got, want := tk.hash, fnv(tok); got != want {
+				t.Errorf("%q in %q: hash %d, want %d", tok, s, got, want)
+			}
+		})
+	}
 }

@@ -17,94 +17,66 @@ func isInline(name string) bool {
 	return false
 }
 
-// TextFromHTML returns the readable text of rendered markdown, on one line
-// with runs of white space made single spaces. Heading anchor links ("#")
-// and the contents of script, style and template elements are left out;
-// character references are decoded.
+// TextFromHTML returns the readable text of rendered markdown: the text
+// between tags with character references decoded, and a space for every
+// tag that breaks words. White space is kept as it is, for speed; readers
+// of the text collapse it. Heading anchor links ("#") and the contents of
+// script, style and template elements are left out.
 func TextFromHTML(src string) string {
 	var out strings.Builder
 	out.Grow(len(src) / 2)
-	space := true // at the start, or after a space already written
-	skip := ""    // the element whose contents are being left out
-	for i := 0; i < len(src); {
-		if j := i + plainRun(src[i:]); j > i {
-			if skip == "" {
-				out.WriteString(src[i:j])
-				space = false
-			}
-			i = j
-			continue
+	last := byte(' ') // the last byte written, a space at the start
+	skip := ""        // the element whose contents are being left out
+	for len(src) > 0 {
+		lt := strings.IndexByte(src, '<')
+		if lt < 0 {
+			lt = len(src)
 		}
-		switch c := src[i]; {
-		case c == '<' && i+3 < len(src) && src[i+1] == '!' && src[i+2] == '-' && src[i+3] == '-':
-			end := strings.Index(src[i+4:], "-->")
-			if end < 0 {
-				end = len(src) - i - 4
+		if text := src[:lt]; skip == "" && text != "" {
+			if strings.IndexByte(text, '&') >= 0 {
+				text = html.UnescapeString(text)
 			}
-			i += 4 + end + 3
-		case c == '<':
-			gt := strings.IndexByte(src[i:], '>')
-			if gt < 0 {
-				i = len(src) // a cut tag: goldmark never writes one
+			out.WriteString(text)
+			last = text[len(text)-1]
+		}
+		src = src[lt:]
+		if src == "" {
+			break
+		}
+		if strings.HasPrefix(src, "<!--") {
+			end := strings.Index(src, "-->")
+			if end < 0 {
 				break
 			}
-			tag := src[i+1 : i+gt]
-			i += gt + 1
-			closing := len(tag) > 0 && tag[0] == '/'
-			name := tagName(tag)
-			switch {
-			case skip != "":
-				if closing && name == skip {
-					skip = ""
-				}
-			case !closing && (name == "script" || name == "style" || name == "template"):
-				skip = name
-			case !closing && name == "a" && strings.Contains(tag, `class="anchor"`):
-				skip = "a"
-			case !isInline(name) && !space:
-				out.WriteByte(' ')
-				space = true
-			}
+			src = src[end+3:]
+			continue
+		}
+		gt := strings.IndexByte(src, '>')
+		if gt < 0 {
+			break // a cut tag: goldmark never writes one
+		}
+		tag := src[1:gt]
+		src = src[gt+1:]
+		closing := len(tag) > 0 && tag[0] == '/'
+		name := tagName(tag)
+		switch {
 		case skip != "":
-			if lt := strings.IndexByte(src[i:], '<'); lt > 0 {
-				i += lt
-			} else {
-				i = len(src)
+			if closing && name == skip {
+				skip = ""
 			}
-		case c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f':
-			if !space {
-				out.WriteByte(' ')
-				space = true
-			}
-			i++
-		case c == '&':
-			end := strings.IndexByte(src[i:min(len(src), i+40)], ';')
-			if end < 0 {
-				out.WriteByte(c)
-				i++
-			} else {
-				out.WriteString(html.UnescapeString(src[i : i+end+1]))
-				i += end + 1
-			}
-			space = false
+		case !closing && (name == "script" || name == "style" || name == "template"):
+			skip = name
+		case !closing && name == "a" && strings.Contains(tag, `class="anchor"`):
+			skip = "a"
+		case !isInline(name) && !isSpace(last):
+			out.WriteByte(' ')
+			last = ' '
 		}
 	}
-	return strings.TrimSuffix(out.String(), " ")
+	return strings.TrimSpace(out.String())
 }
 
-// special are the bytes that TextFromHTML looks at; it copies the others.
-var special = [256]bool{'<': true, '&': true, ' ': true, '\n': true, '\t': true, '\r': true, '\f': true}
-
-// plainRun returns the length of the run of bytes that are not special at
-// the start of s.
-func plainRun(s string) int {
-	for i := 0; i < len(s); i++ {
-		if special[s[i]] {
-			return i
-		}
-	}
-	return len(s)
-}
+func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' }
 
 // tagName returns the lower-case element name of a tag's inside.
 func tagName(tag string) string {

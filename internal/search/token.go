@@ -56,6 +56,33 @@ func Normalize(s string) string {
 type tokenizer struct {
 	word, norm []byte
 	runes      []rune
+	// hash is the FNV-1a hash of the token being passed to the callback
+	// of each, computed while scanning, for the index's hash table.
+	hash uint32
+}
+
+const (
+	fnvOffset = 2166136261
+	fnvPrime  = 16777619
+)
+
+func fnv(tok []byte) uint32 {
+	h := uint32(fnvOffset)
+	for _, c := range tok {
+		h = (h ^ uint32(c)) * fnvPrime
+	}
+	return h
+}
+
+// emit passes tok to f, with its hash h unless cutting changed it.
+func (t *tokenizer) emit(tok []byte, h uint32, f func([]byte)) {
+	if len(tok) > MaxTokenRunes {
+		if c := cut(tok); len(c) < len(tok) {
+			tok, h = c, fnv(c)
+		}
+	}
+	t.hash = h
+	f(tok)
 }
 
 // asciiClass classifies bytes for each: separators, lower-case letters
@@ -96,14 +123,16 @@ func (t *tokenizer) each(s string, f func(tok []byte)) {
 			}
 		}
 		// A word; ASCII words skip normalization.
-		start, class := i, uint8(lower)
+		start, class, h := i, uint8(lower), uint32(fnvOffset)
 	word:
 		for i < len(s) {
 			switch c := asciiClass[s[i]]; c {
 			case lower:
+				h = (h ^ uint32(s[i])) * fnvPrime
 				i++
 			case upper:
 				class = max(class, c)
+				h = (h ^ uint32(s[i]+'a'-'A')) * fnvPrime
 				i++
 			case separator:
 				break word
@@ -119,7 +148,7 @@ func (t *tokenizer) each(s string, f func(tok []byte)) {
 		switch class {
 		case lower:
 			t.word = append(t.word[:0], s[start:i]...)
-			f(cut(t.word))
+			t.emit(t.word, h, f)
 		case upper:
 			t.word = t.word[:0]
 			for j := start; j < i; j++ {
@@ -129,7 +158,7 @@ func (t *tokenizer) each(s string, f func(tok []byte)) {
 				}
 				t.word = append(t.word, c)
 			}
-			f(cut(t.word))
+			t.emit(t.word, h, f)
 		default:
 			t.norm = t.normalize(t.norm[:0], s[start:i])
 			t.split(t.norm, f)
@@ -178,12 +207,15 @@ func (t *tokenizer) split(w []byte, f func([]byte)) {
 			j++
 		}
 		if !cjk {
-			f(cut([]byte(string(rs[i:j]))))
+			tok := []byte(string(rs[i:j]))
+			t.emit(tok, fnv(tok), f)
 		} else if j-i == 1 {
-			f([]byte(string(rs[i])))
+			tok := []byte(string(rs[i]))
+			t.emit(tok, fnv(tok), f)
 		} else {
 			for k := i; k+1 < j; k++ {
-				f([]byte(string(rs[k : k+2])))
+				tok := []byte(string(rs[k : k+2]))
+				t.emit(tok, fnv(tok), f)
 			}
 		}
 		i = j

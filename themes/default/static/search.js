@@ -346,7 +346,8 @@
       const sp = text.lastIndexOf(" ", end);
       end = sp > at ? sp : end;
     }
-    return (start > 0 ? "… " : "") + text.slice(start, end) + (end < text.length ? " …" : "");
+    // The text keeps the white space of the page's HTML: collapse it.
+    return ((start > 0 ? "… " : "") + text.slice(start, end) + (end < text.length ? " …" : "")).replace(/\s+/g, " ");
   };
 
   const badge = (text, cls) => {
