@@ -12,6 +12,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Doc is one page to index, with what the search page shows and filters.
@@ -93,10 +94,9 @@ type entry struct {
 	at   int32 // its posting in that document
 }
 
-// lookup returns the index in w.terms of tok, the token the tokenizer
-// is passing on, adding it (with the id b gives it) if it is new.
-func (w *worker) lookup(b *Builder, tok []byte) int32 {
-	h := w.hash
+// lookup returns the index in w.terms of tok, whose hash is h, adding
+// it (with the id b gives it) if it is new.
+func lookup[T string | []byte](w *worker, b *Builder, tok T, h uint32) int32 {
 	if len(w.terms)*2 >= len(w.slots) {
 		w.grow()
 	}
@@ -104,7 +104,8 @@ func (w *worker) lookup(b *Builder, tok []byte) int32 {
 	for i := h & mask; ; i = (i + 1) & mask {
 		s := w.slots[i]
 		if s.k == 0 {
-			w.terms = append(w.terms, entry{term: string(tok), id: b.id(tok)})
+			term := string(tok)
+			w.terms = append(w.terms, entry{term: term, id: b.id(term)})
 			w.slots[i] = slot{h, int32(len(w.terms))}
 			return int32(len(w.terms) - 1)
 		}
@@ -150,23 +151,78 @@ func NewBuilder(docs []Doc) *Builder {
 }
 
 // id returns the number of a term, numbering it if it is new.
-func (b *Builder) id(tok []byte) int32 {
+func (b *Builder) id(term string) int32 {
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	if id, ok := b.ids[string(tok)]; ok {
+	if id, ok := b.ids[term]; ok {
 		return id
 	}
 	id := int32(len(b.terms))
-	s := string(tok)
-	b.ids[s] = id
-	b.terms = append(b.terms, s)
+	b.ids[term] = id
+	b.terms = append(b.terms, term)
 	return id
 }
 
 // posting returns the index in w.ps of the current document's posting
-// for tok, adding it if it is the first time tok is met in the document.
+// for tok, which the tokenizer is passing on, adding it if it is the
+// first time tok is met in the document.
 func (b *Builder) posting(w *worker, tok []byte) int32 {
-	e := &w.terms[w.lookup(b, tok)]
+	return w.at(lookup(w, b, tok, w.hash))
+}
+
+// countBody counts the occurrences of the tokens of body in w.count. It
+// gives the tokens each would give, but finds the common ones, lower-case
+// ASCII words, without copying them or calling a function per token.
+func (w *worker) countBody(b *Builder, body string) {
+	s := body
+	for i := 0; i < len(s); {
+		switch asciiClass[s[i]] {
+		case separator:
+			i++
+			continue
+		case lower:
+			start, h := i, uint32(fnvOffset)
+			for i < len(s) && asciiClass[s[i]] == lower {
+				h = (h ^ uint32(s[i])) * fnvPrime
+				i++
+			}
+			if (i == len(s) || asciiClass[s[i]] == separator) && i-start <= MaxTokenRunes {
+				w.count[w.at(lookup(w, b, s[start:i], h))]++
+				continue
+			}
+			i = start
+		}
+		// Any other word, from i to its end, the way each does it.
+		end := i
+		for end < len(s) {
+			c := asciiClass[s[end]]
+			if c == separator {
+				break
+			}
+			if c != multiByte {
+				end++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(s[end:])
+			if !isWordRune(r) {
+				break
+			}
+			end += n
+		}
+		if end == i { // a multi-byte separator
+			_, n := utf8.DecodeRuneInString(s[i:])
+			i += n
+			continue
+		}
+		w.each(s[i:end], func(tok []byte) { w.count[b.posting(w, tok)]++ })
+		i = end
+	}
+}
+
+// at returns the index in w.ps of the current document's posting for the
+// term at index k of w.terms, adding the posting if it is new.
+func (w *worker) at(k int32) int32 {
+	e := &w.terms[k]
 	if e.doc != w.doc {
 		e.doc, e.at = w.doc, int32(len(w.ps))
 		w.ps = append(w.ps, posting{term: e.id})
@@ -189,7 +245,7 @@ func (b *Builder) Add(i int, body string) {
 		body = strings.TrimSpace(body + " " + d.Notes)
 	}
 
-	w.each(body, func(tok []byte) { w.count[b.posting(w, tok)]++ })
+	w.countBody(b, body)
 	for k, n := range w.count {
 		if n > 0 {
 			w.ps[k].weight = uint8(min(MaxBodyWeight, bits.Len(uint(n))))

@@ -369,3 +369,28 @@ func TestTokenHash(t *testing.T) {
 		})
 	}
 }
+
+// TestCountBody checks that the fast path of indexing a body finds the
+// tokens Tokens finds, with the same counts.
+func TestCountBody(t *testing.T) {
+	for _, s := range []string{
+		"Kafka vs RabbitMQ: prototype-first! kafka kafka", "Ärger 数据库 ΣΊΣΥΦΟΣ x² Ⅻ …—", strings.Repeat("ab", 40) + " " + strings.Repeat("Ab", 40),
+		"café\u00a0cafe\u0301 end", "a\u2028b", "",
+	} {
+		b := NewBuilder([]Doc{{}})
+		w := &worker{}
+		w.doc = 1
+		w.countBody(b, s)
+		got := map[string]int{}
+		for k, p := range w.ps {
+			got[b.terms[p.term]] = int(w.count[k])
+		}
+		want := map[string]int{}
+		for _, tok := range Tokens(s) {
+			want[tok]++
+		}
+		if fmt.Sprint(got) != fmt.Sprint(want) {
+			t.Errorf("countBody(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
