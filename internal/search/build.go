@@ -366,24 +366,22 @@ func (b *Builder) Files() ([]File, error) {
 		size += len(t)
 	}
 	chunks := make([][]byte, len(chunkStarts))
-	var encErr error
-	var mu sync.Mutex
 	parallel(len(chunkStarts), func(k int) {
 		end := len(b.text)
 		if k+1 < len(chunkStarts) {
 			end = chunkStarts[k+1]
 		}
-		data, err := json.Marshal(b.text[chunkStarts[k]:end])
-		if err != nil {
-			mu.Lock()
-			encErr = err
-			mu.Unlock()
+		size := 2
+		for _, t := range b.text[chunkStarts[k]:end] {
+			size += len(t) + len(t)/16 + 3
 		}
-		chunks[k] = data
+		data := make([]byte, 0, size)
+		for i, t := range b.text[chunkStarts[k]:end] {
+			data = append(data, "[,"[min(i, 1)])
+			data = appendJSONString(data, t)
+		}
+		chunks[k] = append(data, ']')
 	})
-	if encErr != nil {
-		return nil, encErr
-	}
 	for k, data := range chunks {
 		files = append(files, File{"x/" + strconv.Itoa(k) + ".json", data})
 	}
@@ -393,6 +391,68 @@ func (b *Builder) Files() ([]File, error) {
 		return nil, err
 	}
 	return append([]File{{"docs.json", table}}, files...), nil
+}
+
+// jsonSafe are the ASCII bytes a JSON string holds as they are. <, > and
+// & are escaped, as encoding/json does, so the text is safe in HTML too.
+var jsonSafe = func() (safe [utf8.RuneSelf]bool) {
+	for c := ' '; c < utf8.RuneSelf; c++ {
+		safe[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' && c != 0x7f
+	}
+	return safe
+}()
+
+// appendJSONString appends s to dst as a JSON string, as encoding/json
+// would write it (invalid UTF-8 becomes U+FFFD) but faster: the body text
+// of every page goes through it.
+func appendJSONString(dst []byte, s string) []byte {
+	if !utf8.ValidString(s) {
+		var valid strings.Builder
+		for _, r := range s { // each invalid byte reads as U+FFFD
+			valid.WriteRune(r)
+		}
+		s = valid.String()
+	}
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf && jsonSafe[c] {
+			i++
+			continue
+		}
+		if c >= utf8.RuneSelf {
+			// Only U+2028 and U+2029, line ends to JavaScript, need escaping.
+			if c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2]&^1 == 0xA8 {
+				dst = append(dst, s[start:i]...)
+				dst = append(dst, `\u202`...)
+				dst = append(dst, "89"[s[i+2]&1])
+				i += 3
+				start = i
+				continue
+			}
+			i++
+			continue
+		}
+		dst = append(dst, s[start:i]...)
+		switch c {
+		case '"', '\\':
+			dst = append(dst, '\\', c)
+		case '\n':
+			dst = append(dst, `\n`...)
+		case '\t':
+			dst = append(dst, `\t`...)
+		case '\r':
+			dst = append(dst, `\r`...)
+		default:
+			dst = append(dst, `\u00`...)
+			dst = append(dst, "0123456789abcdef"[c>>4], "0123456789abcdef"[c&0xF])
+		}
+		i++
+		start = i
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
 }
 
 // term is a term and its postings: document numbers and weights.
