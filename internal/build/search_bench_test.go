@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/url"
 	"os"
+	"path"
 	"slices"
 	"testing"
 	"time"
@@ -58,8 +59,9 @@ var searchQueries = []string{"prastubar", "quamorgon ci", "secrets management", 
 
 // BenchmarkSearchBrowser measures search on the generated corpus in
 // Chromium. For each query, opened from the URL on a fresh page, it
-// reports the compressed (gzip -6) size of the index files search.js
-// fetched to show the first page of results with their snippets, and the
+// reports the compressed (gzip -6) size of the index files and result
+// pages search.js fetched to show the first page of results with their
+// snippets, and the
 // time search.js takes to answer the query once its files are loaded
 // (median of 25 runs, performance.now() around waymarkSearch.query). The
 // metrics are the median and worst over the queries; ns/op is one query
@@ -112,7 +114,7 @@ func BenchmarkSearchBrowser(b *testing.B) {
 					total := 0
 					for _, name := range names {
 						if _, ok := gz[name]; !ok {
-							gz[name] = gzipSize(files["search/"+name])
+							gz[name] = gzipSize(files[path.Clean("search/"+name)])
 						}
 						total += gz[name]
 					}

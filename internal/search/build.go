@@ -7,7 +7,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/bits"
-	"runtime"
 	"slices"
 	"strconv"
 	"strings"
@@ -48,12 +47,11 @@ type File struct {
 // goroutines at once, for different pages; Files is called once, after.
 type Builder struct {
 	// Sizes of the files in bytes before compression: a file grows past
-	// its size only when one term or one document alone is larger.
-	ShardBytes, VocabBytes, TextBytes int
+	// its size only when one term alone is larger.
+	ShardBytes, VocabBytes int
 
 	docs     []Doc
 	postings [][]posting // per doc
-	text     []string    // per doc, the body text snippets are cut from
 	added    []bool
 
 	// Terms get numbers as they are first met, so that the postings of
@@ -146,7 +144,7 @@ const (
 
 // NewBuilder returns a builder for docs; doc i is the i-th of the index.
 func NewBuilder(docs []Doc) *Builder {
-	return &Builder{ShardBytes: ShardBytes, VocabBytes: VocabBytes, TextBytes: TextBytes, docs: docs, postings: make([][]posting, len(docs)), text: make([]string, len(docs)),
+	return &Builder{ShardBytes: ShardBytes, VocabBytes: VocabBytes, docs: docs, postings: make([][]posting, len(docs)),
 		added: make([]bool, len(docs)), ids: map[string]int32{}}
 }
 
@@ -231,7 +229,8 @@ func (w *worker) at(k int32) int32 {
 	return e.at
 }
 
-// Add indexes document i with its body text, as TextFromHTML returns it.
+// Add indexes document i with its body text, as TextFromHTML returns it;
+// the text is not kept.
 func (b *Builder) Add(i int, body string) {
 	d := &b.docs[i]
 	w, _ := b.workers.Get().(*worker)
@@ -282,7 +281,6 @@ func (b *Builder) Add(i int, body string) {
 		field(word, FacetWeight)
 	}
 	b.postings[i] = slices.Clone(w.ps)
-	b.text[i] = body
 	b.added[i] = true
 }
 
@@ -290,7 +288,6 @@ func (b *Builder) Add(i int, body string) {
 const (
 	ShardBytes = 48 << 10
 	VocabBytes = 32 << 10
-	TextBytes  = 24 << 10
 )
 
 // Files returns the files of the index: see the package comment.
@@ -355,104 +352,11 @@ func (b *Builder) Files() ([]File, error) {
 		files = append(files, File{"v/" + strconv.Itoa(i) + ".json", data})
 	}
 
-	// Text, in chunks of consecutive documents.
-	chunkStarts := []int{}
-	size := 0
-	for i, t := range b.text {
-		if i == 0 || size+len(t) > b.TextBytes {
-			chunkStarts = append(chunkStarts, i)
-			size = 0
-		}
-		size += len(t)
-	}
-	chunks := make([][]byte, len(chunkStarts))
-	parallel(len(chunkStarts), func(k int) {
-		end := len(b.text)
-		if k+1 < len(chunkStarts) {
-			end = chunkStarts[k+1]
-		}
-		size := 2
-		for _, t := range b.text[chunkStarts[k]:end] {
-			size += len(t) + len(t)/16 + 3
-		}
-		data := make([]byte, 0, size)
-		for i, t := range b.text[chunkStarts[k]:end] {
-			data = append(data, "[,"[min(i, 1)])
-			data = appendJSONString(data, t)
-		}
-		chunks[k] = append(data, ']')
-	})
-	for k, data := range chunks {
-		files = append(files, File{"x/" + strconv.Itoa(k) + ".json", data})
-	}
-
-	table, err := b.table(shardStarts, vocabStarts, chunkStarts, shardData)
+	table, err := b.table(shardStarts, vocabStarts, shardData)
 	if err != nil {
 		return nil, err
 	}
 	return append([]File{{"docs.json", table}}, files...), nil
-}
-
-// jsonSafe are the ASCII bytes a JSON string holds as they are. <, > and
-// & are escaped, as encoding/json does, so the text is safe in HTML too.
-var jsonSafe = func() (safe [utf8.RuneSelf]bool) {
-	for c := ' '; c < utf8.RuneSelf; c++ {
-		safe[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' && c != 0x7f
-	}
-	return safe
-}()
-
-// appendJSONString appends s to dst as a JSON string, as encoding/json
-// would write it (invalid UTF-8 becomes U+FFFD) but faster: the body text
-// of every page goes through it.
-func appendJSONString(dst []byte, s string) []byte {
-	if !utf8.ValidString(s) {
-		var valid strings.Builder
-		for _, r := range s { // each invalid byte reads as U+FFFD
-			valid.WriteRune(r)
-		}
-		s = valid.String()
-	}
-	dst = append(dst, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf && jsonSafe[c] {
-			i++
-			continue
-		}
-		if c >= utf8.RuneSelf {
-			// Only U+2028 and U+2029, line ends to JavaScript, need escaping.
-			if c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2]&^1 == 0xA8 {
-				dst = append(dst, s[start:i]...)
-				dst = append(dst, `\u202`...)
-				dst = append(dst, "89"[s[i+2]&1])
-				i += 3
-				start = i
-				continue
-			}
-			i++
-			continue
-		}
-		dst = append(dst, s[start:i]...)
-		switch c {
-		case '"', '\\':
-			dst = append(dst, '\\', c)
-		case '\n':
-			dst = append(dst, `\n`...)
-		case '\t':
-			dst = append(dst, `\t`...)
-		case '\r':
-			dst = append(dst, `\r`...)
-		default:
-			dst = append(dst, `\u00`...)
-			dst = append(dst, "0123456789abcdef"[c>>4], "0123456789abcdef"[c&0xF])
-		}
-		i++
-		start = i
-	}
-	dst = append(dst, s[start:]...)
-	return append(dst, '"')
 }
 
 // term is a term and its postings: document numbers and weights.
@@ -501,7 +405,7 @@ func (b *Builder) invert() []*term {
 }
 
 // table is docs.json: the document table and the map of the other files.
-func (b *Builder) table(shards, vocab []string, chunks []int, shardData [][]byte) ([]byte, error) {
+func (b *Builder) table(shards, vocab []string, shardData [][]byte) ([]byte, error) {
 	filters := map[string][]string{"type": {""}, "status": {""}, "ring": {""}, "sector": {""}, "tag": {}}
 	index := map[string]map[string]int{}
 	id := func(filter, value string) int {
@@ -535,10 +439,9 @@ func (b *Builder) table(shards, vocab []string, chunks []int, shardData [][]byte
 		Version string              `json:"version"`
 		Shards  []string            `json:"shards"`
 		Vocab   []string            `json:"vocab"`
-		Chunks  []int               `json:"chunks"`
 		Filters map[string][]string `json:"filters"`
 		Docs    [][]any             `json:"docs"`
-	}{Shards: shards, Vocab: vocab, Chunks: chunks, Filters: filters, Docs: rows}
+	}{Shards: shards, Vocab: vocab, Filters: filters, Docs: rows}
 	rowData, err := json.Marshal(body.Docs)
 	if err != nil {
 		return nil, err
@@ -553,22 +456,4 @@ func (b *Builder) table(shards, vocab []string, chunks []int, shardData [][]byte
 		return nil, fmt.Errorf("search index: %w", err)
 	}
 	return out, nil
-}
-
-// parallel calls f(0..n-1) on all cores.
-func parallel(n int, f func(i int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), n) {
-		wg.Go(func() {
-			for i := range next {
-				f(i)
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
 }

@@ -20,22 +20,24 @@
 // Builder.Files returns, relative to the search page (search/):
 //
 //	docs.json    the document table and the map of the other files:
-//	             {"version", "shards", "vocab", "chunks", "filters", "docs"}
+//	             {"version", "shards", "vocab", "filters", "docs"}
 //	t/<n>.json   postings: [["term", doc, weight, doc, weight, …], …]
 //	v/<n>.json   the terms alone, for typo tolerance: ["term", …]
-//	x/<n>.json   body text of consecutive documents, for snippets: ["…", …]
 //
 // Terms are sorted by code point and cut into ranges of about ShardBytes
 // (postings) or VocabBytes (vocabulary); "shards" and "vocab" list the
 // first term of each file, so the files that may hold the terms starting
 // with a prefix are found by binary search. In postings each document
-// number after the first is the difference from the one before. "chunks"
-// lists the first document of each text file. "filters" lists the values
-// of the filters type, status, ring, sector and tag; a row of "docs" is
-// [type, label, title, url, status, ring, sector, [tag, …]], each filter
-// as an index into its list (0 is "none" for all but tag). "version"
-// changes with the index, and the client adds it to every later request
-// so that no cache mixes two builds.
+// number after the first is the difference from the one before. "filters"
+// lists the values of the filters type, status, ring, sector and tag; a
+// row of "docs" is [type, label, title, url, status, ring, sector, [tag,
+// …]], each filter as an index into its list (0 is "none" for all but
+// tag). "version" changes with the index, and the client adds it to every
+// later request so that no cache mixes two builds.
+//
+// The body text is not stored again: snippets are cut from the result
+// pages themselves, which search.js fetches for the results it shows (and
+// which the browser then has at hand when the reader opens one).
 //
 // # Weights and ranking
 //

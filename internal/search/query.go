@@ -55,7 +55,6 @@ type docTable struct {
 	Version string              `json:"version"`
 	Shards  []string            `json:"shards"`
 	Vocab   []string            `json:"vocab"`
-	Chunks  []int               `json:"chunks"`
 	Filters map[string][]string `json:"filters"`
 	Docs    [][]json.RawMessage `json:"docs"`
 	docs    []docRow

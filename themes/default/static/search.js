@@ -131,6 +131,7 @@
   const FUZZY_MIN = 5;
   const MAX_FUZZY = 16;
   const FILTERS = ["type", "status", "ring", "sector", "tag"];
+  const BLOCKS = "address, article, aside, blockquote, br, dd, div, dl, dt, figcaption, figure, footer, h2, h3, h4, h5, h6, header, hr, li, ol, p, pre, section, table, td, th, tr, ul";
 
   // Index loads the files of the index relative to base, each once.
   class Index {
@@ -138,6 +139,7 @@
       this.base = base;
       this.files = new Map();
       this.shards = new Map();
+      this.pages = new Map();
     }
 
     fetchJSON(name) {
@@ -275,13 +277,31 @@
       return { hits, matched };
     }
 
-    // text returns the body text of document d.
-    async text(d) {
-      const chunks = this.table.chunks;
-      let k = 0;
-      while (k + 1 < chunks.length && chunks[k + 1] <= d) k++;
-      const texts = await this.fetchJSON("x/" + k + ".json");
-      return texts[d - chunks[k]] || "";
+    // text returns the text of document d's page, for its snippet: its
+    // main element, less its heading. The index does not store the text
+    // again; the page fetched is the one the reader may open next.
+    text(d) {
+      const name = "../" + this.table.docs[d][3] + "index.html";
+      if (!this.pages.has(name)) {
+        const p = fetch(new URL(name, this.base)).then((r) => {
+          if (!r.ok) throw new Error(name + ": HTTP " + r.status);
+          return r.text();
+        }).then((html) => {
+          const page = new DOMParser().parseFromString(html, "text/html");
+          const main = page.querySelector("main") || page.body;
+          main.querySelectorAll("h1, .anchor, nav, script, style, template").forEach((e) => e.remove());
+          // Blocks break words; minified HTML has no space between them.
+          main.querySelectorAll(BLOCKS).forEach((e) => e.after(" "));
+          // The body first, so that a snippet with no match starts there.
+          const prose = main.querySelector(".prose");
+          if (!prose) return main.textContent;
+          prose.remove();
+          return prose.textContent + " " + main.textContent;
+        });
+        p.catch(() => this.pages.delete(name));
+        this.pages.set(name, p);
+      }
+      return this.pages.get(name);
     }
   }
 
@@ -528,6 +548,6 @@
       const { hits, matched } = await index.search(q, filters || {});
       return { hits: hits.map((h) => ({ doc: h.doc, score: h.score, url: index.table.docs[h.doc][3] })), matched: [...matched] };
     },
-    files: () => [...index.files.keys()],
+    files: () => [...index.files.keys(), ...index.pages.keys()],
   };
 })();
