@@ -53,7 +53,7 @@ func (s *Site) newSearchIndex() *searchIndex {
 // documents are ignored. It is called from several goroutines at once.
 func (ix *searchIndex) add(url string, body template.HTML) {
 	if i, ok := ix.byURL[url]; ok {
-		ix.b.Add(i, search.TextFromHTML(string(body)))
+		ix.b.AddHTML(i, string(body))
 	}
 }
 

@@ -56,10 +56,12 @@ type Builder struct {
 
 	// Terms get numbers as they are first met, so that the postings of
 	// a document are small and inverting them needs no hashing.
-	mu      sync.Mutex
-	ids     map[string]int32
-	terms   []string
-	workers sync.Pool // of *worker
+	mu    sync.Mutex
+	ids   map[string]int32
+	terms []string
+	// Idle workers. Not a sync.Pool: that drops them at every garbage
+	// collection, and a new worker must learn every term again.
+	workers chan *worker
 }
 
 // posting is one term of one document and its weight there.
@@ -73,6 +75,7 @@ type posting struct {
 // open-addressing hash table (Go's map spent half the indexing time).
 type worker struct {
 	tokenizer
+	text  []byte  // the body text of the document
 	slots []slot  // len is a power of two; at most half are used
 	terms []entry // slot.k-1 indexes it
 	doc   int32   // generation: entries met in this document have it
@@ -144,7 +147,7 @@ const (
 
 // NewBuilder returns a builder for docs; doc i is the i-th of the index.
 func NewBuilder(docs []Doc) *Builder {
-	return &Builder{ShardBytes: ShardBytes, VocabBytes: VocabBytes, docs: docs, postings: make([][]posting, len(docs)),
+	return &Builder{ShardBytes: ShardBytes, VocabBytes: VocabBytes, docs: docs, postings: make([][]posting, len(docs)), workers: make(chan *worker, 64),
 		added: make([]bool, len(docs)), ids: map[string]int32{}}
 }
 
@@ -171,8 +174,7 @@ func (b *Builder) posting(w *worker, tok []byte) int32 {
 // countBody counts the occurrences of the tokens of body in w.count. It
 // gives the tokens each would give, but finds the common ones, lower-case
 // ASCII words, without copying them or calling a function per token.
-func (w *worker) countBody(b *Builder, body string) {
-	s := body
+func (w *worker) countBody(b *Builder, s []byte) {
 	for i := 0; i < len(s); {
 		switch asciiClass[s[i]] {
 		case separator:
@@ -201,18 +203,18 @@ func (w *worker) countBody(b *Builder, body string) {
 				end++
 				continue
 			}
-			r, n := utf8.DecodeRuneInString(s[end:])
+			r, n := utf8.DecodeRune(s[end:])
 			if !isWordRune(r) {
 				break
 			}
 			end += n
 		}
 		if end == i { // a multi-byte separator
-			_, n := utf8.DecodeRuneInString(s[i:])
+			_, n := utf8.DecodeRune(s[i:])
 			i += n
 			continue
 		}
-		w.each(s[i:end], func(tok []byte) { w.count[b.posting(w, tok)]++ })
+		w.each(string(s[i:end]), func(tok []byte) { w.count[b.posting(w, tok)]++ })
 		i = end
 	}
 }
@@ -232,19 +234,49 @@ func (w *worker) at(k int32) int32 {
 // Add indexes document i with its body text, as TextFromHTML returns it;
 // the text is not kept.
 func (b *Builder) Add(i int, body string) {
-	d := &b.docs[i]
-	w, _ := b.workers.Get().(*worker)
-	if w == nil {
-		w = &worker{}
+	w := b.worker()
+	defer b.idle(w)
+	w.text = append(w.text[:0], body...)
+	b.add(w, i)
+}
+
+// AddHTML indexes document i with its body, rendered markdown, taking
+// the text out of the HTML into a buffer that it reuses.
+func (b *Builder) AddHTML(i int, html string) {
+	w := b.worker()
+	defer b.idle(w)
+	w.text = AppendText(w.text[:0], html)
+	b.add(w, i)
+}
+
+// worker returns an idle worker, or a new one.
+func (b *Builder) worker() *worker {
+	select {
+	case w := <-b.workers:
+		return w
+	default:
+		return &worker{}
 	}
-	defer b.workers.Put(w)
+}
+
+// idle keeps w for the next document.
+func (b *Builder) idle(w *worker) {
+	select {
+	case b.workers <- w:
+	default: // more goroutines than ever before: let this one go
+	}
+}
+
+// add indexes document i with the body text in w.text.
+func (b *Builder) add(w *worker, i int) {
+	d := &b.docs[i]
 	w.doc++
 	w.ps, w.count = w.ps[:0], w.count[:0]
 	if d.Notes != "" {
-		body = strings.TrimSpace(body + " " + d.Notes)
+		w.text = append(append(w.text, ' '), d.Notes...)
 	}
 
-	w.countBody(b, body)
+	w.countBody(b, w.text)
 	for k, n := range w.count {
 		if n > 0 {
 			w.ps[k].weight = uint8(min(MaxBodyWeight, bits.Len(uint(n))))

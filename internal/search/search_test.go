@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"html"
 	"slices"
 	"strings"
 	"testing"
@@ -380,7 +381,7 @@ func TestCountBody(t *testing.T) {
 		b := NewBuilder([]Doc{{}})
 		w := &worker{}
 		w.doc = 1
-		w.countBody(b, s)
+		w.countBody(b, []byte(s))
 		got := map[string]int{}
 		for k, p := range w.ps {
 			got[b.terms[p.term]] = int(w.count[k])
@@ -392,5 +393,32 @@ func TestCountBody(t *testing.T) {
 		if fmt.Sprint(got) != fmt.Sprint(want) {
 			t.Errorf("countBody(%q) = %v, want %v", s, got, want)
 		}
+	}
+}
+
+// TestAddHTML: indexing rendered HTML gives the index of its text.
+func TestAddHTML(t *testing.T) {
+	docs, bodies := fixture()
+	want := build(t, NewBuilder(docs), bodies)
+	b := NewBuilder(docs)
+	for i, body := range bodies {
+		b.AddHTML(i, "<p>"+html.EscapeString(body)+"</p>\n<pre><code><span>x</span></code></pre>")
+	}
+	files, err := b.Files()
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]byte{}
+	for _, f := range files {
+		got[f.Name] = f.Data
+	}
+	ix, wix := open(t, got), open(t, want)
+	for _, q := range []string{"kafka", "rabit", "message queue", "arger", "数据"} {
+		if g, w := urls(t, ix, q, Filter{}), urls(t, wix, q, Filter{}); !slices.Equal(g, w) {
+			t.Errorf("%q: %q from HTML, %q from text", q, g, w)
+		}
+	}
+	if g := urls(t, ix, "x", Filter{}); len(g) != len(bodies) {
+		t.Errorf("x, in every code block: %q", g)
 	}
 }

@@ -23,8 +23,12 @@ func isInline(name string) bool {
 // of the text collapse it. Heading anchor links ("#") and the contents of
 // script, style and template elements are left out.
 func TextFromHTML(src string) string {
-	var out strings.Builder
-	out.Grow(len(src) / 2)
+	return strings.TrimSpace(string(AppendText(nil, src)))
+}
+
+// AppendText appends the text of src, as TextFromHTML returns it but not
+// trimmed, to out.
+func AppendText(out []byte, src string) []byte {
 	last := byte(' ') // the last byte written, a space at the start
 	skip := ""        // the element whose contents are being left out
 	for len(src) > 0 {
@@ -36,7 +40,7 @@ func TextFromHTML(src string) string {
 			if strings.IndexByte(text, '&') >= 0 {
 				text = html.UnescapeString(text)
 			}
-			out.WriteString(text)
+			out = append(out, text...)
 			last = text[len(text)-1]
 		}
 		src = src[lt:]
@@ -69,11 +73,11 @@ func TextFromHTML(src string) string {
 		case !closing && name == "a" && strings.Contains(tag, `class="anchor"`):
 			skip = "a"
 		case !isInline(name) && !isSpace(last):
-			out.WriteByte(' ')
+			out = append(out, ' ')
 			last = ' '
 		}
 	}
-	return strings.TrimSpace(out.String())
+	return out
 }
 
 func isSpace(c byte) bool { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' }
