@@ -415,22 +415,34 @@ func (t *term) encode() []byte {
 	return append(out, ']')
 }
 
-// invert turns the per-document postings into per-term ones, sorted by term.
+// invert turns the per-document postings into per-term ones, sorted by
+// term: a counting sort into two flat arrays, with no slice to grow.
 func (b *Builder) invert() []*term {
-	byID := make([]term, len(b.terms))
-	for id, t := range b.terms {
-		byID[id].term = t
-	}
-	for d, ps := range b.postings {
+	n := len(b.terms)
+	start := make([]int32, n+1) // postings of term id: start[id]:start[id+1]
+	for _, ps := range b.postings {
 		for _, p := range ps {
-			t := &byID[p.term]
-			t.docs = append(t.docs, int32(d))
-			t.weights = append(t.weights, p.weight)
+			start[p.term+1]++
 		}
 	}
-	out := make([]*term, len(byID))
-	for i := range byID {
-		out[i] = &byID[i]
+	for id := range n {
+		start[id+1] += start[id]
+	}
+	docs, weights := make([]int32, start[n]), make([]uint8, start[n])
+	next := slices.Clone(start[:n])
+	for d, ps := range b.postings {
+		for _, p := range ps {
+			k := next[p.term]
+			docs[k], weights[k] = int32(d), p.weight
+			next[p.term]++
+		}
+	}
+	terms := make([]term, n)
+	out := make([]*term, n)
+	for id, t := range b.terms {
+		lo, hi := start[id], start[id+1]
+		terms[id] = term{term: t, docs: docs[lo:hi:hi], weights: weights[lo:hi:hi]}
+		out[id] = &terms[id]
 	}
 	slices.SortFunc(out, func(a, b *term) int { return strings.Compare(a.term, b.term) })
 	return out
