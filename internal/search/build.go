@@ -1,7 +1,6 @@
 package search
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -331,64 +330,54 @@ func (b *Builder) Files() ([]File, error) {
 	}
 	terms := b.invert()
 
-	var files []File
-	// Shards of postings, then of the vocabulary, as ranges of terms.
-	var shardStarts []string
-	var shardData [][]byte
-	var cur bytes.Buffer
-	flush := func(starts *[]string, data *[][]byte, first string) {
-		cur.WriteByte(']')
-		*starts = append(*starts, first)
-		*data = append(*data, bytes.Clone(cur.Bytes()))
-		cur.Reset()
-	}
-	first := ""
-	for _, t := range terms {
-		enc := t.encode()
-		if cur.Len() > 0 && cur.Len()+len(enc) > b.ShardBytes {
-			flush(&shardStarts, &shardData, first)
-		}
-		if cur.Len() == 0 {
-			cur.WriteByte('[')
-			first = t.term
-		} else {
-			cur.WriteByte(',')
-		}
-		cur.Write(enc)
-	}
-	if cur.Len() > 0 {
-		flush(&shardStarts, &shardData, first)
-	}
-	var vocabStarts []string
-	var vocabData [][]byte
-	for _, t := range terms {
+	// Shards of postings and of the vocabulary, as ranges of terms, at
+	// the same time.
+	var shardStarts, vocabStarts []string
+	var shardData, vocabData [][]byte
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		shardStarts, shardData = ranges(terms, b.ShardBytes, (*term).encode)
+	})
+	vocabStarts, vocabData = ranges(terms, b.VocabBytes, func(t *term) []byte {
 		enc, _ := json.Marshal(t.term)
-		if cur.Len() > 0 && cur.Len()+len(enc) > b.VocabBytes {
-			flush(&vocabStarts, &vocabData, first)
-		}
-		if cur.Len() == 0 {
-			cur.WriteByte('[')
-			first = t.term
-		} else {
-			cur.WriteByte(',')
-		}
-		cur.Write(enc)
-	}
-	if cur.Len() > 0 {
-		flush(&vocabStarts, &vocabData, first)
-	}
+		return enc
+	})
+	wg.Wait()
+	files := []File{{Name: "docs.json"}}
 	for i, data := range shardData {
 		files = append(files, File{"t/" + strconv.Itoa(i) + ".json", data})
 	}
 	for i, data := range vocabData {
 		files = append(files, File{"v/" + strconv.Itoa(i) + ".json", data})
 	}
+	var err error
+	files[0].Data, err = b.table(shardStarts, vocabStarts, shardData)
+	return files, err
+}
 
-	table, err := b.table(shardStarts, vocabStarts, shardData)
-	if err != nil {
-		return nil, err
+// ranges cuts the terms, encoded by enc, into JSON arrays of about size
+// bytes, and returns the first term of each and the arrays.
+func ranges(terms []*term, size int, enc func(*term) []byte) (starts []string, data [][]byte) {
+	var cur []byte
+	for _, t := range terms {
+		e := enc(t)
+		if len(cur) > 0 && len(cur)+len(e) > size {
+			data = append(data, append(cur, ']'))
+			cur = nil
+		}
+		if len(cur) == 0 {
+			cur = make([]byte, 0, size+len(e)+2)
+			cur = append(cur, '[')
+			starts = append(starts, t.term)
+		} else {
+			cur = append(cur, ',')
+		}
+		cur = append(cur, e...)
 	}
-	return append([]File{{"docs.json", table}}, files...), nil
+	if len(cur) > 0 {
+		data = append(data, append(cur, ']'))
+	}
+	return starts, data
 }
 
 // term is a term and its postings: document numbers and weights.
