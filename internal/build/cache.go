@@ -49,6 +49,8 @@ type memo struct {
 	generatedNow  map[string][]byte
 
 	jobs []job // the templated pages of the last Render, views without content
+
+	search *searchIndex // the last Render's search index
 }
 
 // walkResult is what walking the source folders found.

@@ -234,9 +234,16 @@ func (in *Incremental) renderBodies(s *Site, w *mapWriter) error {
 		// Changed published files are read again by writeFiles.
 	}
 	m.jobs = jobs
-	if err := s.renderJobs(w, th, md, mini, redo); err != nil {
+	ix := s.newSearchIndex() // continues the previous build's index
+	for _, j := range jobs {
+		if j.body != nil && !in.dirty[j.body.Source] {
+			ix.reuse(j.view.URL)
+		}
+	}
+	if err := s.renderJobs(w, th, md, mini, redo, ix); err != nil {
 		return err
 	}
+	m.search = ix
 	// Pages not rendered again still have their warnings.
 	for _, j := range jobs {
 		if j.body != nil && !in.dirty[j.body.Source] {
@@ -245,5 +252,5 @@ func (in *Incremental) renderBodies(s *Site, w *mapWriter) error {
 			}
 		}
 	}
-	return s.writeFiles(w, mini, th)
+	return s.writeFiles(w, mini, th, ix)
 }

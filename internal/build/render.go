@@ -73,23 +73,30 @@ func (s *Site) Render(w Writer) error {
 	if s.memo != nil {
 		s.memo.jobs = jobs // kept for the next incremental build
 	}
-	if err := s.renderJobs(w, th, md, m, jobs); err != nil {
+	ix := s.newSearchIndex()
+	if err := s.renderJobs(w, th, md, m, jobs, ix); err != nil {
 		return err
 	}
-	return s.writeFiles(w, m, th)
+	if s.memo != nil {
+		s.memo.search = ix // its postings serve the next build's unchanged pages
+	}
+	return s.writeFiles(w, m, th, ix)
 }
 
-// renderJobs renders and writes templated pages in parallel.
-func (s *Site) renderJobs(w Writer, th *theme, md *markdown.Renderer, m *minify.M, jobs []job) error {
+// renderJobs renders and writes templated pages in parallel, indexing
+// each document's body for search as it is rendered.
+func (s *Site) renderJobs(w Writer, th *theme, md *markdown.Renderer, m *minify.M, jobs []job, ix *searchIndex) error {
 	errs := make([]error, len(jobs))
 	parallel(len(jobs), func(i int) {
 		j := jobs[i]
 		key, reused := s.reusePage(w, j) // the previous build's page when its view and body are unchanged
 		if reused {
+			ix.reuse(j.view.URL)
 			return
 		}
 		if j.body != nil {
 			j.view.Content = s.renderBody(md, j.body)
+			ix.add(j.view.URL, j.view.Content)
 		}
 		var buf bytes.Buffer
 		if err := th.pages[j.kind].ExecuteTemplate(&buf, "base", j.view); err != nil {
@@ -108,7 +115,7 @@ func (s *Site) renderJobs(w Writer, th *theme, md *markdown.Renderer, m *minify.
 }
 
 // writeFiles writes everything that is not a templated page.
-func (s *Site) writeFiles(w Writer, m *minify.M, th *theme) error {
+func (s *Site) writeFiles(w Writer, m *minify.M, th *theme, ix *searchIndex) error {
 	type file struct {
 		name, mime string
 		data       []byte
@@ -132,6 +139,13 @@ func (s *Site) writeFiles(w Writer, m *minify.M, th *theme) error {
 		file{"index.json", "application/json", index},
 		file{"assets/chroma.css", "text/css", []byte(markdown.CSS())},
 	)
+	searchFiles, err := ix.files()
+	if err != nil {
+		return err
+	}
+	for _, f := range searchFiles {
+		files = append(files, file{f.Name, "", f.Data}) // compact JSON already
+	}
 	err = fs.WalkDir(th.files, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err

@@ -208,6 +208,7 @@ func (s *Site) pageJobs() []job {
 		add(t.Tag.URL+"index.html", "tag", t.Tag.URL, "Tagged “"+t.Tag.Name+"”", "", nil, t)
 	}
 	add("tags/index.html", "tags", "tags/", "Tags", "", nil, td)
+	add("search/index.html", "search", "search/", "Search", "Search every decision, blip and page.", nil, s.searchData())
 	add("404.html", "404", "", "Page not found", "", nil, nil)
 	return jobs
 }

@@ -1,0 +1,365 @@
+package search
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"math/bits"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+)
+
+// Doc is one page to index, with what the search page shows and filters.
+type Doc struct {
+	Type   string // "decision", "blip" or "page"
+	Title  string // indexed with the title weight
+	Label  string // shown before the title ("ADR-0005"); indexed as a facet
+	URL    string // site-relative URL of the page ("radar/kafka/")
+	Status string // a decision's status
+	Ring   string // a blip's ring id
+	Sector string // a blip's quadrant id
+	Tags   []Tag
+	// Words are indexed with the facet weight: the titles of the type,
+	// status, ring and sector, so that "kafka hold" finds the blip.
+	Words []string
+	// Notes is more text the page shows, such as a blip's history notes;
+	// it is indexed, and shown in snippets, as the end of the body.
+	Notes string
+}
+
+// Tag is a tag: ID is its URL slug, the value of the tag filter.
+type Tag struct {
+	ID, Name string
+}
+
+// File is one file of the index, named relative to the search page.
+type File struct {
+	Name string
+	Data []byte
+}
+
+// Builder indexes the pages of a site. Add may be called from several
+// goroutines at once, for different pages; Files is called once, after.
+type Builder struct {
+	// Sizes of the files in bytes before compression: a file grows past
+	// its size only when one term alone is larger.
+	ShardBytes, VocabBytes int
+
+	docs     []Doc
+	postings [][]posting // per doc
+	added    []bool
+
+	// Terms get numbers as they are first met, so that the postings of
+	// a document are small and inverting them needs no hashing.
+	mu    sync.Mutex
+	ids   map[string]int32
+	terms []string
+	// Idle workers. Not a sync.Pool: that drops them at every garbage
+	// collection, and a new worker must learn every term again.
+	workers chan *worker
+}
+
+// posting is one term of one document and its weight there.
+type posting struct {
+	term   int32
+	weight uint8
+}
+
+// Weights of a term in a document. A term's weight in a document is the
+// sum of those of the fields it appears in; the title's is larger the
+// fewer words the title has, so "Apache Kafka" outranks "Use Kafka for
+// business transactions" for "kafka". Body weight grows with the number
+// of occurrences n as 1 + log2(n), up to MaxBodyWeight.
+const (
+	TitleWeight   = 48 // plus TitleBonus / number of title tokens
+	TitleBonus    = 32
+	TagWeight     = 16
+	FacetWeight   = 8
+	MaxBodyWeight = 4
+)
+
+// NewBuilder returns a builder for docs; doc i is the i-th of the index.
+func NewBuilder(docs []Doc) *Builder {
+	return &Builder{ShardBytes: ShardBytes, VocabBytes: VocabBytes, docs: docs, postings: make([][]posting, len(docs)), workers: make(chan *worker, 64),
+		added: make([]bool, len(docs)), ids: map[string]int32{}}
+}
+
+// Continue returns a builder for docs that numbers terms as b did, so
+// that Reuse can carry over the postings of documents that did not
+// change. b must not be used to add documents afterwards.
+func (b *Builder) Continue(docs []Doc) *Builder {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return &Builder{ShardBytes: b.ShardBytes, VocabBytes: b.VocabBytes, docs: docs, postings: make([][]posting, len(docs)),
+		workers: b.workers, added: make([]bool, len(docs)), ids: b.ids, terms: b.terms}
+}
+
+// Reuse gives document i the postings document j had in prev, the
+// builder Continue was called on. The two documents must be the same:
+// same title, tags, facets and body.
+func (b *Builder) Reuse(i int, prev *Builder, j int) {
+	b.postings[i] = prev.postings[j]
+	b.added[i] = true
+}
+
+// id returns the number of a term, numbering it if it is new.
+func (b *Builder) id(term string) int32 {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if id, ok := b.ids[term]; ok {
+		return id
+	}
+	id := int32(len(b.terms))
+	b.ids[term] = id
+	b.terms = append(b.terms, term)
+	return id
+}
+
+// Add indexes document i with its body text, as TextFromHTML returns it;
+// the text is not kept.
+func (b *Builder) Add(i int, body string) {
+	w := b.worker()
+	defer b.idle(w)
+	w.text = append(w.text[:0], body...)
+	b.add(w, i)
+}
+
+// AddHTML indexes document i with its body, rendered markdown, taking
+// the text out of the HTML into a buffer that it reuses.
+func (b *Builder) AddHTML(i int, html string) {
+	w := b.worker()
+	defer b.idle(w)
+	w.text = AppendText(w.text[:0], html)
+	b.add(w, i)
+}
+
+// add indexes document i with the body text in w.text.
+func (b *Builder) add(w *worker, i int) {
+	d := &b.docs[i]
+	w.doc++
+	w.ps, w.count = w.ps[:0], w.count[:0]
+	if d.Notes != "" {
+		w.text = append(append(w.text, ' '), d.Notes...)
+	}
+
+	w.countBody(b, w.text)
+	for k, n := range w.count {
+		if n > 0 {
+			w.ps[k].weight = uint8(min(MaxBodyWeight, bits.Len(uint(n))))
+		}
+	}
+	// In the other fields a term counts once: its field's weight is
+	// added the first time (count is then set to -1) and never again.
+	field := func(s string, weight uint8) {
+		w.each(s, func(tok []byte) {
+			if k := b.posting(w, tok); w.count[k] >= 0 {
+				w.count[k] = -1
+				w.ps[k].weight += weight
+			}
+		})
+	}
+	reset := func() {
+		for k := range w.count {
+			w.count[k] = 0
+		}
+	}
+	titleTokens := 0
+	w.each(d.Title, func([]byte) { titleTokens++ })
+	if titleTokens > 0 {
+		reset()
+		field(d.Title, uint8(TitleWeight+TitleBonus/titleTokens))
+	}
+	reset()
+	for _, tag := range d.Tags {
+		field(tag.Name, TagWeight)
+	}
+	reset()
+	field(d.Label, FacetWeight)
+	for _, word := range d.Words {
+		field(word, FacetWeight)
+	}
+	b.postings[i] = slices.Clone(w.ps)
+	b.added[i] = true
+}
+
+// Default sizes of the files, in bytes before compression.
+const (
+	ShardBytes = 48 << 10
+	VocabBytes = 32 << 10
+)
+
+// Files returns the files of the index: see the package comment.
+func (b *Builder) Files() ([]File, error) {
+	for i, ok := range b.added {
+		if !ok {
+			b.Add(i, "")
+		}
+	}
+	terms := b.invert()
+
+	// Shards of postings and of the vocabulary, as ranges of terms, at
+	// the same time.
+	var shardStarts, vocabStarts []string
+	var shardData, vocabData [][]byte
+	var wg sync.WaitGroup
+	wg.Go(func() {
+		shardStarts, shardData = ranges(terms, b.ShardBytes, (*term).encode)
+	})
+	vocabStarts, vocabData = ranges(terms, b.VocabBytes, func(t *term) []byte {
+		enc, _ := json.Marshal(t.term)
+		return enc
+	})
+	wg.Wait()
+	files := []File{{Name: "docs.json"}}
+	for i, data := range shardData {
+		files = append(files, File{"t/" + strconv.Itoa(i) + ".json", data})
+	}
+	for i, data := range vocabData {
+		files = append(files, File{"v/" + strconv.Itoa(i) + ".json", data})
+	}
+	var err error
+	files[0].Data, err = b.table(shardStarts, vocabStarts, shardData)
+	return files, err
+}
+
+// ranges cuts the terms, encoded by enc, into JSON arrays of about size
+// bytes, and returns the first term of each and the arrays.
+func ranges(terms []*term, size int, enc func(*term) []byte) (starts []string, data [][]byte) {
+	var cur []byte
+	for _, t := range terms {
+		e := enc(t)
+		if len(cur) > 0 && len(cur)+len(e) > size {
+			data = append(data, append(cur, ']'))
+			cur = nil
+		}
+		if len(cur) == 0 {
+			cur = make([]byte, 0, size+len(e)+2)
+			cur = append(cur, '[')
+			starts = append(starts, t.term)
+		} else {
+			cur = append(cur, ',')
+		}
+		cur = append(cur, e...)
+	}
+	if len(cur) > 0 {
+		data = append(data, append(cur, ']'))
+	}
+	return starts, data
+}
+
+// term is a term and its postings: document numbers and weights.
+type term struct {
+	term    string
+	docs    []int32
+	weights []uint8
+}
+
+// encode writes ["term",doc,weight,doc,weight,…] with every document
+// number after the first as the difference from the one before.
+func (t *term) encode() []byte {
+	name, _ := json.Marshal(t.term)
+	out := make([]byte, 0, len(name)+2+len(t.docs)*6)
+	out = append(append(out, '['), name...)
+	prev := int32(0)
+	for k, d := range t.docs {
+		out = append(out, ',')
+		out = strconv.AppendInt(out, int64(d-prev), 10)
+		out = append(out, ',')
+		out = strconv.AppendInt(out, int64(t.weights[k]), 10)
+		prev = d
+	}
+	return append(out, ']')
+}
+
+// invert turns the per-document postings into per-term ones, sorted by
+// term: a counting sort into two flat arrays, with no slice to grow.
+func (b *Builder) invert() []*term {
+	n := len(b.terms)
+	start := make([]int32, n+1) // postings of term id: start[id]:start[id+1]
+	for _, ps := range b.postings {
+		for _, p := range ps {
+			start[p.term+1]++
+		}
+	}
+	for id := range n {
+		start[id+1] += start[id]
+	}
+	docs, weights := make([]int32, start[n]), make([]uint8, start[n])
+	next := slices.Clone(start[:n])
+	for d, ps := range b.postings {
+		for _, p := range ps {
+			k := next[p.term]
+			docs[k], weights[k] = int32(d), p.weight
+			next[p.term]++
+		}
+	}
+	terms := make([]term, n)
+	out := make([]*term, 0, n)
+	for id, t := range b.terms {
+		lo, hi := start[id], start[id+1]
+		if lo == hi {
+			continue // a term of an earlier build (see Continue) no document has now
+		}
+		terms[id] = term{term: t, docs: docs[lo:hi:hi], weights: weights[lo:hi:hi]}
+		out = append(out, &terms[id])
+	}
+	slices.SortFunc(out, func(a, b *term) int { return strings.Compare(a.term, b.term) })
+	return out
+}
+
+// table is docs.json: the document table and the map of the other files.
+func (b *Builder) table(shards, vocab []string, shardData [][]byte) ([]byte, error) {
+	filters := map[string][]string{"type": {""}, "status": {""}, "ring": {""}, "sector": {""}, "tag": {}}
+	index := map[string]map[string]int{}
+	id := func(filter, value string) int {
+		if index[filter] == nil {
+			index[filter] = map[string]int{}
+			for k, v := range filters[filter] {
+				index[filter][v] = k
+			}
+		}
+		if k, ok := index[filter][value]; ok {
+			return k
+		}
+		k := len(filters[filter])
+		filters[filter] = append(filters[filter], value)
+		index[filter][value] = k
+		return k
+	}
+	rows := make([][]any, len(b.docs))
+	for i, d := range b.docs {
+		tags := make([]int, 0, len(d.Tags))
+		for _, t := range d.Tags {
+			tags = append(tags, id("tag", t.ID))
+		}
+		rows[i] = []any{id("type", d.Type), d.Label, d.Title, d.URL, id("status", d.Status), id("ring", d.Ring), id("sector", d.Sector), tags}
+	}
+	h := sha256.New()
+	for _, data := range shardData {
+		h.Write(data)
+	}
+	body := struct {
+		Version string              `json:"version"`
+		Shards  []string            `json:"shards"`
+		Vocab   []string            `json:"vocab"`
+		Filters map[string][]string `json:"filters"`
+		Docs    [][]any             `json:"docs"`
+	}{Shards: shards, Vocab: vocab, Filters: filters, Docs: rows}
+	rowData, err := json.Marshal(body.Docs)
+	if err != nil {
+		return nil, err
+	}
+	h.Write(rowData)
+	body.Version = hex.EncodeToString(h.Sum(nil)[:8])
+	if body.Shards == nil {
+		body.Shards, body.Vocab = []string{}, []string{}
+	}
+	out, err := json.Marshal(body)
+	if err != nil {
+		return nil, fmt.Errorf("search index: %w", err)
+	}
+	return out, nil
+}
