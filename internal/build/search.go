@@ -16,12 +16,18 @@ import (
 // body text is taken from its rendered HTML, so markdown is rendered once.
 type searchIndex struct {
 	b     *search.Builder
+	docs  []search.Doc
 	byURL map[string]int // page URL → document number
 	prev  *searchIndex   // the previous build's, in incremental builds
 }
 
 // newSearchIndex lists every decision, blip and free page as a document.
 func (s *Site) newSearchIndex() *searchIndex {
+	if m := s.memo; m != nil && m.sameMeta && m.search != nil {
+		// No metadata changed: the documents are the previous build's.
+		prev := m.search
+		return &searchIndex{b: prev.b.ContinueSame(), docs: prev.docs, byURL: prev.byURL, prev: prev}
+	}
 	var docs []search.Doc
 	for _, r := range s.Decisions.Records {
 		docs = append(docs, search.Doc{Type: "decision", Title: r.Title, Label: r.Label(), URL: RecordURL(r),
@@ -43,7 +49,7 @@ func (s *Site) newSearchIndex() *searchIndex {
 	for _, p := range s.Pages {
 		docs = append(docs, search.Doc{Type: "page", Title: p.Title, URL: p.URL, Tags: searchTags(p.Tags), Words: []string{"page"}})
 	}
-	ix := &searchIndex{byURL: make(map[string]int, len(docs))}
+	ix := &searchIndex{docs: docs, byURL: make(map[string]int, len(docs))}
 	if s.memo != nil && s.memo.search != nil {
 		// Continue the previous index, so that pages taken unchanged from
 		// the previous build keep their postings without being read again.

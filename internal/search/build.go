@@ -57,6 +57,15 @@ type Builder struct {
 	mu    sync.Mutex
 	ids   map[string]int32
 	terms []string
+	// base is the builder ContinueSame was called on: its documents are
+	// these, so Files patches its inverted postings where documents
+	// changed instead of inverting every posting again.
+	base     *Builder
+	reused   []bool  // document i has base's postings
+	inverted []*term // what Files inverted, sorted by term
+	rows     []byte  // docs.json's document table, as JSON
+	filters  map[string][]string
+
 	// Idle workers. Not a sync.Pool: that drops them at every garbage
 	// collection, and a new worker must learn every term again.
 	workers chan *worker
@@ -97,12 +106,25 @@ func (b *Builder) Continue(docs []Doc) *Builder {
 		workers: b.workers, added: make([]bool, len(docs)), ids: b.ids, terms: b.terms}
 }
 
+// ContinueSame is Continue for the same documents, in the same order:
+// then Files only patches the postings of the documents not reused.
+func (b *Builder) ContinueSame() *Builder {
+	c := b.Continue(b.docs)
+	c.base, c.reused = b, make([]bool, len(b.docs))
+	c.rows, c.filters = b.rows, b.filters // the same documents make the same table
+	return c
+}
+
 // Reuse gives document i the postings document j had in prev, the
 // builder Continue was called on. The two documents must be the same:
-// same title, tags, facets and body.
+// same title, tags, facets and body. It may be called from several
+// goroutines at once, for different documents.
 func (b *Builder) Reuse(i int, prev *Builder, j int) {
 	b.postings[i] = prev.postings[j]
 	b.added[i] = true
+	if prev == b.base && i == j {
+		b.reused[i] = true
+	}
 }
 
 // id returns the number of a term, numbering it if it is new.
@@ -198,7 +220,11 @@ func (b *Builder) Files() ([]File, error) {
 			b.Add(i, "")
 		}
 	}
-	terms := b.invert()
+	terms := b.patch()
+	if terms == nil {
+		terms = b.invert()
+	}
+	b.inverted = terms
 
 	// Shards of postings and of the vocabulary, as ranges of terms, at
 	// the same time.
@@ -253,6 +279,7 @@ func ranges(terms []*term, size int, enc func(*term) []byte) (starts []string, d
 // term is a term and its postings: document numbers and weights.
 type term struct {
 	term    string
+	id      int32
 	docs    []int32
 	weights []uint8
 }
@@ -303,15 +330,120 @@ func (b *Builder) invert() []*term {
 		if lo == hi {
 			continue // a term of an earlier build (see Continue) no document has now
 		}
-		terms[id] = term{term: t, docs: docs[lo:hi:hi], weights: weights[lo:hi:hi]}
+		terms[id] = term{term: t, id: int32(id), docs: docs[lo:hi:hi], weights: weights[lo:hi:hi]}
 		out = append(out, &terms[id])
 	}
 	slices.SortFunc(out, func(a, b *term) int { return strings.Compare(a.term, b.term) })
 	return out
 }
 
+// maxPatched is how many changed documents patch handles; beyond it,
+// inverting everything again is as quick.
+const maxPatched = 64
+
+// patch returns the base's inverted postings with those of the documents
+// not reused replaced, or nil when there is no base to patch. A save in
+// the preview changes one document: this touches its terms only.
+func (b *Builder) patch() []*term {
+	if b.base == nil || b.base.inverted == nil {
+		return nil
+	}
+	var changed []int32
+	for i, ok := range b.reused {
+		if !ok {
+			changed = append(changed, int32(i))
+		}
+	}
+	if len(changed) > maxPatched {
+		return nil
+	}
+	byID := make([]*term, len(b.terms))
+	for _, t := range b.base.inverted {
+		byID[t.id] = t
+	}
+	var fresh []*term
+	for _, d := range changed {
+		for _, p := range b.base.postings[d] {
+			if t := byID[p.term]; t != nil {
+				t.set(d, 0)
+			}
+		}
+		for _, p := range b.postings[d] {
+			t := byID[p.term]
+			if t == nil {
+				t = &term{term: b.terms[p.term], id: p.term}
+				byID[p.term] = t
+				fresh = append(fresh, t)
+			}
+			t.set(d, p.weight)
+		}
+	}
+	slices.SortFunc(fresh, func(x, y *term) int { return strings.Compare(x.term, y.term) })
+	out := make([]*term, 0, len(b.base.inverted)+len(fresh))
+	old := b.base.inverted
+	for len(old) > 0 || len(fresh) > 0 {
+		var t *term
+		if len(fresh) == 0 || (len(old) > 0 && old[0].term < fresh[0].term) {
+			t, old = old[0], old[1:]
+		} else {
+			t, fresh = fresh[0], fresh[1:]
+		}
+		if len(t.docs) > 0 {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// set gives document d weight w in t's postings, keeping them in
+// document order; weight 0 removes d. The slices are copied, never
+// changed in place: other terms share their arrays.
+func (t *term) set(d int32, w uint8) {
+	k, found := slices.BinarySearch(t.docs, d)
+	docs, weights := slices.Clone(t.docs), slices.Clone(t.weights)
+	switch {
+	case found && w == 0:
+		docs, weights = slices.Delete(docs, k, k+1), slices.Delete(weights, k, k+1)
+	case found:
+		weights[k] = w
+	case w != 0:
+		docs, weights = slices.Insert(docs, k, d), slices.Insert(weights, k, w)
+	}
+	t.docs, t.weights = docs, weights
+}
+
 // table is docs.json: the document table and the map of the other files.
 func (b *Builder) table(shards, vocab []string, shardData [][]byte) ([]byte, error) {
+	if b.rows == nil {
+		if err := b.documentTable(); err != nil {
+			return nil, err
+		}
+	}
+	h := sha256.New()
+	for _, data := range shardData {
+		h.Write(data)
+	}
+	h.Write(b.rows)
+	body := struct {
+		Version string              `json:"version"`
+		Shards  []string            `json:"shards"`
+		Vocab   []string            `json:"vocab"`
+		Filters map[string][]string `json:"filters"`
+		Docs    json.RawMessage     `json:"docs"` // worked out once for the same documents
+	}{Version: hex.EncodeToString(h.Sum(nil)[:8]), Shards: shards, Vocab: vocab, Filters: b.filters, Docs: b.rows}
+	if body.Shards == nil {
+		body.Shards, body.Vocab = []string{}, []string{}
+	}
+	out, err := json.Marshal(body)
+	if err != nil {
+		return nil, fmt.Errorf("search index: %w", err)
+	}
+	return out, nil
+}
+
+// documentTable works out the document rows of docs.json and the values
+// of its filters.
+func (b *Builder) documentTable() error {
 	filters := map[string][]string{"type": {""}, "status": {""}, "ring": {""}, "sector": {""}, "tag": {}}
 	index := map[string]map[string]int{}
 	id := func(filter, value string) int {
@@ -337,29 +469,10 @@ func (b *Builder) table(shards, vocab []string, shardData [][]byte) ([]byte, err
 		}
 		rows[i] = []any{id("type", d.Type), d.Label, d.Title, d.URL, id("status", d.Status), id("ring", d.Ring), id("sector", d.Sector), tags}
 	}
-	h := sha256.New()
-	for _, data := range shardData {
-		h.Write(data)
-	}
-	body := struct {
-		Version string              `json:"version"`
-		Shards  []string            `json:"shards"`
-		Vocab   []string            `json:"vocab"`
-		Filters map[string][]string `json:"filters"`
-		Docs    [][]any             `json:"docs"`
-	}{Shards: shards, Vocab: vocab, Filters: filters, Docs: rows}
-	rowData, err := json.Marshal(body.Docs)
+	rowData, err := json.Marshal(rows)
 	if err != nil {
-		return nil, err
+		return err
 	}
-	h.Write(rowData)
-	body.Version = hex.EncodeToString(h.Sum(nil)[:8])
-	if body.Shards == nil {
-		body.Shards, body.Vocab = []string{}, []string{}
-	}
-	out, err := json.Marshal(body)
-	if err != nil {
-		return nil, fmt.Errorf("search index: %w", err)
-	}
-	return out, nil
+	b.rows, b.filters = rowData, filters
+	return nil
 }
