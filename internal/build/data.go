@@ -130,7 +130,7 @@ func (s *Site) indexJSON() ([]byte, error) {
 
 // urls lists every page's site-relative URL, for the sitemap.
 func (s *Site) urls() []string {
-	urls := []string{"", "radar/", "roadmap/", "decisions/", "decisions/timeline/", "decisions/graph/", "tags/"}
+	urls := []string{"", "radar/", "roadmap/", "decisions/", "decisions/timeline/", "decisions/graph/", "tags/", "search/"}
 	urls = append(urls, s.radarURLs()...)
 	for _, r := range s.Decisions.Records {
 		urls = append(urls, RecordURL(r))
