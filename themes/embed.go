@@ -4,7 +4,7 @@
 // A theme has templates/base.html (the layout, executed as "base", which
 // calls the block "main"), one template per kind of page (home, radar,
 // blip, roadmap, sector, licenses, decisions, decision, tags, tag, page,
-// 404) that defines "main", radar-parts.html (shared by radar and sector),
+// search, 404) that defines "main", radar-parts.html (shared by radar and sector),
 // and static/ files published under assets/. Templates receive a
 // build.View.
 package themes
