@@ -1,10 +1,10 @@
 package search
 
 import (
-	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
+	"hash/crc64"
 	"math/bits"
 	"slices"
 	"strconv"
@@ -232,12 +232,9 @@ func (b *Builder) Files() ([]File, error) {
 	var shardData, vocabData [][]byte
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		shardStarts, shardData = ranges(terms, b.ShardBytes, (*term).encode)
+		shardStarts, shardData = ranges(terms, b.ShardBytes, (*term).encoded)
 	})
-	vocabStarts, vocabData = ranges(terms, b.VocabBytes, func(t *term) []byte {
-		enc, _ := json.Marshal(t.term)
-		return enc
-	})
+	vocabStarts, vocabData = ranges(terms, b.VocabBytes, (*term).quoted)
 	wg.Wait()
 	files := []File{{Name: "docs.json"}}
 	for i, data := range shardData {
@@ -282,12 +279,31 @@ type term struct {
 	id      int32
 	docs    []int32
 	weights []uint8
+	// Encodings kept between builds of the preview, made again only when
+	// set changes the postings.
+	enc, name []byte
+}
+
+// encoded returns encode's result, remembered until the postings change.
+func (t *term) encoded() []byte {
+	if t.enc == nil {
+		t.enc = t.encode()
+	}
+	return t.enc
+}
+
+// quoted returns the term as a JSON string, remembered.
+func (t *term) quoted() []byte {
+	if t.name == nil {
+		t.name, _ = json.Marshal(t.term)
+	}
+	return t.name
 }
 
 // encode writes ["term",doc,weight,doc,weight,…] with every document
 // number after the first as the difference from the one before.
 func (t *term) encode() []byte {
-	name, _ := json.Marshal(t.term)
+	name := t.quoted()
 	out := make([]byte, 0, len(name)+2+len(t.docs)*6)
 	out = append(append(out, '['), name...)
 	prev := int32(0)
@@ -336,6 +352,8 @@ func (b *Builder) invert() []*term {
 	slices.SortFunc(out, func(a, b *term) int { return strings.Compare(a.term, b.term) })
 	return out
 }
+
+var crcTable = crc64.MakeTable(crc64.ECMA)
 
 // maxPatched is how many changed documents patch handles; beyond it,
 // inverting everything again is as quick.
@@ -396,20 +414,22 @@ func (b *Builder) patch() []*term {
 }
 
 // set gives document d weight w in t's postings, keeping them in
-// document order; weight 0 removes d. The slices are copied, never
-// changed in place: other terms share their arrays.
+// document order; weight 0 removes d. It changes the slices in place: each
+// term owns its range of the arrays invert made, and the builder patched
+// is not used again (see Continue).
 func (t *term) set(d int32, w uint8) {
 	k, found := slices.BinarySearch(t.docs, d)
-	docs, weights := slices.Clone(t.docs), slices.Clone(t.weights)
 	switch {
 	case found && w == 0:
-		docs, weights = slices.Delete(docs, k, k+1), slices.Delete(weights, k, k+1)
+		t.docs, t.weights = slices.Delete(t.docs, k, k+1), slices.Delete(t.weights, k, k+1)
 	case found:
-		weights[k] = w
+		t.weights[k] = w
 	case w != 0:
-		docs, weights = slices.Insert(docs, k, d), slices.Insert(weights, k, w)
+		t.docs, t.weights = slices.Insert(t.docs, k, d), slices.Insert(t.weights, k, w)
+	default:
+		return
 	}
-	t.docs, t.weights = docs, weights
+	t.enc = nil
 }
 
 // table is docs.json: the document table and the map of the other files.
@@ -419,7 +439,7 @@ func (b *Builder) table(shards, vocab []string, shardData [][]byte) ([]byte, err
 			return nil, err
 		}
 	}
-	h := sha256.New()
+	h := crc64.New(crcTable) // a version, not a secret: the fast checksum will do
 	for _, data := range shardData {
 		h.Write(data)
 	}
@@ -430,7 +450,7 @@ func (b *Builder) table(shards, vocab []string, shardData [][]byte) ([]byte, err
 		Vocab   []string            `json:"vocab"`
 		Filters map[string][]string `json:"filters"`
 		Docs    json.RawMessage     `json:"docs"` // worked out once for the same documents
-	}{Version: hex.EncodeToString(h.Sum(nil)[:8]), Shards: shards, Vocab: vocab, Filters: b.filters, Docs: b.rows}
+	}{Version: hex.EncodeToString(h.Sum(nil)), Shards: shards, Vocab: vocab, Filters: b.filters, Docs: b.rows}
 	if body.Shards == nil {
 		body.Shards, body.Vocab = []string{}, []string{}
 	}
