@@ -444,21 +444,25 @@ func (b *Builder) table(shards, vocab []string, shardData [][]byte) ([]byte, err
 		h.Write(data)
 	}
 	h.Write(b.rows)
-	body := struct {
+	if shards == nil {
+		shards, vocab = []string{}, []string{}
+	}
+	// Assembled by hand: json.Marshal would scan and copy the document
+	// table, most of the file, again on every build of the preview.
+	head, err := json.Marshal(struct {
 		Version string              `json:"version"`
 		Shards  []string            `json:"shards"`
 		Vocab   []string            `json:"vocab"`
 		Filters map[string][]string `json:"filters"`
-		Docs    json.RawMessage     `json:"docs"` // worked out once for the same documents
-	}{Version: hex.EncodeToString(h.Sum(nil)), Shards: shards, Vocab: vocab, Filters: b.filters, Docs: b.rows}
-	if body.Shards == nil {
-		body.Shards, body.Vocab = []string{}, []string{}
-	}
-	out, err := json.Marshal(body)
+	}{hex.EncodeToString(h.Sum(nil)), shards, vocab, b.filters})
 	if err != nil {
 		return nil, fmt.Errorf("search index: %w", err)
 	}
-	return out, nil
+	out := make([]byte, 0, len(head)+len(b.rows)+10)
+	out = append(out, head[:len(head)-1]...)
+	out = append(out, `,"docs":`...)
+	out = append(out, b.rows...)
+	return append(out, '}'), nil
 }
 
 // documentTable works out the document rows of docs.json and the values
