@@ -119,10 +119,26 @@ func readList(doc *meta.Doc, r *Record) error {
 		return err
 	}
 	lines := splitLines(doc.Body)
-	end := firstH2(lines)
+	consumed := r.readHeader(doc, lines, listItem, r.Format == "log4brains")
+	if _, from, to, ok := section(lines, "Links"); ok {
+		for i := from; i < to; i++ {
+			if verb, target, _, ok := relationLine(lines[i].text); ok && !lines[i].fence {
+				r.write(verb, target, doc.BodyLine+i)
+			}
+		}
+	}
+	r.Body, r.BodyLine = blank(doc.Body, lines, consumed), doc.BodyLine
+	return nil
+}
+
+// readHeader reads the lines before the first "##" heading: the first
+// "# " heading is the title unless front matter gave one, and each line
+// field accepts is a metadata field. It returns the lines it used, to be
+// blanked from the body.
+func (r *Record) readHeader(doc *meta.Doc, lines []line, field func(string) (string, string, bool), spaceTags bool) []int {
 	var consumed []int
 	titleSet := r.Title != ""
-	for i := 0; i < end; i++ {
+	for i := range firstH2(lines) {
 		l := lines[i]
 		if l.fence {
 			continue
@@ -134,22 +150,12 @@ func readList(doc *meta.Doc, r *Record) error {
 			consumed = append(consumed, i)
 			continue
 		}
-		field, value, ok := listItem(l.text)
-		if !ok {
-			continue
-		}
-		consumed = append(consumed, i)
-		r.readField(field, value, doc.BodyLine+i, r.Format == "log4brains")
-	}
-	if _, from, to, ok := section(lines, "Links"); ok {
-		for i := from; i < to; i++ {
-			if verb, target, _, ok := relationLine(lines[i].text); ok && !lines[i].fence {
-				r.write(verb, target, doc.BodyLine+i)
-			}
+		if name, value, ok := field(l.text); ok {
+			consumed = append(consumed, i)
+			r.readField(name, value, doc.BodyLine+i, spaceTags)
 		}
 	}
-	r.Body, r.BodyLine = blank(doc.Body, lines, consumed), doc.BodyLine
-	return nil
+	return consumed
 }
 
 // readField sets a field read from the body, unless front matter set it.

@@ -37,26 +37,7 @@ func (Nygard) Read(doc *meta.Doc, r *Record) error {
 		return err
 	}
 	lines := splitLines(doc.Body)
-	end := firstH2(lines)
-	var consumed []int
-	titleSet := r.Title != ""
-	for i := 0; i < end; i++ {
-		l := lines[i]
-		if l.fence {
-			continue
-		}
-		if level, text := heading(l); level == 1 {
-			if !titleSet {
-				r.Title, titleSet = text, true
-			}
-			consumed = append(consumed, i)
-			continue
-		}
-		if field, value, ok := nygardField(l.text); ok {
-			consumed = append(consumed, i)
-			r.readField(field, value, doc.BodyLine+i, false)
-		}
-	}
+	consumed := r.readHeader(doc, lines, nygardField, false)
 	head, from, to, ok := section(lines, "status")
 	if ok {
 		r.Lines["status-section"] = doc.BodyLine + head
