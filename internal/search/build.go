@@ -230,6 +230,9 @@ func (b *Builder) Files() ([]File, error) {
 	// the same time.
 	var shardStarts, vocabStarts []string
 	var shardData, vocabData [][]byte
+	for _, t := range terms {
+		t.quoted() // remembered now: both goroutines below read it
+	}
 	var wg sync.WaitGroup
 	wg.Go(func() {
 		shardStarts, shardData = ranges(terms, b.ShardBytes, (*term).encoded)
