@@ -1,6 +1,7 @@
 package search
 
 import (
+	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -247,7 +248,7 @@ func (b *Builder) Files() ([]File, error) {
 		files = append(files, File{"v/" + strconv.Itoa(i) + ".json", data})
 	}
 	var err error
-	files[0].Data, err = b.table(shardStarts, vocabStarts, shardData)
+	files[0].Data, err = b.table(shardStarts, vocabStarts, terms)
 	return files, err
 }
 
@@ -285,12 +286,14 @@ type term struct {
 	// Encodings kept between builds of the preview, made again only when
 	// set changes the postings.
 	enc, name []byte
+	sum       uint64 // CRC-64 of enc
 }
 
 // encoded returns encode's result, remembered until the postings change.
 func (t *term) encoded() []byte {
 	if t.enc == nil {
 		t.enc = t.encode()
+		t.sum = crc64.Checksum(t.enc, crcTable)
 	}
 	return t.enc
 }
@@ -436,17 +439,23 @@ func (t *term) set(d int32, w uint8) {
 }
 
 // table is docs.json: the document table and the map of the other files.
-func (b *Builder) table(shards, vocab []string, shardData [][]byte) ([]byte, error) {
+func (b *Builder) table(shards, vocab []string, terms []*term) ([]byte, error) {
 	if b.rows == nil {
 		if err := b.documentTable(); err != nil {
 			return nil, err
 		}
 	}
-	h := crc64.New(crcTable) // a version, not a secret: the fast checksum will do
-	for _, data := range shardData {
-		h.Write(data)
-	}
+	// The version names the content of every file: the document table and
+	// the terms' encodings, in order, which make the shard and vocabulary
+	// files. A version, not a secret: checksums will do, and each term's
+	// is kept until its postings change.
+	h := crc64.New(crcTable)
 	h.Write(b.rows)
+	var sum [8]byte
+	for _, t := range terms {
+		binary.LittleEndian.PutUint64(sum[:], t.sum)
+		h.Write(sum[:])
+	}
 	if shards == nil {
 		shards, vocab = []string{}, []string{}
 	}
