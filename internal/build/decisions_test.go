@@ -1,7 +1,6 @@
 package build
 
 import (
-	"bytes"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -54,22 +53,7 @@ func TestDecisionFormatsGolden(t *testing.T) {
 				t.Fatalf("%s was not built", page)
 			}
 			golden := filepath.Join("testdata", "golden-decisions", strings.ReplaceAll(strings.TrimSuffix(page, "/index.html"), "/", "_")+".html")
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from %s (run go test -update and review the diff)\ngot:\n%s", page, golden, got)
-			}
+			checkGolden(t, golden, got)
 		})
 	}
 }

@@ -45,23 +45,30 @@ func TestGolden(t *testing.T) {
 				t.Fatalf("%s was not built", page)
 			}
 			golden := filepath.Join("testdata", "golden", strings.ReplaceAll(page, "/", "_"))
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
-				}
-				if err := os.WriteFile(golden, got, 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test -update to create it)", err)
-			}
-			if !bytes.Equal(got, want) {
-				t.Errorf("%s differs from %s (run go test -update and review the diff)\ngot:\n%s", page, golden, got)
-			}
+			checkGolden(t, golden, got)
 		})
+	}
+}
+
+// checkGolden compares got with the golden file, or with -update
+// rewrites the golden file.
+func checkGolden(t *testing.T, golden string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("output differs from %s (run go test -update and review the diff)\ngot:\n%s", golden, got)
 	}
 }
 
