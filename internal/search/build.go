@@ -64,6 +64,8 @@ type Builder struct {
 	base     *Builder
 	reused   []bool  // document i has base's postings
 	inverted []*term // what Files inverted, sorted by term
+	shards   []piece // the postings files Files wrote
+	vocab    []piece // the vocabulary files Files wrote
 	rows     []byte  // docs.json's document table, as JSON
 	filters  map[string][]string
 
@@ -228,53 +230,96 @@ func (b *Builder) Files() ([]File, error) {
 	b.inverted = terms
 
 	// Shards of postings and of the vocabulary, as ranges of terms, at
-	// the same time.
-	var shardStarts, vocabStarts []string
-	var shardData, vocabData [][]byte
+	// the same time. A file whose terms are the base's and whose postings
+	// did not change is the base's slice again.
+	var prevShards, prevVocab []piece
+	stale := map[*term]bool{}
+	if b.base != nil {
+		prevShards, prevVocab = b.base.shards, b.base.vocab
+		for _, t := range terms {
+			if t.enc == nil {
+				stale[t] = true
+			}
+		}
+	}
 	for _, t := range terms {
 		t.quoted() // remembered now: both goroutines below read it
 	}
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		shardStarts, shardData = ranges(terms, b.ShardBytes, (*term).encoded)
+		b.shards = divide(terms, b.ShardBytes, (*term).encoded, prevShards, stale)
 	})
-	vocabStarts, vocabData = ranges(terms, b.VocabBytes, (*term).quoted)
+	b.vocab = divide(terms, b.VocabBytes, (*term).quoted, prevVocab, nil)
 	wg.Wait()
 	files := []File{{Name: "docs.json"}}
-	for i, data := range shardData {
-		files = append(files, File{"t/" + strconv.Itoa(i) + ".json", data})
+	for i, p := range b.shards {
+		files = append(files, File{"t/" + strconv.Itoa(i) + ".json", p.data})
 	}
-	for i, data := range vocabData {
-		files = append(files, File{"v/" + strconv.Itoa(i) + ".json", data})
+	for i, p := range b.vocab {
+		files = append(files, File{"v/" + strconv.Itoa(i) + ".json", p.data})
 	}
 	var err error
-	files[0].Data, err = b.table(shardStarts, vocabStarts, terms)
+	files[0].Data, err = b.table(starts(b.shards), starts(b.vocab), terms)
 	return files, err
 }
 
-// ranges cuts the terms, encoded by enc, into JSON arrays of about size
-// bytes, and returns the first term of each and the arrays.
-func ranges(terms []*term, size int, enc func(*term) []byte) (starts []string, data [][]byte) {
-	var cur []byte
-	for _, t := range terms {
-		e := enc(t)
-		if len(cur) > 0 && len(cur)+len(e) > size {
-			data = append(data, append(cur, ']'))
-			cur = nil
+// piece is one file of the index: a JSON array of the encodings of a
+// range of terms.
+type piece struct {
+	terms []*term
+	data  []byte
+}
+
+// divide cuts the terms, encoded by enc, into pieces of about size bytes.
+// A piece with the same terms as the piece at its place in prev, none of
+// them stale, keeps prev's data (the same slice, so that comparing it
+// with the last build's stops at the pointer).
+func divide(terms []*term, size int, enc func(*term) []byte, prev []piece, stale map[*term]bool) []piece {
+	var out []piece
+	n := 0 // bytes of the piece being cut, brackets and commas included
+	lo := 0
+	for i, t := range terms {
+		e := len(enc(t))
+		if i > lo && n+e > size {
+			out = append(out, piece{terms: terms[lo:i]})
+			lo, n = i, 0
 		}
-		if len(cur) == 0 {
-			cur = make([]byte, 0, size+len(e)+2)
-			cur = append(cur, '[')
-			starts = append(starts, t.term)
-		} else {
-			cur = append(cur, ',')
+		n += e + 1
+	}
+	if lo < len(terms) {
+		out = append(out, piece{terms: terms[lo:]})
+	}
+	for i := range out {
+		p := &out[i]
+		if i < len(prev) && slices.Equal(prev[i].terms, p.terms) && !slices.ContainsFunc(p.terms, func(t *term) bool { return stale[t] }) {
+			p.data = prev[i].data
+			continue
 		}
-		cur = append(cur, e...)
+		n := 1
+		for _, t := range p.terms {
+			n += len(enc(t)) + 1
+		}
+		data := make([]byte, 0, n)
+		for k, t := range p.terms {
+			if k == 0 {
+				data = append(data, '[')
+			} else {
+				data = append(data, ',')
+			}
+			data = append(data, enc(t)...)
+		}
+		p.data = append(data, ']')
 	}
-	if len(cur) > 0 {
-		data = append(data, append(cur, ']'))
+	return out
+}
+
+// starts returns the first term of each piece.
+func starts(pieces []piece) []string {
+	out := make([]string, len(pieces))
+	for i, p := range pieces {
+		out[i] = p.terms[0].term
 	}
-	return starts, data
+	return out
 }
 
 // term is a term and its postings: document numbers and weights.
@@ -386,13 +431,21 @@ func (b *Builder) patch() []*term {
 		byID[t.id] = t
 	}
 	var fresh []*term
+	was := map[int32]uint8{}
 	for _, d := range changed {
+		// Only the terms whose weight in d changed are touched, so that
+		// the others keep their encodings (and their shards their bytes):
+		// a save usually changes a few words of a document.
+		clear(was)
 		for _, p := range b.base.postings[d] {
-			if t := byID[p.term]; t != nil {
-				t.set(d, 0)
-			}
+			was[p.term] = p.weight
 		}
 		for _, p := range b.postings[d] {
+			w, ok := was[p.term]
+			delete(was, p.term)
+			if ok && w == p.weight {
+				continue
+			}
 			t := byID[p.term]
 			if t == nil {
 				t = &term{term: b.terms[p.term], id: p.term}
@@ -400,6 +453,11 @@ func (b *Builder) patch() []*term {
 				fresh = append(fresh, t)
 			}
 			t.set(d, p.weight)
+		}
+		for id := range was { // no longer in d
+			if t := byID[id]; t != nil {
+				t.set(d, 0)
+			}
 		}
 	}
 	slices.SortFunc(fresh, func(x, y *term) int { return strings.Compare(x.term, y.term) })

@@ -422,3 +422,74 @@ func TestAddHTML(t *testing.T) {
 		t.Errorf("x, in every code block: %q", g)
 	}
 }
+
+// TestContinueSame edits one document at a time, continuing the last
+// builder as the preview does: every file must equal a fresh build's, and
+// the postings files whose terms did not change must be the last build's
+// slices, so that the preview sees at once that they are unchanged.
+func TestContinueSame(t *testing.T) {
+	docs, bodies := fixture()
+	edits := []struct {
+		name string
+		doc  int
+		body string
+		kept bool // every postings file is the last build's
+	}{
+		{"unchanged", 3, bodies[3], true},
+		{"word added", 3, bodies[3] + " Zebras graze.", false},
+		{"word removed", 3, "This site records our decisions.", false},
+		{"weight raised", 2, bodies[2] + " queue queue queue queue queue queue queue.", false},
+		{"unchanged again", 2, bodies[2] + " queue queue queue queue queue queue queue.", true},
+		{"new first term", 4, "Aardvark " + bodies[4], false},
+		{"emptied", 1, "", false},
+	}
+	small := func(b *Builder) *Builder {
+		b.ShardBytes, b.VocabBytes = 64, 64
+		return b
+	}
+	prev := small(NewBuilder(docs))
+	prevFiles := build(t, prev, bodies)
+	bodies = slices.Clone(bodies)
+	for _, e := range edits {
+		bodies[e.doc] = e.body
+		next := prev.ContinueSame()
+		for i := range docs {
+			if i != e.doc {
+				next.Reuse(i, prev, i)
+			}
+		}
+		next.Add(e.doc, e.body)
+		files, err := next.Files()
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := build(t, small(NewBuilder(docs)), bodies)
+		if len(files) != len(want) {
+			t.Errorf("%s: %d files, a fresh build makes %d", e.name, len(files), len(want))
+		}
+		kept, shards := 0, 0
+		got := map[string][]byte{}
+		for _, f := range files {
+			got[f.Name] = f.Data
+			if !bytes.Equal(f.Data, want[f.Name]) {
+				t.Errorf("%s: %s is\n%s\na fresh build's is\n%s", e.name, f.Name, f.Data, want[f.Name])
+			}
+			if strings.HasPrefix(f.Name, "t/") {
+				shards++
+				if old := prevFiles[f.Name]; len(old) > 0 && &old[0] == &f.Data[0] {
+					kept++
+				}
+			}
+		}
+		if shards < 5 {
+			t.Fatalf("%s: only %d postings files; the test needs several", e.name, shards)
+		}
+		if e.kept && kept != shards {
+			t.Errorf("%s: %d of %d postings files kept, want all", e.name, kept, shards)
+		}
+		if !e.kept && (kept == 0 || kept == shards) {
+			t.Errorf("%s: %d of %d postings files kept, want some but not all", e.name, kept, shards)
+		}
+		prev, prevFiles = next, got
+	}
+}
