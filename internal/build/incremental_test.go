@@ -7,7 +7,9 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+	"runtime"
 	"testing"
+	"weak"
 
 	"github.com/waymark-dev/waymark/themes"
 )
@@ -205,4 +207,44 @@ func diffFiles(t *testing.T, step string, got, want map[string][]byte) {
 			t.Errorf("%s: %s should not be there", step, name)
 		}
 	}
+}
+
+// TestIncrementalLetsOldBuildsGo checks that a build keeps nothing of the
+// builds before the last one alive (the preview rebuilds thousands of
+// times): after a few body and title edits, the first build's site, its
+// search index and the index's builder must be collectable.
+func TestIncrementalLetsOldBuildsGo(t *testing.T) {
+	dir := copySite(t)
+	in := NewIncremental(Options{Site: os.DirFS(dir), Theme: themes.Default()})
+	if _, _, err := in.Build(nil); err != nil {
+		t.Fatal(err)
+	}
+	site, index, builder := weak.Make(in.last.site), weak.Make(in.memo.search), weak.Make(in.memo.search.b)
+	const rec = "decisions/0005-kafka-vs-rabbitmq-prototype-first.md"
+	for i := range 6 {
+		edit(t, dir, rec, func(s string) string {
+			if i%2 == 1 {
+				return strings.Replace(s, "# Kafka vs RabbitMQ", "# Kafka vs RabbitMQ again", 1)
+			}
+			return s + "\nOne more sentence.\n"
+		})
+		if _, _, err := in.Build([]string{rec}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if in.how != "pages" {
+		t.Fatalf("the last build went %q; the test means to end on a title edit", in.how)
+	}
+	runtime.GC()
+	runtime.GC()
+	if site.Value() != nil {
+		t.Error("the first build's site is still reachable")
+	}
+	if index.Value() != nil {
+		t.Error("the first build's search index is still reachable")
+	}
+	if builder.Value() != nil {
+		t.Error("the first build's search builder is still reachable")
+	}
+	runtime.KeepAlive(in) // the builder itself must stay reachable until here
 }

@@ -87,6 +87,9 @@ func (ix *searchIndex) reuse(url string) {
 // files returns the index files, under search/.
 func (ix *searchIndex) files() ([]search.File, error) {
 	files, err := ix.b.Files()
+	// Every page has its postings now: let the previous build's index go,
+	// or each build would keep all the ones before it alive.
+	ix.prev = nil
 	for i := range files {
 		files[i].Name = "search/" + files[i].Name
 	}

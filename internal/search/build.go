@@ -260,6 +260,7 @@ func (b *Builder) Files() ([]File, error) {
 	}
 	var err error
 	files[0].Data, err = b.table(starts(b.shards), starts(b.vocab), terms)
+	b.base, b.reused = nil, nil // patched: keeping it would keep every builder before it
 	return files, err
 }
 
