@@ -5,9 +5,9 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
-	"runtime"
 	"testing"
 	"weak"
 
