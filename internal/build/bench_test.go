@@ -2,6 +2,7 @@ package build
 
 import (
 	"fmt"
+	"io/fs"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -42,18 +43,32 @@ func corpus(b *testing.B, n int) string {
 func BenchmarkBuild(b *testing.B) {
 	for _, n := range []int{1000, 10000} {
 		b.Run(fmt.Sprintf("docs=%d", n), func(b *testing.B) {
-			dir := corpus(b, n)
-			b.ReportAllocs()
-			for b.Loop() {
-				s, err := Load(Options{Site: os.DirFS(dir), Theme: themes.Default()})
-				if err != nil {
-					b.Fatal(err)
-				}
-				if err := s.Render(nullWriter{}); err != nil {
-					b.Fatal(err)
-				}
-			}
+			benchmarkBuild(b, os.DirFS(corpus(b, n)))
 		})
+	}
+}
+
+// BenchmarkBuildNoSearch builds the 10,000-document corpus with
+// "search: false", so that the search index's share of a build is the
+// difference to BenchmarkBuild/docs=10000 (run both in one process,
+// alternately: -bench 'Build(NoSearch)?/docs=10000$' -count N).
+func BenchmarkBuildNoSearch(b *testing.B) {
+	b.Run("docs=10000", func(b *testing.B) {
+		site := &overlayFS{FS: os.DirFS(corpus(b, 10000)), files: map[string][]byte{"waymark.yaml": []byte("search: false\n")}}
+		benchmarkBuild(b, site)
+	})
+}
+
+func benchmarkBuild(b *testing.B, site fs.FS) {
+	b.ReportAllocs()
+	for b.Loop() {
+		s, err := Load(Options{Site: site, Theme: themes.Default()})
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := s.Render(nullWriter{}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 

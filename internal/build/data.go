@@ -130,7 +130,10 @@ func (s *Site) indexJSON() ([]byte, error) {
 
 // urls lists every page's site-relative URL, for the sitemap.
 func (s *Site) urls() []string {
-	urls := []string{"", "radar/", "roadmap/", "decisions/", "decisions/timeline/", "decisions/graph/", "tags/", "search/"}
+	urls := []string{"", "radar/", "roadmap/", "decisions/", "decisions/timeline/", "decisions/graph/", "tags/"}
+	if s.Config.SearchOn() {
+		urls = append(urls, "search/")
+	}
 	urls = append(urls, s.radarURLs()...)
 	for _, r := range s.Decisions.Records {
 		urls = append(urls, RecordURL(r))

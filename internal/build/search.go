@@ -21,8 +21,12 @@ type searchIndex struct {
 	prev  *searchIndex   // the previous build's, in incremental builds
 }
 
-// newSearchIndex lists every decision, blip and free page as a document.
+// newSearchIndex lists every decision, blip and free page as a document;
+// it returns nil when the site has no search (a nil index does nothing).
 func (s *Site) newSearchIndex() *searchIndex {
+	if !s.Config.SearchOn() {
+		return nil
+	}
 	if m := s.memo; m != nil && m.sameMeta && m.search != nil {
 		// No metadata changed: the documents are the previous build's.
 		prev := m.search
@@ -67,6 +71,9 @@ func (s *Site) newSearchIndex() *searchIndex {
 // add indexes the page at url with its rendered body; pages that are not
 // documents are ignored. It is called from several goroutines at once.
 func (ix *searchIndex) add(url string, body template.HTML) {
+	if ix == nil {
+		return
+	}
 	if i, ok := ix.byURL[url]; ok {
 		ix.b.AddHTML(i, string(body))
 	}
@@ -75,6 +82,9 @@ func (ix *searchIndex) add(url string, body template.HTML) {
 // reuse gives the page at url, taken unchanged from the previous build,
 // the postings it had there. It is called from several goroutines at once.
 func (ix *searchIndex) reuse(url string) {
+	if ix == nil {
+		return
+	}
 	i, ok := ix.byURL[url]
 	if !ok || ix.prev == nil {
 		return
@@ -86,6 +96,9 @@ func (ix *searchIndex) reuse(url string) {
 
 // files returns the index files, under search/.
 func (ix *searchIndex) files() ([]search.File, error) {
+	if ix == nil {
+		return nil, nil
+	}
 	files, err := ix.b.Files()
 	// Every page has its postings now: let the previous build's index go,
 	// or each build would keep all the ones before it alive.

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -104,6 +105,35 @@ func TestDefaultSite(t *testing.T) {
 		if _, ok := out[want]; !ok {
 			t.Errorf("%s was not built", want)
 		}
+	}
+	checkLinks(t, out)
+}
+
+// TestSearchOff builds the default site with search: false: no search
+// box, page, script or index, and every link still leads somewhere.
+func TestSearchOff(t *testing.T) {
+	dir := copySite(t)
+	cfg, err := os.ReadFile(filepath.Join(dir, "waymark.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "waymark.yaml"), append(cfg, "\nsearch: false\n"...), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, out := buildDir(t, dir)
+	for name, data := range out {
+		if strings.HasPrefix(name, "search/") {
+			t.Errorf("%s was built", name)
+		}
+		if strings.HasSuffix(name, ".html") && (bytes.Contains(data, []byte("site-search")) || bytes.Contains(data, []byte("search.js"))) {
+			t.Errorf("%s has a search box or script", name)
+		}
+	}
+	if bytes.Contains(out["sitemap.xml"], []byte("search/")) {
+		t.Error("the sitemap lists the search page")
+	}
+	if _, ok := out["index.html"]; !ok {
+		t.Fatal("no home page")
 	}
 	checkLinks(t, out)
 }

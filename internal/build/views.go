@@ -49,6 +49,7 @@ type SiteView struct {
 	BaseURL     string
 	BasePath    string // path part of BaseURL, for the 404 page's <base>
 	Menu        []Link
+	Search      bool // the site has search (the header box, /search/)
 }
 
 // Link is a titled site-relative URL.
@@ -145,7 +146,7 @@ type job struct {
 
 // pageJobs prepares the view of every templated page.
 func (s *Site) pageJobs() []job {
-	sv := &SiteView{Title: s.Config.Title, Description: s.Config.Description, BaseURL: s.Config.BaseURL}
+	sv := &SiteView{Title: s.Config.Title, Description: s.Config.Description, BaseURL: s.Config.BaseURL, Search: s.Config.SearchOn()}
 	if u, err := url.Parse(s.Config.BaseURL); err == nil && s.Config.BaseURL != "" {
 		sv.BasePath = u.Path
 	}
@@ -208,7 +209,9 @@ func (s *Site) pageJobs() []job {
 		add(t.Tag.URL+"index.html", "tag", t.Tag.URL, "Tagged “"+t.Tag.Name+"”", "", nil, t)
 	}
 	add("tags/index.html", "tags", "tags/", "Tags", "", nil, td)
-	add("search/index.html", "search", "search/", "Search", "Search every decision, blip and page.", nil, s.searchData())
+	if s.Config.SearchOn() {
+		add("search/index.html", "search", "search/", "Search", "Search every decision, blip and page.", nil, s.searchData())
+	}
 	add("404.html", "404", "", "Page not found", "", nil, nil)
 	return jobs
 }

@@ -23,6 +23,8 @@
 //	             without the key, permissive licences are allowed, weak
 //	             copyleft reviewed and network copyleft denied
 //	markdown     {unsafe: true} renders raw HTML in markdown, sanitised
+//	search       false leaves out the search box, the search page and
+//	             the search index (default true)
 package config
 
 import (
@@ -58,7 +60,12 @@ type Config struct {
 	Review      Review    `yaml:"review"`
 	Licenses    Licenses  `yaml:"licenses"`
 	Markdown    Markdown  `yaml:"markdown"`
+	Search      *bool     `yaml:"search"` // nil: on; see SearchOn
 }
+
+// SearchOn reports whether the site has search (the search key is not
+// false).
+func (c *Config) SearchOn() bool { return c.Search == nil || *c.Search }
 
 // Segment is a quadrant or a ring.
 type Segment struct {
