@@ -20,6 +20,7 @@ import (
 
 	"github.com/waymark-dev/waymark/internal/diag"
 	"github.com/waymark-dev/waymark/internal/markdown"
+	"github.com/waymark-dev/waymark/internal/search"
 )
 
 // Writer receives the files of a built site.
@@ -121,6 +122,14 @@ func (s *Site) writeFiles(w Writer, m *minify.M, th *theme, ix *searchIndex) err
 		data       []byte
 	}
 	var files []file
+	// The search index is inverted and cut into files while the files
+	// made from metadata are generated: the two take about as long, and
+	// each keeps one core busy.
+	var searchFiles []search.File
+	var searchErr error
+	var wg sync.WaitGroup
+	wg.Go(func() { searchFiles, searchErr = ix.files() })
+	defer wg.Wait() // on an early return, too: the index must not be written to later
 	// s.generated reuses the previous build's data when an incremental
 	// build changed no metadata (see incremental.go); files that depend on
 	// page bodies must not go through it.
@@ -139,9 +148,9 @@ func (s *Site) writeFiles(w Writer, m *minify.M, th *theme, ix *searchIndex) err
 		file{"index.json", "application/json", index},
 		file{"assets/chroma.css", "text/css", []byte(markdown.CSS())},
 	)
-	searchFiles, err := ix.files()
-	if err != nil {
-		return err
+	wg.Wait()
+	if searchErr != nil {
+		return searchErr
 	}
 	for _, f := range searchFiles {
 		files = append(files, file{f.Name, "", f.Data}) // compact JSON already
