@@ -111,7 +111,8 @@ func (s *Site) renderJobs(w Writer, th *theme, md *markdown.Renderer, m *minify.
 			return
 		}
 		j.view.Content = "" // let the rendered body go as soon as its page is written
-		errs[i] = s.writePage(w, m, j.path, key, buf.Bytes()) // minifies into a new slice
+		// writePage minifies into a new slice: buf is free again after it.
+		errs[i] = s.writePage(w, m, j.path, key, buf.Bytes())
 	})
 	for _, err := range errs {
 		if err != nil {
