@@ -1,6 +1,7 @@
 package build
 
 import (
+	"bytes"
 	"fmt"
 	"io/fs"
 	"os"
@@ -8,6 +9,7 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/waymark-dev/waymark/internal/markdown"
 	"github.com/waymark-dev/waymark/themes"
 )
 
@@ -75,3 +77,70 @@ func benchmarkBuild(b *testing.B, site fs.FS) {
 type nullWriter struct{}
 
 func (nullWriter) WriteFile(string, []byte) error { return nil }
+
+// BenchmarkBuildStages times the stages of a build of the 10,000-document
+// corpus on their own, on all cores as the build runs them: loading
+// (reading, front matter, linking), rendering every markdown body
+// (goldmark and chroma), and executing the page templates and minifying
+// their output with the bodies already rendered. They show how much of
+// BenchmarkBuild each takes, and what no build can go below without
+// doing less: the markdown stage alone is the floor of a cold build.
+func BenchmarkBuildStages(b *testing.B) {
+	dir := corpus(b, 10000)
+	opts := Options{Site: os.DirFS(dir), Theme: themes.Default()}
+	b.Run("load", func(b *testing.B) {
+		for b.Loop() {
+			if _, err := Load(opts); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	s, err := Load(opts)
+	if err != nil {
+		b.Fatal(err)
+	}
+	jobs := s.pageJobs()
+	md := markdown.New(markdown.Options{})
+	b.Run("markdown", func(b *testing.B) {
+		for b.Loop() {
+			parallel(len(jobs), func(i int) {
+				if jobs[i].body != nil {
+					s.renderBody(md, jobs[i].body)
+				}
+			})
+		}
+	})
+	for _, j := range jobs {
+		if j.body != nil {
+			j.view.Content = s.renderBody(md, j.body)
+		}
+	}
+	th, err := s.theme()
+	if err != nil {
+		b.Fatal(err)
+	}
+	m := newMinifier()
+	b.Run("templates", func(b *testing.B) {
+		for b.Loop() {
+			parallel(len(jobs), func(i int) {
+				var buf bytes.Buffer
+				if err := th.pages[jobs[i].kind].ExecuteTemplate(&buf, "base", jobs[i].view); err != nil {
+					panic(err)
+				}
+			})
+		}
+	})
+	b.Run("templates+minify", func(b *testing.B) {
+		for b.Loop() {
+			parallel(len(jobs), func(i int) {
+				var buf bytes.Buffer
+				if err := th.pages[jobs[i].kind].ExecuteTemplate(&buf, "base", jobs[i].view); err != nil {
+					panic(err)
+				}
+				if _, err := m.Bytes("text/html", buf.Bytes()); err != nil {
+					panic(err)
+				}
+			})
+		}
+	})
+}
