@@ -4,6 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"net/url"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -359,5 +362,41 @@ func TestSearchNoScript(t *testing.T) {
 	links, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll(".search-nojs a")].map(a => a.href)`))
 	if err != nil || !slices.Equal(links, []string{base + "decisions/index.html", base + "radar/index.html"}) {
 		t.Errorf("no-script links = %q, %v", links, err)
+	}
+}
+
+// TestSearchFromDisk opens the search page of a site written to disk, as
+// a reader who opens public/index.html does: browsers refuse to let such
+// a page read the index, so the page must say why and where to go.
+func TestSearchFromDisk(t *testing.T) {
+	_, files := buildFS(t, loadTxtar(t, "testdata/site.txtar"))
+	dir := t.TempDir()
+	for name, data := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	b := browsertest.New(t)
+	page := (&url.URL{Scheme: "file", Path: filepath.ToSlash(filepath.Join(dir, "search", "index.html")), RawQuery: "q=kafka"}).String()
+	if err := chromedp.Do(b.Ctx, chromedp.Navigate(page)); err != nil {
+		t.Fatal(err)
+	}
+	var text string
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(20 * time.Millisecond) {
+		text, _ = chromedp.Run(b.Ctx, chromedp.Text(chromedp.CSS("#search-status")))
+		if text != "" {
+			break
+		}
+	}
+	if !strings.Contains(text, "served over HTTP") || !strings.Contains(text, "waymark serve") {
+		t.Errorf("search page opened from disk says %q; want it to say search needs HTTP", text)
+	}
+	links, err := chromedp.Run(b.Ctx, chromedp.Evaluate[[]string](`[...document.querySelectorAll("#search-status a")].map(a => a.getAttribute("href"))`))
+	if err != nil || !slices.Equal(links, []string{"../decisions/index.html", "../radar/index.html"}) {
+		t.Errorf("links on the search page opened from disk = %q, %v", links, err)
 	}
 }

@@ -465,7 +465,11 @@
     } catch (err) {
       if (n !== seq) return;
       list.replaceChildren();
-      status.replaceChildren("Search could not load its index (" + err.message + "). Browse the ",
+      // Browsers do not let a page opened from disk read other files.
+      const why = location.protocol === "file:"
+        ? "Search works when the site is served over HTTP (for example by waymark serve), not opened from disk"
+        : "Search could not load its index (" + err.message + ")";
+      status.replaceChildren(why + ". Browse the ",
         link("decisions", "../decisions/index.html"), " or the ", link("radar", "../radar/index.html"), " instead.");
       return;
     }
