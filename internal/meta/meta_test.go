@@ -2,6 +2,7 @@ package meta_test
 
 import (
 	"bytes"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -911,10 +912,36 @@ func TestDateFormatting(t *testing.T) {
 		{date(2016, time.December, 1), date(2016, time.February, 1), 1},
 		{date(999, time.January, 1), date(2016, time.January, 1), -1},
 		{zero, date(2016, time.January, 1), -1},
+		{date(2016, time.January, 1), zero, 1},
+		{zero, zero, 0},
 	}
 	for _, tt := range tests {
 		if got, want := tt.a.Compare(tt.b), tt.want; got != want {
 			t.Errorf("%v.Compare(%v) = %d, want %d", tt.a, tt.b, got, want)
+		}
+	}
+}
+
+// TestDateOrderIsTextOrder checks that String pads as YYYY-MM-DD for
+// every year a date can have, and that Compare orders dates as their
+// text sorts, on a spread of years, months and days.
+func TestDateOrderIsTextOrder(t *testing.T) {
+	var dates []meta.Date
+	for _, y := range []int{1, 9, 10, 99, 100, 999, 1000, 1999, 2016, 9999} {
+		for _, m := range []time.Month{time.January, time.September, time.October, time.December} {
+			for _, d := range []int{1, 9, 10, 31} {
+				dates = append(dates, date(y, m, d))
+			}
+		}
+	}
+	for _, a := range dates {
+		if got, want := a.String(), fmt.Sprintf("%04d-%02d-%02d", a.Year, a.Month, a.Day); got != want {
+			t.Errorf("String = %q, want %q", got, want)
+		}
+		for _, b := range dates {
+			if got, want := a.Compare(b), strings.Compare(a.String(), b.String()); got != want {
+				t.Errorf("%v.Compare(%v) = %d; their text compares %d", a, b, got, want)
+			}
 		}
 	}
 }
