@@ -8,7 +8,6 @@ import (
 
 	"github.com/waymark-dev/waymark/internal/config"
 	"github.com/waymark-dev/waymark/internal/decision"
-	"github.com/waymark-dev/waymark/internal/radar"
 	"github.com/waymark-dev/waymark/internal/search"
 )
 
@@ -131,7 +130,8 @@ type Option struct {
 	Value, Label string
 }
 
-func (s *Site) searchData() *SearchData {
+// searchData lists the filters' choices; byTag is the site's tag index.
+func (s *Site) searchData(byTag map[string]*TagData) *SearchData {
 	sd := &SearchData{Types: []Option{{"decision", "Decisions"}, {"blip", "Radar blips"}, {"page", "Pages"}}}
 	counts := map[string]int{}
 	for _, r := range s.Decisions.Records {
@@ -151,7 +151,6 @@ func (s *Site) searchData() *SearchData {
 		return out
 	}
 	sd.Rings, sd.Sectors = segments(s.Config.Rings), segments(s.Config.Quadrants)
-	byTag := s.tagIndex(func(*radar.Blip) BlipRef { return BlipRef{} })
 	for _, k := range slices.Sorted(maps.Keys(byTag)) {
 		t := byTag[k].Tag
 		sd.Tags = append(sd.Tags, Option{t.URL[len("tags/") : len(t.URL)-1], t.Name})

@@ -210,7 +210,7 @@ func (s *Site) pageJobs() []job {
 	}
 	add("tags/index.html", "tags", "tags/", "Tags", "", nil, td)
 	if s.Config.SearchOn() {
-		add("search/index.html", "search", "search/", "Search", "Search every decision, blip and page.", nil, s.searchData())
+		add("search/index.html", "search", "search/", "Search", "Search every decision, blip and page.", nil, s.searchData(byTag))
 	}
 	add("404.html", "404", "", "Page not found", "", nil, nil)
 	return jobs

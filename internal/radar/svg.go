@@ -138,7 +138,9 @@ func MovementText(m string) string {
 }
 
 func (l *Layout) blip(b *strings.Builder, p Placed, href func(*Blip) string) {
-	name := fmt.Sprintf("%d. %s: %s", p.Number, p.Blip.Title, l.radar.Config.Rings[p.Ring].Title)
+	// Written piece by piece, not with fmt: the radar page, the home page
+	// and the quadrant pages each draw every blip, 5,000 on a large radar.
+	name := strconv.Itoa(p.Number) + ". " + p.Blip.Title + ": " + l.radar.Config.Rings[p.Ring].Title
 	if m := MovementText(p.Movement); m != "" {
 		name += ", " + m
 	}
@@ -146,12 +148,13 @@ func (l *Layout) blip(b *strings.Builder, p Placed, href func(*Blip) string) {
 	if href != nil {
 		url = href(p.Blip)
 	}
-	fmt.Fprintf(b, `<a href="%s" id="blip-%s" class="blip m-%s" aria-label="%s"><title>%s</title>`,
-		esc(url), esc(p.Blip.ID), p.Movement, esc(name), esc(name))
-	fmt.Fprintf(b, `<circle class="body" cx="%s" cy="%s" r="%s"/>`, num(p.X), num(p.Y), num(bodyRadius))
+	x, y := num(p.X), num(p.Y)
+	write(b, `<a href="`, esc(url), `" id="blip-`, esc(p.Blip.ID), `" class="blip m-`, p.Movement,
+		`" aria-label="`, esc(name), `"><title>`, esc(name), `</title>`)
+	write(b, `<circle class="body" cx="`, x, `" cy="`, y, `" r="`, num(bodyRadius), `"/>`)
 	switch p.Movement {
 	case NewBlip:
-		fmt.Fprintf(b, `<circle class="marker" cx="%s" cy="%s" r="%s"/>`, num(p.X), num(p.Y), num(markerRadius))
+		write(b, `<circle class="marker" cx="`, x, `" cy="`, y, `" r="`, num(markerRadius), `"/>`)
 	case MovedIn, MovedOut:
 		// Half a ring on the side facing the centre (moved in) or facing
 		// away from it (moved out).
@@ -163,9 +166,9 @@ func (l *Layout) blip(b *strings.Builder, p Placed, href func(*Blip) string) {
 			face = -math.Pi / 2
 		}
 		a0, a1 := face-math.Pi/2, face+math.Pi/2
-		fmt.Fprintf(b, `<path class="marker" d="M%s %sA%s %s 0 0 1 %s %s"/>`,
-			num(p.X+markerRadius*math.Cos(a0)), num(p.Y+markerRadius*math.Sin(a0)), num(markerRadius), num(markerRadius),
-			num(p.X+markerRadius*math.Cos(a1)), num(p.Y+markerRadius*math.Sin(a1)))
+		r := num(markerRadius)
+		write(b, `<path class="marker" d="M`, num(p.X+markerRadius*math.Cos(a0)), " ", num(p.Y+markerRadius*math.Sin(a0)),
+			"A", r, " ", r, " 0 0 1 ", num(p.X+markerRadius*math.Cos(a1)), " ", num(p.Y+markerRadius*math.Sin(a1)), `"/>`)
 	}
 	size := 9.0
 	switch n := p.Number; {
@@ -174,8 +177,15 @@ func (l *Layout) blip(b *strings.Builder, p Placed, href func(*Blip) string) {
 	case n >= 100:
 		size = 7.5
 	}
-	fmt.Fprintf(b, `<text x="%s" y="%s" font-size="%s" text-anchor="middle" dominant-baseline="central">%d</text></a>`,
-		num(p.X), num(p.Y), num(size), p.Number)
+	write(b, `<text x="`, x, `" y="`, y, `" font-size="`, num(size),
+		`" text-anchor="middle" dominant-baseline="central">`, strconv.Itoa(p.Number), `</text></a>`)
+}
+
+// write writes the strings one after the other.
+func write(b *strings.Builder, parts ...string) {
+	for _, s := range parts {
+		b.WriteString(s)
+	}
 }
 
 // text writes a label; class may be empty.
