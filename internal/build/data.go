@@ -123,8 +123,7 @@ func (s *Site) Index() *IndexJSON {
 func (s *Site) indexJSON() ([]byte, error) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b) // escapes <, > and & so the data is safe to embed
-	enc.SetIndent("", " ")
-	err := enc.Encode(s.Index())
+	err := enc.Encode(s.Index()) // compact: it is minified anyway
 	return b.Bytes(), err
 }
 
