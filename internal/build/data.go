@@ -122,7 +122,7 @@ func (s *Site) Index() *IndexJSON {
 
 func (s *Site) indexJSON() ([]byte, error) {
 	var b bytes.Buffer
-	enc := json.NewEncoder(&b) // escapes <, > and & so the data is safe to embed
+	enc := json.NewEncoder(&b)   // escapes <, > and & so the data is safe to embed
 	err := enc.Encode(s.Index()) // compact: it is minified anyway
 	return b.Bytes(), err
 }
