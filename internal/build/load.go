@@ -20,7 +20,7 @@
 //	decisions/<id>/index.html    one record (<folder>/<id>/ for categories)
 //	tags/index.html, tags/<tag>/index.html
 //	<page>/index.html            a free page from content/<page>.md
-//	search/index.html            full-text search over search/docs.json, t/*.json, v/*.json
+//	search/index.html            full-text search over search/docs.js, t/*.js, v/*.js
 //	404.html, feed.xml, sitemap.xml, index.json, assets/…
 //
 // Every link between pages is relative and names index.html, so the site

@@ -64,7 +64,11 @@ func TestSearchFiles(t *testing.T) {
 	var table struct {
 		Docs [][]any `json:"docs"`
 	}
-	if err := json.Unmarshal(out["search/docs.json"], &table); err != nil {
+	docs, err := search.Unwrap("docs", out["search/docs.js"])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(docs, &table); err != nil {
 		t.Fatal(err)
 	}
 	if got := table.Docs[0]; got[1] != "ADR-0001" || got[2] != "Use queues" || got[3] != "decisions/0001-use-queues/" {

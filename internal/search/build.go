@@ -66,7 +66,7 @@ type Builder struct {
 	inverted []*term // what Files inverted, sorted by term
 	shards   []piece // the postings files Files wrote
 	vocab    []piece // the vocabulary files Files wrote
-	rows     []byte  // docs.json's document table, as JSON
+	rows     []byte  // docs.js's document table, as JSON
 	filters  map[string][]string
 
 	// Idle workers. Not a sync.Pool: that drops them at every garbage
@@ -247,35 +247,36 @@ func (b *Builder) Files() ([]File, error) {
 	}
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		b.shards = divide(terms, b.ShardBytes, (*term).encoded, prevShards, stale)
+		b.shards = divide(terms, b.ShardBytes, (*term).encoded, "t/", prevShards, stale)
 	})
-	b.vocab = divide(terms, b.VocabBytes, (*term).quoted, prevVocab, nil)
+	b.vocab = divide(terms, b.VocabBytes, (*term).quoted, "v/", prevVocab, nil)
 	wg.Wait()
-	files := []File{{Name: "docs.json"}}
+	files := []File{{Name: fileName("docs")}}
 	for i, p := range b.shards {
-		files = append(files, File{"t/" + strconv.Itoa(i) + ".json", p.data})
+		files = append(files, File{fileName("t/" + strconv.Itoa(i)), p.data})
 	}
 	for i, p := range b.vocab {
-		files = append(files, File{"v/" + strconv.Itoa(i) + ".json", p.data})
+		files = append(files, File{fileName("v/" + strconv.Itoa(i)), p.data})
 	}
-	var err error
-	files[0].Data, err = b.table(starts(b.shards), starts(b.vocab), terms)
+	table, err := b.table(starts(b.shards), starts(b.vocab), terms)
+	files[0].Data = wrap("docs", table)
 	b.base, b.reused = nil, nil // patched: keeping it would keep every builder before it
 	return files, err
 }
 
 // piece is one file of the index: a JSON array of the encodings of a
-// range of terms.
+// range of terms, wrapped (see script.go).
 type piece struct {
 	terms []*term
 	data  []byte
 }
 
-// divide cuts the terms, encoded by enc, into pieces of about size bytes.
-// A piece with the same terms as the piece at its place in prev, none of
-// them stale, keeps prev's data (the same slice, so that comparing it
-// with the last build's stops at the pointer).
-func divide(terms []*term, size int, enc func(*term) []byte, prev []piece, stale map[*term]bool) []piece {
+// divide cuts the terms, encoded by enc, into pieces of about size bytes,
+// the files kind+"0", kind+"1", …. A piece with the same terms as the
+// piece at its place in prev, none of them stale, keeps prev's data (the
+// same slice, so that comparing it with the last build's stops at the
+// pointer).
+func divide(terms []*term, size int, enc func(*term) []byte, kind string, prev []piece, stale map[*term]bool) []piece {
 	var out []piece
 	n := 0 // bytes of the piece being cut, brackets and commas included
 	lo := 0
@@ -296,11 +297,12 @@ func divide(terms []*term, size int, enc func(*term) []byte, prev []piece, stale
 			p.data = prev[i].data
 			continue
 		}
-		n := 1
+		id := kind + strconv.Itoa(i)
+		n := len(dataCall) + len(id) + 8
 		for _, t := range p.terms {
 			n += len(enc(t)) + 1
 		}
-		data := make([]byte, 0, n)
+		data := appendHead(make([]byte, 0, n), id)
 		for k, t := range p.terms {
 			if k == 0 {
 				data = append(data, '[')
@@ -309,7 +311,7 @@ func divide(terms []*term, size int, enc func(*term) []byte, prev []piece, stale
 			}
 			data = append(data, enc(t)...)
 		}
-		p.data = append(data, ']')
+		p.data = append(data, "]"+dataTail...)
 	}
 	return out
 }
@@ -497,7 +499,8 @@ func (t *term) set(d int32, w uint8) {
 	t.enc = nil
 }
 
-// table is docs.json: the document table and the map of the other files.
+// table is the JSON of docs.js: the document table and the map of the
+// other files.
 func (b *Builder) table(shards, vocab []string, terms []*term) ([]byte, error) {
 	if b.rows == nil {
 		if err := b.documentTable(); err != nil {
@@ -536,7 +539,7 @@ func (b *Builder) table(shards, vocab []string, terms []*term) ([]byte, error) {
 	return append(out, '}'), nil
 }
 
-// documentTable works out the document rows of docs.json and the values
+// documentTable works out the document rows of docs.js and the values
 // of its filters.
 func (b *Builder) documentTable() error {
 	filters := map[string][]string{"type": {""}, "status": {""}, "ring": {""}, "sector": {""}, "tag": {}}

@@ -1,8 +1,8 @@
 // Package search builds the full-text index of a site, for search.js to
 // query in the browser with no server: the index is split into files so
-// that a query downloads only the few it needs, and every file is plain
-// JSON fetched relative to the search page, so the site works under any
-// sub-path and from any static host.
+// that a query downloads only the few it needs, and every file is loaded
+// relative to the search page, so the site works under any sub-path, from
+// any static host and from disk.
 //
 // # Tokens
 //
@@ -19,10 +19,15 @@
 //
 // Builder.Files returns, relative to the search page (search/):
 //
-//	docs.json    the document table and the map of the other files:
+//	docs.js      the document table and the map of the other files:
 //	             {"version", "shards", "vocab", "filters", "docs"}
-//	t/<n>.json   postings: [["term", doc, weight, doc, weight, …], …]
-//	v/<n>.json   the terms alone, for typo tolerance: ["term", …]
+//	t/<n>.js     postings: [["term", doc, weight, doc, weight, …], …]
+//	v/<n>.js     the terms alone, for typo tolerance: ["term", …]
+//
+// Each file is the JSON shown wrapped in a call, waymarkSearchData("t/3",
+// …); (see script.go): over HTTP search.js fetches it and parses the JSON,
+// and a page opened from disk, which browsers do not let fetch, adds it
+// as a script.
 //
 // Terms are sorted by code point and cut into ranges of about ShardBytes
 // (postings) or VocabBytes (vocabulary); "shards" and "vocab" list the
@@ -37,7 +42,8 @@
 //
 // The body text is not stored again: snippets are cut from the result
 // pages themselves, which search.js fetches for the results it shows (and
-// which the browser then has at hand when the reader opens one).
+// which the browser then has at hand when the reader opens one); from
+// disk, results come without snippets.
 //
 // # Weights and ranking
 //

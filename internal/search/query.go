@@ -72,25 +72,25 @@ type shardTerm struct {
 	weights []int
 }
 
-// Open reads the document table with read, which is given names relative
-// to the search page ("docs.json", "t/0.json").
+// Open reads the document table with read, which is given file names
+// relative to the search page ("docs.js", "t/0.js").
 func Open(read func(name string) ([]byte, error)) (*Index, error) {
 	ix := &Index{read: read, shards: map[int][]shardTerm{}, vocab: map[int][]string{}}
-	data, err := ix.load("docs.json")
+	data, err := ix.load("docs")
 	if err != nil {
 		return nil, err
 	}
 	if err := json.Unmarshal(data, &ix.table); err != nil {
-		return nil, fmt.Errorf("docs.json: %w", err)
+		return nil, fmt.Errorf("docs.js: %w", err)
 	}
 	for i, raw := range ix.table.Docs {
 		var r docRow
 		if len(raw) != 8 {
-			return nil, fmt.Errorf("docs.json: document %d has %d fields, want 8", i, len(raw))
+			return nil, fmt.Errorf("docs.js: document %d has %d fields, want 8", i, len(raw))
 		}
 		for k, dst := range []any{&r.typ, &r.label, &r.title, &r.url, &r.status, &r.ring, &r.sector, &r.tags} {
 			if err := json.Unmarshal(raw[k], dst); err != nil {
-				return nil, fmt.Errorf("docs.json: document %d: %w", i, err)
+				return nil, fmt.Errorf("docs.js: document %d: %w", i, err)
 			}
 		}
 		ix.table.docs = append(ix.table.docs, r)
@@ -98,9 +98,15 @@ func Open(read func(name string) ([]byte, error)) (*Index, error) {
 	return ix, nil
 }
 
-func (ix *Index) load(name string) ([]byte, error) {
+// load reads the file of the index with the given id and returns its JSON.
+func (ix *Index) load(id string) ([]byte, error) {
+	name := fileName(id)
 	ix.Loaded = append(ix.Loaded, name)
-	return ix.read(name)
+	file, err := ix.read(name)
+	if err != nil {
+		return nil, err
+	}
+	return Unwrap(id, file)
 }
 
 // Docs returns the number of documents.
@@ -126,14 +132,14 @@ func (ix *Index) shard(k int) ([]shardTerm, error) {
 	if s, ok := ix.shards[k]; ok {
 		return s, nil
 	}
-	name := "t/" + strconv.Itoa(k) + ".json"
+	name := "t/" + strconv.Itoa(k)
 	data, err := ix.load(name)
 	if err != nil {
 		return nil, err
 	}
 	var raw [][]json.RawMessage
 	if err := json.Unmarshal(data, &raw); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, fmt.Errorf("%s: %w", fileName(name), err)
 	}
 	terms := make([]shardTerm, len(raw))
 	for i, r := range raw {
@@ -142,16 +148,16 @@ func (ix *Index) shard(k int) ([]shardTerm, error) {
 			return nil, fmt.Errorf("%s: term %d is cut", name, i)
 		}
 		if err := json.Unmarshal(r[0], &t.term); err != nil {
-			return nil, fmt.Errorf("%s: %w", name, err)
+			return nil, fmt.Errorf("%s: %w", fileName(name), err)
 		}
 		doc := 0
 		for k := 1; k < len(r); k += 2 {
 			var delta, w int
 			if err := json.Unmarshal(r[k], &delta); err != nil {
-				return nil, fmt.Errorf("%s: %w", name, err)
+				return nil, fmt.Errorf("%s: %w", fileName(name), err)
 			}
 			if err := json.Unmarshal(r[k+1], &w); err != nil {
-				return nil, fmt.Errorf("%s: %w", name, err)
+				return nil, fmt.Errorf("%s: %w", fileName(name), err)
 			}
 			doc += delta
 			t.docs = append(t.docs, doc)
@@ -166,14 +172,14 @@ func (ix *Index) vocabFile(k int) ([]string, error) {
 	if v, ok := ix.vocab[k]; ok {
 		return v, nil
 	}
-	name := "v/" + strconv.Itoa(k) + ".json"
+	name := "v/" + strconv.Itoa(k)
 	data, err := ix.load(name)
 	if err != nil {
 		return nil, err
 	}
 	var v []string
 	if err := json.Unmarshal(data, &v); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, fmt.Errorf("%s: %w", fileName(name), err)
 	}
 	ix.vocab[k] = v
 	return v, nil

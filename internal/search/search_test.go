@@ -129,8 +129,12 @@ func build(t testing.TB, b *Builder, bodies []string) map[string][]byte {
 	}
 	out := map[string][]byte{}
 	for _, f := range files {
-		if !json.Valid(f.Data) {
-			t.Fatalf("%s is not valid JSON: %s", f.Name, f.Data)
+		data, err := Unwrap(strings.TrimSuffix(f.Name, ".js"), f.Data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !json.Valid(data) {
+			t.Fatalf("%s does not hold valid JSON: %s", f.Name, f.Data)
 		}
 		out[f.Name] = f.Data
 	}
@@ -226,7 +230,7 @@ func TestSearchSplit(t *testing.T) {
 	b := NewBuilder(docs)
 	b.ShardBytes, b.VocabBytes = 1, 1
 	files := build(t, b, bodies)
-	if _, ok := files["t/20.json"]; !ok {
+	if _, ok := files["t/20.js"]; !ok {
 		t.Fatalf("tiny limits made only %d files", len(files))
 	}
 	ix := open(t, files)
@@ -491,5 +495,30 @@ func TestContinueSame(t *testing.T) {
 			t.Errorf("%s: %d of %d postings files kept, want some but not all", e.name, kept, shards)
 		}
 		prev, prevFiles = next, got
+	}
+}
+
+func TestUnwrap(t *testing.T) {
+	file := wrap("t/3", []byte(`[["kafka",0,9]]`))
+	if got, want := string(file), `waymarkSearchData("t/3",[["kafka",0,9]]);`; got != want {
+		t.Fatalf("wrap = %s, want %s", got, want)
+	}
+	for _, c := range []struct {
+		id, file string
+		ok       bool
+	}{
+		{"t/3", string(file), true},
+		{"t/4", string(file), false},                 // another file's content
+		{"t/3", `waymarkSearchData("t/3",[]`, false}, // cut short
+		{"t/3", `[["kafka",0,9]]`, false},            // plain JSON
+		{"t/3", `evil();waymarkSearchData("t/3",[]);`, false},
+	} {
+		data, err := Unwrap(c.id, []byte(c.file))
+		if (err == nil) != c.ok {
+			t.Errorf("Unwrap(%q, %q): error %v, want ok=%v", c.id, c.file, err, c.ok)
+		}
+		if c.ok && string(data) != `[["kafka",0,9]]` {
+			t.Errorf("Unwrap(%q, %q) = %s", c.id, c.file, data)
+		}
 	}
 }

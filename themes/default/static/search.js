@@ -133,6 +133,27 @@
   const FILTERS = ["type", "status", "ring", "sector", "tag"];
   const BLOCKS = "address, article, aside, blockquote, br, dd, div, dl, dt, figcaption, figure, footer, h2, h3, h4, h5, h6, header, hr, li, ol, p, pre, section, table, td, th, tr, ul";
 
+  // The files of the index are scripts that call waymarkSearchData(id,
+  // data) (see internal/search/script.go). Over HTTP they are fetched and
+  // the JSON inside the call is parsed. A page opened from disk may not
+  // fetch, so there each file is added as a script and its call caught;
+  // snippets, cut from the result pages, are left out.
+  const FROM_DISK = location.protocol === "file:";
+  const waiting = new Map(); // id → resolve, for the scripts added from disk
+  window.waymarkSearchData = (id, data) => {
+    const done = waiting.get(id);
+    if (done) {
+      waiting.delete(id);
+      done(data);
+    }
+  };
+  const unwrap = (id, text) => {
+    const head = "waymarkSearchData(" + JSON.stringify(id) + ",";
+    const body = text.trimEnd();
+    if (!body.startsWith(head) || !body.endsWith(");")) throw new Error(id + ".js is not a file of the search index");
+    return JSON.parse(body.slice(head.length, -2));
+  };
+
   // Index loads the files of the index relative to base, each once.
   class Index {
     constructor(base) {
@@ -142,14 +163,36 @@
       this.pages = new Map();
     }
 
-    fetchJSON(name) {
+    // load returns the data of the index file with the given id ("docs",
+    // "t/3"), loading the file once.
+    load(id) {
+      const name = id + ".js";
       if (!this.files.has(name)) {
         const url = new URL(name, this.base);
-        if (this.table) url.search = "v=" + this.table.version;
-        const p = fetch(url, this.table ? {} : { cache: "no-cache" }).then((r) => {
-          if (!r.ok) throw new Error(name + ": HTTP " + r.status);
-          return r.json();
-        });
+        let p;
+        if (FROM_DISK) {
+          p = new Promise((resolve, reject) => {
+            waiting.set(id, resolve);
+            const s = document.createElement("script");
+            s.src = url;
+            s.onload = () => {
+              s.remove();
+              if (waiting.delete(id)) reject(new Error(name + " holds no index data"));
+            };
+            s.onerror = () => {
+              s.remove();
+              waiting.delete(id);
+              reject(new Error(name + " could not be loaded"));
+            };
+            document.head.append(s);
+          });
+        } else {
+          if (this.table) url.search = "v=" + this.table.version;
+          p = fetch(url, this.table ? {} : { cache: "no-cache" }).then((r) => {
+            if (!r.ok) throw new Error(name + ": HTTP " + r.status);
+            return r.text();
+          }).then((text) => unwrap(id, text));
+        }
         p.catch(() => this.files.delete(name));
         this.files.set(name, p);
       }
@@ -157,7 +200,7 @@
     }
 
     async open() {
-      this.table = await this.fetchJSON("docs.json");
+      this.table = await this.load("docs");
       return this;
     }
 
@@ -165,7 +208,7 @@
     // entry ["term", doc, weight, …] with document differences undone.
     async shard(k) {
       if (!this.shards.has(k)) {
-        this.shards.set(k, this.fetchJSON("t/" + k + ".json").then((entries) => {
+        this.shards.set(k, this.load("t/" + k).then((entries) => {
           for (const e of entries) for (let i = 3, d = e[1]; i < e.length; i += 2) e[i] = d += e[i];
           return { terms: entries.map((e) => e[0]), entries };
         }));
@@ -192,7 +235,7 @@
       if (runes.length < FUZZY_MIN) return out;
       const [vlo, vhi] = rangeOf(T.vocab, runes[0], false);
       const vloads = [];
-      for (let k = vlo; k <= vhi; k++) vloads.push(this.fetchJSON("v/" + k + ".json"));
+      for (let k = vlo; k <= vhi; k++) vloads.push(this.load("v/" + k));
       let fuzzy = [];
       for (const vocab of await Promise.all(vloads)) {
         for (const v of vocab) if (!v.startsWith(t) && oneEditPrefix(runes, v)) fuzzy.push(v);
@@ -281,6 +324,7 @@
     // main element, less its heading. The index does not store the text
     // again; the page fetched is the one the reader may open next.
     text(d) {
+      if (FROM_DISK) return Promise.reject(new Error("no snippets from disk"));
       const name = "../" + this.table.docs[d][3] + "index.html";
       if (!this.pages.has(name)) {
         const p = fetch(new URL(name, this.base)).then((r) => {
@@ -315,7 +359,7 @@
   const PAGE = 10;
   const SNIPPET = 180;
   const TYPES = { decision: "Decision", blip: "Blip", page: "Page" };
-  const index = new Index(new URL("docs.json", form.action));
+  const index = new Index(new URL("docs.js", form.action));
   const ready = index.open();
   const labels = {}; // filter → value → label, from the page's own options
   for (const name of FILTERS) {
@@ -465,11 +509,7 @@
     } catch (err) {
       if (n !== seq) return;
       list.replaceChildren();
-      // Browsers do not let a page opened from disk read other files.
-      const why = location.protocol === "file:"
-        ? "Search works when the site is served over HTTP (for example by waymark serve), not opened from disk"
-        : "Search could not load its index (" + err.message + ")";
-      status.replaceChildren(why + ". Browse the ",
+      status.replaceChildren("Search could not load its index (" + err.message + "). Browse the ",
         link("decisions", "../decisions/index.html"), " or the ", link("radar", "../radar/index.html"), " instead.");
       return;
     }
