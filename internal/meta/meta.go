@@ -14,7 +14,9 @@
 // # Strict decoding
 //
 // Decode rejects unknown keys, duplicate keys and values of the wrong type,
-// each as a diag.Problem with the file and line. A document whose aliases
+// each as a diag.Problem with the file and line. Doc.Decode, for front
+// matter, lets through the navigation keys of other documentation tools
+// (ForeignKeys) that published decision folders carry. A document whose aliases
 // would expand beyond 100,000 values is refused before anything expands
 // them, so alias bombs fail fast. Inputs larger than MaxSize are refused
 // before parsing.
@@ -26,6 +28,7 @@ import (
 	"fmt"
 	"reflect"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -203,12 +206,51 @@ func yamlProblem(file string, offset int, err error) error {
 }
 
 // Decode decodes the front matter of doc strictly into v, a pointer to a
-// struct with yaml tags. A doc without front matter leaves v unchanged.
+// struct with yaml tags. Top-level keys of ForeignKeys that v has no field
+// for are left alone. A doc without front matter leaves v unchanged.
 func (doc *Doc) Decode(v any) error {
 	if doc.Meta == nil {
 		return nil
 	}
-	return Decode(doc.File, doc.MetaLine-1, doc.Meta, v)
+	return Decode(doc.File, doc.MetaLine-1, withoutForeign(doc.Meta, reflect.TypeOf(v).Elem()), v)
+}
+
+// ForeignKeys are front matter keys that other documentation tools read
+// and waymark has no use for: the navigation of Jekyll's Just the Docs
+// theme (which MADR's own decision folder uses) and of Docusaurus. A
+// folder published with those tools has them in every record; refusing
+// them would refuse the folder, and no waymark key is a typo of them.
+var ForeignKeys = []string{
+	"layout", "parent", "grand_parent", "nav_order", "nav_exclude", "has_children", "has_toc", "permalink",
+	"sidebar_position", "sidebar_label", "sidebar_class_name",
+}
+
+// withoutForeign returns the front matter document n without its top-level
+// ForeignKeys that t, a struct type, has no field for; n itself is not
+// changed.
+func withoutForeign(n *yaml.Node, t reflect.Type) *yaml.Node {
+	if n.Kind != yaml.DocumentNode || len(n.Content) == 0 || n.Content[0].Kind != yaml.MappingNode || t.Kind() != reflect.Struct {
+		return n
+	}
+	fields := fieldsOf(t)
+	foreign := func(k *yaml.Node) bool {
+		_, known := fields[k.Value]
+		return !known && slices.Contains(ForeignKeys, k.Value)
+	}
+	m := n.Content[0]
+	var kept []*yaml.Node
+	for i := 0; i+1 < len(m.Content); i += 2 {
+		if !foreign(m.Content[i]) {
+			kept = append(kept, m.Content[i], m.Content[i+1])
+		}
+	}
+	if len(kept) == len(m.Content) {
+		return n
+	}
+	mc, nc := *m, *n
+	mc.Content = kept
+	nc.Content = []*yaml.Node{&mc}
+	return &nc
 }
 
 // Decode decodes node strictly into v; offset is added to the node's lines

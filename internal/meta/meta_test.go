@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"go.yaml.in/yaml/v3"
+
 	"github.com/waymark-dev/waymark/internal/diag"
 	"github.com/waymark-dev/waymark/internal/meta"
 )
@@ -370,6 +372,52 @@ body
 	}
 	if p.Nested == nil || p.Nested.Href != "/n" {
 		t.Errorf("Nested = %+v, want href /n", p.Nested)
+	}
+}
+
+// TestForeignKeys: the navigation keys of Jekyll's Just the Docs and of
+// Docusaurus at the top of front matter are let through; anywhere else,
+// misspelt, in a configuration file, or when the struct has a field of
+// that name, they are what they always were.
+func TestForeignKeys(t *testing.T) {
+	type withLayout struct {
+		Title  string `yaml:"title"`
+		Layout string `yaml:"layout"`
+	}
+	for _, c := range []struct {
+		name, src string
+		v         any
+		wantErr   string // "" for none
+	}{
+		{"just the docs", "---\nparent: Decisions\nnav_order: 4\ngrand_parent: Docs\nlayout: default\nnav_exclude: false\nhas_children: false\ntitle: Use Kafka\n---\n", &page{}, ""},
+		{"docusaurus", "---\nsidebar_position: 2\nsidebar_label: Kafka\ntitle: Use Kafka\n---\n", &page{}, ""},
+		{"only foreign keys", "---\nparent: Decisions\nnav_order: 4\n---\n", &page{}, ""},
+		{"misspelt", "---\nnav_ordr: 4\n---\n", &page{}, `p.md:2: unknown key "nav_ordr"`},
+		{"nested", "---\nnested: {href: /n, parent: x}\n---\n", &page{}, `p.md:2: unknown key "parent"`},
+		{"a field of that name", "---\nlayout: wide\ntitle: T\n---\n", &withLayout{}, ""},
+		{"duplicate foreign key", "---\nnav_order: 1\nnav_order: 2\n---\n", &page{}, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			err := decode(t, c.src, c.v)
+			if c.wantErr == "" && err != nil {
+				t.Fatalf("Decode: %v", err)
+			}
+			if c.wantErr != "" && (err == nil || !strings.Contains(err.Error(), c.wantErr)) {
+				t.Fatalf("Decode: %v, want %q", err, c.wantErr)
+			}
+		})
+	}
+	var w withLayout
+	if err := decode(t, "---\nlayout: wide\n---\n", &w); err != nil || w.Layout != "wide" {
+		t.Errorf("a struct's own layout field = %q, %v; want it decoded", w.Layout, err)
+	}
+	// Configuration files are not front matter.
+	var node yaml.Node
+	if err := yaml.Unmarshal([]byte("parent: x\n"), &node); err != nil {
+		t.Fatal(err)
+	}
+	if err := meta.Decode("waymark.yaml", 0, &node, &page{}); err == nil || !strings.Contains(err.Error(), `unknown key "parent"`) {
+		t.Errorf("configuration with parent: %v, want unknown key", err)
 	}
 }
 
