@@ -326,7 +326,7 @@ func TestSearchOddTitles(t *testing.T) {
 			t.Errorf("%s: h1 = %q, %v", c.path, got, err)
 		}
 		// The page is whole: its footer and scripts came after the title.
-		if n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("footer, script[src]").length`)); err != nil || n != 3 {
+		if n, err := chromedp.Run(ctx, chromedp.Evaluate[int](`document.querySelectorAll("footer, script[src]").length`)); err != nil || n != 2 {
 			t.Errorf("%s: %d footer and scripts, %v", c.path, n, err)
 		}
 	}

@@ -101,7 +101,7 @@ func TestDefaultSite(t *testing.T) {
 	}
 	for _, want := range []string{"index.html", "radar/index.html", "radar/kafka/index.html", "roadmap/index.html",
 		"decisions/index.html", "tags/index.html", "404.html", "feed.xml", "sitemap.xml", "index.json",
-		"assets/style.css", "assets/site.js", "assets/chroma.css"} {
+		"assets/style.css", "assets/radar.js", "assets/chroma.css"} {
 		if _, ok := out[want]; !ok {
 			t.Errorf("%s was not built", want)
 		}

@@ -24,7 +24,7 @@ func TestThemeOverride(t *testing.T) {
 	if css := string(out["assets/style.css"]); !strings.Contains(css, "rebeccapurple") {
 		t.Errorf("the site's stylesheet was not used: %s", css)
 	}
-	if _, ok := out["assets/site.js"]; !ok {
+	if _, ok := out["assets/radar.js"]; !ok {
 		t.Error("built-in static files are missing when a theme overrides others")
 	}
 	if !strings.Contains(string(out["radar/index.html"]), `class="radar-svg"`) {
