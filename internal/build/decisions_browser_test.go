@@ -57,6 +57,11 @@ func TestDecisionsBrowser(t *testing.T) {
 	if got := visible(); !slices.Equal(got, all) {
 		t.Errorf("before filtering: %v, want %v", got, all)
 	}
+	// The filter shows the counts; the jump links that show them without
+	// JavaScript are hidden, so they are not said twice.
+	if shown, err := chromedp.Run(ctx, chromedp.Evaluate[bool](`document.querySelector(".status-counts").offsetParent !== null`)); err != nil || shown {
+		t.Errorf("status counts shown beside the filter: %v, %v", shown, err)
+	}
 
 	// Keep only superseded records: untick every other status.
 	for _, st := range decision.Statuses {

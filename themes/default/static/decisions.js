@@ -53,6 +53,10 @@
 
   readURL();
   form.hidden = false;
+  // The filter shows the count of each status: the jump links that show
+  // them without JavaScript would say it twice.
+  var counts = document.querySelector(".status-counts");
+  if (counts) counts.hidden = true;
   form.addEventListener("change", function () { apply(); writeURL(); });
   form.addEventListener("submit", function (e) { e.preventDefault(); });
   apply();
