@@ -55,9 +55,11 @@ func (s *Site) newSearchIndex() *searchIndex {
 	ix := &searchIndex{docs: docs, byURL: make(map[string]int, len(docs))}
 	if s.memo != nil && s.memo.search != nil {
 		// Continue the previous index, so that pages taken unchanged from
-		// the previous build keep their postings without being read again.
+		// the previous build keep their postings without being read again
+		// (and, when the documents are the same pages as before, only the
+		// changed ones' postings are patched).
 		ix.prev = s.memo.search
-		ix.b = ix.prev.b.Continue(docs)
+		ix.b = ix.prev.b.ContinueEdited(docs)
 	} else {
 		ix.b = search.NewBuilder(docs)
 	}

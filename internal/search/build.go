@@ -118,6 +118,23 @@ func (b *Builder) ContinueSame() *Builder {
 	return c
 }
 
+// ContinueEdited is Continue for the base's documents at the same
+// numbers (the same URLs in the same order), some with their fields
+// edited (a title, a status): Files patches the postings of the documents
+// not reused, as after ContinueSame, and makes the document table again.
+// For other documents it is Continue.
+func (b *Builder) ContinueEdited(docs []Doc) *Builder {
+	same := len(docs) == len(b.docs)
+	for i := 0; same && i < len(docs); i++ {
+		same = docs[i].URL == b.docs[i].URL
+	}
+	c := b.Continue(docs)
+	if same {
+		c.base, c.reused = b, make([]bool, len(docs))
+	}
+	return c
+}
+
 // Reuse gives document i the postings document j had in prev, the
 // builder Continue was called on. The two documents must be the same:
 // same title, tags, facets and body. It may be called from several

@@ -522,3 +522,55 @@ func TestUnwrap(t *testing.T) {
 		}
 	}
 }
+
+// TestContinueEdited edits documents' fields, not only their bodies, and
+// continues the last builder as the preview does after a title or status
+// edit: the files must equal a fresh build's whether the documents keep
+// their numbers (patched) or not (inverted again).
+func TestContinueEdited(t *testing.T) {
+	docs, bodies := fixture()
+	edits := []struct {
+		name string
+		edit func(docs []Doc) []Doc
+		doc  int // the document added again; the others are reused
+	}{
+		{"title", func(d []Doc) []Doc { d[2].Title = "RabbitMQ broker"; return d }, 2},
+		{"status and tags", func(d []Doc) []Doc {
+			d[0].Status, d[0].Tags = "accepted", []Tag{{"queues", "Queues"}}
+			return d
+		}, 0},
+		{"a document gone", func(d []Doc) []Doc { return slices.Delete(d, 3, 4) }, -1},
+	}
+	prev := NewBuilder(docs)
+	build(t, prev, bodies)
+	for _, e := range edits {
+		next := e.edit(slices.Clone(docs))
+		nextBodies := bodies
+		if len(next) != len(docs) {
+			nextBodies = slices.Delete(slices.Clone(bodies), 3, 4)
+		}
+		b := prev.ContinueEdited(next)
+		for i := range next {
+			j := slices.IndexFunc(docs, func(d Doc) bool { return d.URL == next[i].URL })
+			if i == e.doc || j < 0 {
+				b.Add(i, nextBodies[i])
+			} else {
+				b.Reuse(i, prev, j)
+			}
+		}
+		files, err := b.Files()
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := build(t, NewBuilder(next), nextBodies)
+		if len(files) != len(want) {
+			t.Errorf("%s: %d files, a fresh build makes %d", e.name, len(files), len(want))
+		}
+		for _, f := range files {
+			if !bytes.Equal(f.Data, want[f.Name]) {
+				t.Errorf("%s: %s is\n%s\na fresh build's is\n%s", e.name, f.Name, f.Data, want[f.Name])
+			}
+		}
+		prev, docs, bodies = b, next, nextBodies
+	}
+}
