@@ -7,6 +7,7 @@ import (
 	"net/url"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/waymark-dev/waymark/internal/config"
 	"github.com/waymark-dev/waymark/internal/decision"
@@ -156,12 +157,26 @@ func (s *Site) pageJobs() []job {
 			sv.Menu = append(sv.Menu, Link{p.Title, p.URL})
 		}
 	}
-	var jobs []job
-	add := func(path, kind, url, title, desc string, body *markdown.Doc, data any) {
-		jobs = append(jobs, job{path, kind, &View{Site: sv, Kind: kind, URL: url, Title: title, Description: desc, Data: data}, body})
+	// adder returns a function that adds jobs to *jobs.
+	adder := func(jobs *[]job) addFunc {
+		return func(path, kind, url, title, desc string, body *markdown.Doc, data any) {
+			*jobs = append(*jobs, job{path, kind, &View{Site: sv, Kind: kind, URL: url, Title: title, Description: desc, Data: data}, body})
+		}
 	}
+	var jobs []job
+	add := adder(&jobs)
 	rv := s.newRadarViews()
 	blipRef := rv.ref
+
+	// The radar's pages, the decisions' pages and the tag index are
+	// assembled at the same time (they only read the site), and their jobs
+	// joined in a fixed order afterwards.
+	var radarJobs, decisionJobs []job
+	var byTag map[string]*TagData
+	var wg sync.WaitGroup
+	wg.Go(func() { s.radarJobs(rv, addJob(adder(&radarJobs))) })
+	wg.Go(func() { s.decisionJobs(adder(&decisionJobs), blipRef) })
+	wg.Go(func() { byTag = s.tagIndex(blipRef) })
 
 	home := &HomeData{Radar: rv.svg("", ""), Edition: s.Radar.Edition}
 	home.Counts.Decisions, home.Counts.Blips = len(s.Decisions.Records), len(s.Radar.Blips)
@@ -193,15 +208,13 @@ func (s *Site) pageJobs() []job {
 	}
 	add("index.html", "home", "", s.Config.Title, s.Config.Description, nil, home)
 
-	s.radarJobs(rv, add)
-
-	s.decisionJobs(add, blipRef)
+	wg.Wait()
+	jobs = append(append(jobs, radarJobs...), decisionJobs...)
 
 	for _, p := range s.Pages {
 		add(p.URL+"index.html", "page", p.URL, p.Title, p.Description, &markdown.Doc{Source: p.Source, URL: p.URL, Body: p.Body, BodyLine: p.BodyLine}, nil)
 	}
 
-	byTag := s.tagIndex(blipRef)
 	td := &TagsData{}
 	for _, name := range slices.Sorted(maps.Keys(byTag)) {
 		t := byTag[name]
