@@ -33,7 +33,8 @@ type memo struct {
 	pages    map[string]pageEntry // output name → page, with the fingerprint of what it was made from
 	epoch    uint64               // fingerprint of the resolver's answers (pages, assets)
 
-	theme *theme // parsed once per configuration
+	theme     *theme // parsed once per configuration, again after a template changed
+	siteTheme bool   // the theme has a folder of the site's own (its templates may change)
 
 	walk   *walkResult // the last walk of the source folders
 	walkOK bool        // no file came or went since walk: load may skip walking
@@ -210,6 +211,8 @@ func (s *Site) theme() (*theme, error) {
 	th, err := s.loadTheme()
 	if err == nil && s.memo != nil {
 		s.memo.theme = th
+		o, ok := th.files.(overlay)
+		s.memo.siteTheme = ok && o.site != nil
 	}
 	return th, err
 }

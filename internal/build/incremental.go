@@ -12,10 +12,12 @@ import (
 // Incremental builds one site again and again (for the preview server),
 // redoing only what changed files affect:
 //
-//   - A change to waymark.yaml or to anything under themes/ but the
-//     theme's static folder, or a change that is not known (Build(nil)),
-//     rebuilds from scratch.
+//   - A change to waymark.yaml or to anything else under themes/ (a new
+//     theme folder, another theme), or a change that is not known
+//     (Build(nil)), rebuilds from scratch.
 //   - A change in the theme's static folder copies its files again.
+//   - A change to a template of the site's theme parses the templates
+//     again and renders every page, with the markdown rendered before.
 //   - A change under the decisions, radar or content folders re-parses
 //     only the changed files. The last walk of the folders is reused when
 //     no file came or went, the radar when no blip was parsed again.
@@ -36,17 +38,18 @@ import (
 //
 // An Incremental is not safe for concurrent use: one build at a time.
 type Incremental struct {
-	opts   Options
-	memo   *memo
-	cfg    *config.Config // of the last load that read one, to classify paths
-	reset  bool           // forget the memo before the next build
-	full   bool           // render every page at the next build
-	static bool           // a file of the theme's static folder changed
-	dirty  map[string]bool
-	moved  map[string]bool // changed since the last walk of the folders
-	last   *snapshot       // the last good build
-	tried  attempt         // the last build, good or not
-	how    string          // how the last build went about it: "full", "pages", "bodies", "none" or "failed", for tests and logs
+	opts    Options
+	memo    *memo
+	cfg     *config.Config // of the last load that read one, to classify paths
+	reset   bool           // forget the memo before the next build
+	full    bool           // render every page at the next build
+	static  bool           // a file of the theme's static folder changed
+	retheme bool           // a template of the site's theme changed: render every page again
+	dirty   map[string]bool
+	moved   map[string]bool // changed since the last walk of the folders
+	last    *snapshot       // the last good build
+	tried   attempt         // the last build, good or not
+	how     string          // how the last build went about it: "full", "pages", "bodies", "none" or "failed", for tests and logs
 }
 
 // snapshot is a good build and what the next one compares against.
@@ -85,6 +88,8 @@ func (in *Incremental) Build(changed []string) (site *Site, files map[string][]b
 			in.reset, in.full = true, true
 		case static:
 			in.static = true
+		case templates:
+			in.retheme = true
 		case source:
 			in.dirty[p] = true
 			in.moved[p] = true
@@ -93,7 +98,7 @@ func (in *Incremental) Build(changed []string) (site *Site, files map[string][]b
 			}
 		}
 	}
-	if !in.full && !in.static && len(in.dirty) == 0 && in.tried.site != nil {
+	if !in.full && !in.static && !in.retheme && len(in.dirty) == 0 && in.tried.site != nil {
 		in.how = "none"
 		return in.tried.site, in.tried.files, in.tried.err // nothing the site is made of changed
 	}
@@ -108,7 +113,8 @@ const (
 	ignored    pathKind = iota
 	source              // a source or published file
 	static              // a file of the theme's static folder
-	structural          // configuration, templates
+	templates           // a template of the site's theme
+	structural          // configuration, a new theme folder
 )
 
 // classify says what a change to p means for the site.
@@ -121,6 +127,9 @@ func (in *Incremental) classify(p string) pathKind {
 			return static // copied as they are: no page changes
 		}
 		// The site's theme folder is new: the theme is not what it was.
+	}
+	if strings.HasPrefix(p, "themes/"+in.cfg.Theme+"/templates/") && in.memo != nil && in.memo.siteTheme {
+		return templates // pages again, from the markdown already rendered
 	}
 	if p == "themes" || strings.HasPrefix(p, "themes/") {
 		return structural
@@ -157,8 +166,13 @@ func (in *Incremental) build() (*Site, map[string][]byte, error) {
 		return s, nil, err
 	}
 	m.epoch = m.resolverEpoch(s)
+	if in.retheme {
+		// New templates: parse them again and render every page, each
+		// with the markdown the memo has rendered before.
+		m.theme, m.pages = nil, map[string]pageEntry{}
+	}
 	w := &mapWriter{}
-	if !in.full && in.bodyOnly(s) {
+	if !in.full && !in.retheme && in.bodyOnly(s) {
 		in.how = "bodies"
 		// The pages of the last build; writeFiles writes every other
 		// file again, so that none it no longer makes is left behind.
@@ -169,8 +183,11 @@ func (in *Incremental) build() (*Site, map[string][]byte, error) {
 		err = in.renderBodies(s, w)
 	} else {
 		in.how = "pages"
-		if in.last == nil || in.full {
+		switch {
+		case in.last == nil || in.full:
 			in.how = "full"
+		case in.retheme:
+			in.how = "templates"
 		}
 		w.files = make(map[string][]byte, len(in.tried.files))
 		err = s.Render(w)
@@ -187,7 +204,7 @@ func (in *Incremental) build() (*Site, map[string][]byte, error) {
 			snap.index[j.body.Source] = i
 		}
 	}
-	in.last, in.full, in.static, in.dirty = snap, false, false, map[string]bool{}
+	in.last, in.full, in.static, in.retheme, in.dirty = snap, false, false, false, map[string]bool{}
 	return s, w.files, nil
 }
 

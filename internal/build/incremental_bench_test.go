@@ -1,6 +1,7 @@
 package build
 
 import (
+	"errors"
 	"fmt"
 	"io/fs"
 	"os"
@@ -32,10 +33,21 @@ func (o *overlayFS) Open(name string) (fs.File, error) {
 	o.mu.Lock()
 	data, ok := o.files[name]
 	o.mu.Unlock()
-	if !ok {
-		return o.FS.Open(name)
+	if ok {
+		return (fstest.MapFS{name: &fstest.MapFile{Data: data, Mode: 0o644}}).Open(name)
 	}
-	return (fstest.MapFS{name: &fstest.MapFile{Data: data, Mode: 0o644}}).Open(name)
+	f, err := o.FS.Open(name)
+	if err == nil || !errors.Is(err, fs.ErrNotExist) {
+		return f, err
+	}
+	// Perhaps a folder that only the replaced files are in.
+	m := fstest.MapFS{}
+	o.mu.Lock()
+	for n, d := range o.files {
+		m[n] = &fstest.MapFile{Data: d, Mode: 0o644}
+	}
+	o.mu.Unlock()
+	return m.Open(name)
 }
 
 // BenchmarkIncremental edits one record of the 10,000-document corpus and
@@ -74,6 +86,34 @@ func BenchmarkIncremental(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// BenchmarkIncrementalTemplate edits a template of the site's own theme
+// (base.html, which every page uses) of the 10,000-document corpus and
+// rebuilds: every page is rendered again, from markdown rendered before.
+func BenchmarkIncrementalTemplate(b *testing.B) {
+	dir := corpus(b, 10000)
+	base, err := fs.ReadFile(themes.Default(), "templates/base.html")
+	if err != nil {
+		b.Fatal(err)
+	}
+	const name = "themes/default/templates/base.html"
+	o := &overlayFS{FS: os.DirFS(dir), files: map[string][]byte{name: base}}
+	in := NewIncremental(Options{Site: o, Theme: themes.Default()})
+	if _, _, err := in.Build(nil); err != nil {
+		b.Fatal(err)
+	}
+	i := 0
+	for b.Loop() {
+		i++
+		o.set(name, []byte(strings.Replace(string(base), "Built with waymark", fmt.Sprintf("Built with waymark (%d)", i), 1)))
+		if _, _, err := in.Build([]string{name}); err != nil {
+			b.Fatal(err)
+		}
+		if in.how != "templates" {
+			b.Fatalf("built %q, want templates", in.how)
+		}
 	}
 }
 

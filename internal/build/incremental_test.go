@@ -149,13 +149,23 @@ func TestIncrementalMatchesCleanBuild(t *testing.T) {
 		{"theme stylesheet", []string{"themes/default/static/style.css"}, func() {
 			edit(t, dir, "themes/default/static/style.css", func(string) string { return "body{color:blue}" })
 		}, "bodies", false},
+		{"broken theme template", []string{"themes/default/templates/404.html"}, func() {
+			edit(t, dir, "themes/default/templates/404.html", func(string) string { return `{{define "main"}}{{.Nope` })
+		}, "templates", true},
 		{"theme template", []string{"themes/default/templates/404.html"}, func() {
 			data, err := os.ReadFile("../../themes/default/templates/404.html")
 			if err != nil {
 				t.Fatal(err)
 			}
 			edit(t, dir, "themes/default/templates/404.html", func(string) string { return strings.Replace(string(data), "Page not found", "Lost", 1) })
-		}, "full", false},
+		}, "templates", false},
+		{"base template", []string{"themes/default/templates/base.html"}, func() {
+			data, err := os.ReadFile("../../themes/default/templates/base.html")
+			if err != nil {
+				t.Fatal(err)
+			}
+			edit(t, dir, "themes/default/templates/base.html", func(string) string { return strings.Replace(string(data), "Built with waymark", "Built with care", 1) })
+		}, "templates", false},
 		{"config", []string{"waymark.yaml"}, func() {
 			edit(t, dir, "waymark.yaml", func(s string) string {
 				return strings.Replace(s, "title: Acme Architecture", "title: Acme Architecture Guide", 1)
