@@ -46,6 +46,7 @@ type memo struct {
 	// sameMeta says that no metadata changed since the previous build, so
 	// files generated from metadata alone are taken from prevGenerated.
 	sameMeta      bool
+	sameText      bool // no source changed at all (a template did): every page's text is the last build's
 	prevGenerated map[string][]byte
 	generatedNow  map[string][]byte
 

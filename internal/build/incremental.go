@@ -150,7 +150,7 @@ func (in *Incremental) build() (*Site, map[string][]byte, error) {
 	m := in.memo
 	in.how = "failed"
 	m.jobs = nil
-	m.sameMeta = false
+	m.sameMeta, m.sameText = false, false
 	m.prevGenerated, m.generatedNow = m.generatedNow, map[string][]byte{}
 	m.walkOK = m.walkStillTrue(in.opts.Site, in.moved)
 	s, err := load(in.opts, m)
@@ -170,6 +170,11 @@ func (in *Incremental) build() (*Site, map[string][]byte, error) {
 		// New templates: parse them again and render every page, each
 		// with the markdown the memo has rendered before.
 		m.theme, m.pages = nil, map[string]pageEntry{}
+		if !in.full && len(in.dirty) == 0 && in.last != nil {
+			// Only templates changed: the files made from metadata and
+			// every page's search postings are the last build's.
+			m.sameMeta, m.sameText = true, true
+		}
 	}
 	w := &mapWriter{}
 	if !in.full && !in.retheme && in.bodyOnly(s) {

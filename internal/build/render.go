@@ -101,7 +101,11 @@ func (s *Site) renderJobs(w Writer, th *theme, md *markdown.Renderer, m *minify.
 		}
 		if j.body != nil {
 			j.view.Content = s.renderBody(md, j.body)
-			ix.add(j.view.URL, j.view.Content)
+			if s.memo != nil && s.memo.sameText {
+				ix.reuse(j.view.URL) // only templates changed: the same text
+			} else {
+				ix.add(j.view.URL, j.view.Content)
+			}
 		}
 		buf := pageBuffers.Get().(*bytes.Buffer)
 		defer pageBuffers.Put(buf)
