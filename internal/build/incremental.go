@@ -49,7 +49,7 @@ type Incremental struct {
 	moved   map[string]bool // changed since the last walk of the folders
 	last    *snapshot       // the last good build
 	tried   attempt         // the last build, good or not
-	how     string          // how the last build went about it: "full", "pages", "bodies", "none" or "failed", for tests and logs
+	how     string          // how the last build went about it: "full", "templates", "pages", "bodies", "none" or "failed", for tests and logs
 }
 
 // snapshot is a good build and what the next one compares against.
