@@ -7,17 +7,15 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"runtime/debug"
 	"time"
 
-	"github.com/waymark-dev/waymark/internal/build"
 	"github.com/waymark-dev/waymark/internal/diag"
-	"github.com/waymark-dev/waymark/internal/githistory"
 	"github.com/waymark-dev/waymark/internal/output"
+	"github.com/waymark-dev/waymark/internal/render"
 	"github.com/waymark-dev/waymark/internal/scaffold"
-	"github.com/waymark-dev/waymark/themes"
+	"github.com/waymark-dev/waymark/internal/site"
 )
 
 // flags returns a flag set that prints its usage to stderr.
@@ -43,23 +41,20 @@ var errHelp = errors.New("help shown")
 
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flags("build", "build [--site DIR] [--out DIR] [--base-url URL] [--decisions DIR] [--force]\n\nBuilds the site into the output folder. A failed build leaves the previous output untouched.", stderr)
-	site := fs.String("site", ".", "site `folder` (with waymark.yaml, decisions/, radar/, content/)")
+	sf := addSiteFlags(fs, baseURLUsage)
 	out := fs.String("out", "", "output `folder` (default SITE/public)")
-	baseURL := fs.String("base-url", "", "absolute `URL` the site is published at, overriding baseURL")
 	force := fs.Bool("force", false, "write into a non-empty output folder waymark did not create (its files are kept)")
-	decisions := fs.String("decisions", "", "decision records `folder` inside the site, overriding decisions: in waymark.yaml")
 	if err := parse(fs, args); err != nil {
 		return helpOK(err)
 	}
 	if *out == "" {
-		*out = filepath.Join(*site, "public")
+		*out = filepath.Join(*sf.dir, "public")
 	}
-	if err := output.Guard(*out, *site, *force); err != nil {
+	if err := output.Guard(*out, *sf.dir, *force); err != nil {
 		return err
 	}
 	start := time.Now()
-	s, err := build.Load(build.Options{Site: os.DirFS(*site), Theme: themes.Default(), BaseURL: *baseURL, Decisions: *decisions,
-		History: githistory.Repo{Dir: *site}})
+	s, err := site.Load(sf.options())
 	if err != nil {
 		report(stderr, s.Problems.Sorted())
 		return errReported
@@ -71,7 +66,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	if err := s.Render(stage); err != nil {
+	if err := render.Render(stage, s); err != nil {
 		_ = stage.Discard()
 		report(stderr, s.Problems.Sorted())
 		return fmt.Errorf("build failed, %s left as it was: %w", *out, err)
@@ -112,21 +107,21 @@ func report(w io.Writer, problems []*diag.Problem) {
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flags("check", "check [--site DIR] [--format text|json] [--strict] [--decisions DIR]\n\nReports every problem of the site as file:line: what is wrong; how to fix it.\nExits non-zero on errors and licence-policy violations (with --strict also on warnings).", stderr)
-	site := fs.String("site", ".", "site `folder`")
+	sf := addSiteFlags(fs, baseURLUsage)
 	format := fs.String("format", "text", "output `format`: text or json")
 	strict := fs.Bool("strict", false, "fail on warnings too")
-	baseURL := fs.String("base-url", "", "absolute `URL` the site is published at, overriding baseURL")
-	decisions := fs.String("decisions", "", "decision records `folder` inside the site, overriding decisions: in waymark.yaml")
 	if err := parse(fs, args); err != nil {
 		return helpOK(err)
 	}
 	if *format != "text" && *format != "json" {
 		return fmt.Errorf("--format %q: use text or json", *format)
 	}
-	s, err := build.Load(build.Options{Site: os.DirFS(*site), Theme: themes.Default(), BaseURL: *baseURL, Decisions: *decisions})
+	s, err := site.Load(sf.options())
 	if err == nil {
-		// Rendering finds broken links; the output goes nowhere.
-		_ = s.Render(discard{})
+		s.CheckLinks() // without rendering a page
+		if _, err := render.LoadTheme(s); err != nil {
+			s.Problems.Add(diag.As("themes/"+s.Config.Theme, err))
+		}
 	}
 	if err := ctx.Err(); err != nil {
 		return err
@@ -151,10 +146,6 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	return nil
 }
-
-type discard struct{}
-
-func (discard) WriteFile(string, []byte) error { return nil }
 
 func runInit(args []string, stdout, stderr io.Writer) error {
 	fs := flags("init", "init DIR\n\nCreates a new site with a sample decision, a few blips and a page. DIR must be new or empty.", stderr)

@@ -12,11 +12,11 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/waymark-dev/waymark/internal/build"
 	"github.com/waymark-dev/waymark/internal/interchange"
+	"github.com/waymark-dev/waymark/internal/page"
 	"github.com/waymark-dev/waymark/internal/radar"
 	"github.com/waymark-dev/waymark/internal/scaffold"
-	"github.com/waymark-dev/waymark/themes"
+	"github.com/waymark-dev/waymark/internal/site"
 )
 
 func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
@@ -119,14 +119,13 @@ func flattenErr(err error) []error {
 }
 
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flags("export", `export FORMAT [--site DIR] [--out FILE] [--base-url URL]
+	fs := flags("export", `export FORMAT [--site DIR] [--decisions DIR] [--out FILE] [--base-url URL]
 
 Writes the site's radar for another tool: `+strings.Join(append(interchange.ExportFormats, "json"), ", ")+`
 (json is the site as data, as in /index.json). Output goes to standard
 output, or to a new file with --out (never overwritten).`, stderr)
-	site := fs.String("site", ".", "site `folder`")
+	sf := addSiteFlags(fs, "absolute `URL` the site is published at, for links (default baseURL)")
 	out := fs.String("out", "", "write to this new `file` instead of standard output")
-	baseURL := fs.String("base-url", "", "absolute `URL` the site is published at, for links (default baseURL)")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return helpOK(err)
@@ -139,7 +138,7 @@ output, or to a new file with --out (never overwritten).`, stderr)
 	if format != "json" && !slices.Contains(interchange.ExportFormats, format) {
 		return fmt.Errorf("unknown format %q; export writes %s, json", format, strings.Join(interchange.ExportFormats, ", "))
 	}
-	s, err := build.Load(build.Options{Site: os.DirFS(*site), Theme: themes.Default(), BaseURL: *baseURL})
+	s, err := site.Load(sf.options())
 	if err != nil {
 		report(stderr, s.Problems.Sorted())
 		return errReported
@@ -151,7 +150,7 @@ output, or to a new file with --out (never overwritten).`, stderr)
 	if format == "json" {
 		enc := json.NewEncoder(&buf)
 		enc.SetIndent("", " ")
-		err = enc.Encode(s.Index())
+		err = enc.Encode(page.Index(s))
 	} else {
 		date, _ := dateFlag("")
 		err = interchange.Export(&buf, format, s.Radar, interchange.ExportOptions{BaseURL: s.Config.BaseURL, Describe: s.Describer(), Date: date})

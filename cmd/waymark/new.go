@@ -14,11 +14,11 @@ import (
 	"strings"
 	"time"
 
-	"github.com/waymark-dev/waymark/internal/build"
 	"github.com/waymark-dev/waymark/internal/config"
 	"github.com/waymark-dev/waymark/internal/decision"
 	"github.com/waymark-dev/waymark/internal/meta"
 	"github.com/waymark-dev/waymark/internal/scaffold"
+	sitedir "github.com/waymark-dev/waymark/internal/site"
 )
 
 const newUsage = `Usage:
@@ -117,7 +117,7 @@ superseded, in N's own format, changing nothing else in that file.`, stderr)
 	}
 
 	siteFS := os.DirFS(*site)
-	root, problems, err := build.DecisionsDir(siteFS, *decisions)
+	root, problems, err := sitedir.DecisionsDir(siteFS, *decisions)
 	if err != nil {
 		return err
 	}

@@ -12,8 +12,8 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/waymark-dev/waymark/internal/build"
 	"github.com/waymark-dev/waymark/internal/decision"
+	sitedir "github.com/waymark-dev/waymark/internal/site"
 	"github.com/waymark-dev/waymark/themes"
 )
 
@@ -149,7 +149,7 @@ func TestNewSupersedesRoundTrip(t *testing.T) {
 				t.Errorf("%d files before, %d after; want exactly one new", len(before), len(after))
 			}
 
-			s, err := build.Load(build.Options{Site: os.DirFS(site), Theme: themes.Default()})
+			s, err := sitedir.Load(sitedir.Options{Site: os.DirFS(site), Theme: themes.Default()})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -281,7 +281,7 @@ func TestNewFormats(t *testing.T) {
 			if got := strings.TrimSpace(stdout); got != filepath.Join(site, "decisions", filepath.FromSlash(want)) {
 				t.Errorf("wrote %s, want %s", got, want)
 			}
-			s, err := build.Load(build.Options{Site: os.DirFS(site), Theme: themes.Default()})
+			s, err := sitedir.Load(sitedir.Options{Site: os.DirFS(site), Theme: themes.Default()})
 			if err != nil {
 				t.Fatal(err)
 			}

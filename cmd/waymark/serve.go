@@ -12,14 +12,13 @@ import (
 	"strings"
 	"syscall"
 
-	"github.com/waymark-dev/waymark/internal/build"
+	"github.com/waymark-dev/waymark/internal/incremental"
 	"github.com/waymark-dev/waymark/internal/preview"
-	"github.com/waymark-dev/waymark/themes"
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flags("serve", "serve [--site DIR] [--addr 127.0.0.1:1313] [--open] [--allow-host NAMES]\n\nBuilds the site into memory, serves it, and rebuilds and reloads the browser on every save.\nNothing is written to disk. A build with errors keeps the last good site served, with the errors over it.", stderr)
-	site := fs.String("site", ".", "site `folder`")
+	fs := flags("serve", "serve [--site DIR] [--decisions DIR] [--base-url URL] [--addr 127.0.0.1:1313] [--open] [--allow-host NAMES]\n\nBuilds the site into memory, serves it, and rebuilds and reloads the browser on every save.\nNothing is written to disk. A build with errors keeps the last good site served, with the errors over it.", stderr)
+	sf := addSiteFlags(fs, "absolute `URL` for the feed, sitemap and canonical links (default: the preview's own address)")
 	addr := fs.String("addr", "127.0.0.1:1313", "`address` to listen on; a missing host means 127.0.0.1, port 0 picks a free port")
 	open := fs.Bool("open", false, "open the preview in the default browser")
 	allow := fs.String("allow-host", "", "comma-separated host `names` that requests may use besides localhost, 127.0.0.1 and [::1] (with --addr beyond loopback)")
@@ -30,8 +29,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fs.Usage()
 		return fmt.Errorf("serve takes no arguments, got %q", fs.Args())
 	}
-	if info, err := os.Stat(*site); err != nil || !info.IsDir() {
-		return fmt.Errorf("--site %s: not a folder", *site)
+	if info, err := os.Stat(*sf.dir); err != nil || !info.IsDir() {
+		return fmt.Errorf("--site %s: not a folder", *sf.dir)
 	}
 	listen, err := preview.ListenAddr(*addr)
 	if err != nil {
@@ -50,12 +49,16 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 	}
 
-	srv := &preview.Server{Addr: listen, Dir: *site, Source: os.DirFS(*site), Hosts: hosts, Log: stderr}
-	var in *build.Incremental
+	srv := &preview.Server{Addr: listen, Dir: *sf.dir, Source: os.DirFS(*sf.dir), Hosts: hosts, Log: stderr}
+	var in *incremental.Incremental
 	srv.Rebuild = func(changed []string) preview.Result {
 		if in == nil {
-			// Links in the feed, sitemap and 404 page point at the preview.
-			in = build.NewIncremental(build.Options{Site: os.DirFS(*site), Theme: themes.Default(), BaseURL: srv.URL()})
+			opts := sf.options()
+			if opts.BaseURL == "" {
+				// Links in the feed, sitemap and 404 page point at the preview.
+				opts.BaseURL = srv.URL()
+			}
+			in = incremental.New(opts)
 		}
 		s, files, err := in.Build(changed)
 		return preview.Result{Files: files, Problems: s.Problems.Sorted(), Err: err}
@@ -66,7 +69,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		return err
 	}
-	fmt.Fprintf(stdout, "serving %s at %s (Ctrl-C stops)\n", *site, srv.URL())
+	fmt.Fprintf(stdout, "serving %s at %s (Ctrl-C stops)\n", *sf.dir, srv.URL())
 	if *open {
 		if err := openBrowser(srv.URL()); err != nil {
 			fmt.Fprintf(stderr, "warning: cannot open a browser: %v\n", err)

@@ -131,6 +131,18 @@ func (r *Renderer) Render(doc Doc, res Resolver) (Result, error) {
 	return Result{HTML: out, Broken: *broken}, nil
 }
 
+// Links finds the broken links of doc without rendering it: it parses the
+// markdown and resolves its links as Render does.
+func (r *Renderer) Links(doc Doc, res Resolver) []BrokenLink {
+	ctx := parser.NewContext()
+	ctx.Set(docKey, &doc)
+	ctx.Set(resolverKey, res)
+	broken := &[]BrokenLink{}
+	ctx.Set(brokenKey, broken)
+	r.md.Parser().Parse(text.NewReader(doc.Body), parser.WithContext(ctx))
+	return *broken
+}
+
 // CSS returns the stylesheet for highlighted code: a light style, and a
 // dark one under prefers-color-scheme.
 func CSS() string {

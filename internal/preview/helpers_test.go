@@ -13,7 +13,9 @@ import (
 	"testing"
 	"time"
 
-	"github.com/waymark-dev/waymark/internal/build"
+	"github.com/waymark-dev/waymark/internal/incremental"
+	"github.com/waymark-dev/waymark/internal/render"
+	"github.com/waymark-dev/waymark/internal/site"
 	"github.com/waymark-dev/waymark/themes"
 )
 
@@ -50,7 +52,7 @@ func copySite(t testing.TB) string {
 
 // rebuilder builds dir incrementally, as waymark serve does.
 func rebuilder(dir string) RebuildFunc {
-	in := build.NewIncremental(build.Options{Site: os.DirFS(dir), Theme: themes.Default()})
+	in := incremental.New(site.Options{Site: os.DirFS(dir), Theme: themes.Default()})
 	return func(changed []string) Result {
 		s, files, err := in.Build(changed)
 		return Result{Files: files, Problems: s.Problems.Sorted(), Err: err}
@@ -60,12 +62,12 @@ func rebuilder(dir string) RebuildFunc {
 // cleanBuild builds dir from scratch into memory.
 func cleanBuild(t testing.TB, dir string) map[string][]byte {
 	t.Helper()
-	s, err := build.Load(build.Options{Site: os.DirFS(dir), Theme: themes.Default()})
+	s, err := site.Load(site.Options{Site: os.DirFS(dir), Theme: themes.Default()})
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := build.NewMemory()
-	if err := s.Render(m); err != nil {
+	m := render.NewMemory()
+	if err := render.Render(m, s); err != nil {
 		t.Fatal(err)
 	}
 	return m.Files

@@ -1,0 +1,253 @@
+package incremental
+
+import (
+	"bytes"
+	"maps"
+	"os"
+	"path/filepath"
+	"runtime"
+	"slices"
+	"strings"
+	"testing"
+	"weak"
+
+	"github.com/waymark-dev/waymark/internal/render"
+	"github.com/waymark-dev/waymark/internal/site"
+	"github.com/waymark-dev/waymark/internal/sitetest"
+	"github.com/waymark-dev/waymark/themes"
+)
+
+// copySite copies the default site's sources (the repository root) into a
+// new folder.
+func edit(t testing.TB, dir, name string, f func(string) string) {
+	t.Helper()
+	p := filepath.Join(dir, filepath.FromSlash(name))
+	data, err := os.ReadFile(p)
+	if err != nil && !os.IsNotExist(err) {
+		t.Fatal(err)
+	}
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(p, []byte(f(string(data))), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// TestIncrementalMatchesCleanBuild makes every kind of change to a copy of
+// the default site, and after each compares the incremental build's files
+// and problems with those of a clean build of the same folder.
+func TestIncrementalMatchesCleanBuild(t *testing.T) {
+	dir := sitetest.CopyDefaultSite(t, filepath.Join("..", ".."))
+	opts := site.Options{Site: os.DirFS(dir), Theme: themes.Default()}
+	in := New(opts)
+	if _, _, err := in.Build(nil); err != nil {
+		t.Fatal(err)
+	}
+	const rec = "decisions/0005-kafka-vs-rabbitmq-prototype-first.md"
+	steps := []struct {
+		name    string
+		paths   []string
+		change  func()
+		how     string // expected way of building
+		wantErr bool
+	}{
+		{"record body", []string{rec}, func() {
+			edit(t, dir, rec, func(s string) string { return s + "\nA new closing paragraph.\n" })
+		}, "bodies", false},
+		{"record body, first paragraph", []string{rec}, func() {
+			// Catches views that come to show a summary of the body.
+			edit(t, dir, rec, func(s string) string {
+				return strings.Replace(s, "# Kafka vs RabbitMQ: prototype first\n", "# Kafka vs RabbitMQ: prototype first\n\nAn opening sentence, added first.\n", 1)
+			})
+		}, "bodies", false},
+		{"blip body, first paragraph", []string{"radar/kafka.md"}, func() {
+			edit(t, dir, "radar/kafka.md", func(s string) string {
+				i := strings.Index(s[3:], "---\n") + 3 + 4
+				return s[:i] + "Opening words of the blip.\n\n" + s[i:]
+			})
+		}, "bodies", false},
+		{"record body with a broken link", []string{rec}, func() {
+			edit(t, dir, rec, func(s string) string { return s + "\nSee [gone](no-such-file.md).\n" })
+		}, "bodies", false},
+		{"record title", []string{rec}, func() {
+			edit(t, dir, rec, func(s string) string {
+				return strings.Replace(s, "# Kafka vs RabbitMQ: prototype first", "# Kafka vs RabbitMQ: prototype before choosing", 1)
+			})
+		}, "pages", false},
+		{"blip body", []string{"radar/kafka.md"}, func() {
+			edit(t, dir, "radar/kafka.md", func(s string) string { return s + "\nStill on hold.\n" })
+		}, "bodies", false},
+		{"blip ring", []string{"radar/kafka.md"}, func() {
+			edit(t, dir, "radar/kafka.md", func(s string) string { return strings.Replace(s, "ring: hold", "ring: assess", 1) })
+		}, "pages", false},
+		{"page body", []string{"content/about.md"}, func() {
+			edit(t, dir, "content/about.md", func(s string) string { return s + "\nMore about us.\n" })
+		}, "bodies", false},
+		{"new record in new folders", []string{"decisions/a/b/0001-nested.md"}, func() {
+			edit(t, dir, "decisions/a/b/0001-nested.md", func(string) string { return "# Nested\n\nLinks [back](../../0001-record-architecture-decisions.md).\n" })
+		}, "pages", false},
+		{"new image", []string{"decisions/images/new.svg"}, func() {
+			edit(t, dir, "decisions/images/new.svg", func(string) string { return `<svg xmlns="http://www.w3.org/2000/svg"/>` })
+		}, "pages", false},
+		{"image content", []string{"decisions/images/new.svg"}, func() {
+			edit(t, dir, "decisions/images/new.svg", func(string) string { return `<svg xmlns="http://www.w3.org/2000/svg" width="2"/>` })
+		}, "bodies", false},
+		{"broken front matter", []string{rec}, func() {
+			edit(t, dir, rec, func(s string) string { return strings.Replace(s, "status: accepted", "status: [accepted", 1) })
+		}, "failed", true},
+		{"fixed with another body", []string{rec}, func() {
+			edit(t, dir, rec, func(s string) string {
+				return strings.Replace(s, "status: [accepted", "status: accepted", 1) + "\nFixed.\n"
+			})
+		}, "bodies", false},
+		{"removed record", []string{"decisions/a/b/0001-nested.md"}, func() {
+			if err := os.Remove(filepath.Join(dir, "decisions/a/b/0001-nested.md")); err != nil {
+				t.Fatal(err)
+			}
+		}, "pages", false},
+		{"record in a new folder", []string{"decisions/c/0002-in-c.md"}, func() {
+			edit(t, dir, "decisions/c/0002-in-c.md", func(string) string { return "# In c\n" })
+		}, "pages", false},
+		{"folder moved out of the site, named alone", []string{"decisions/c"}, func() {
+			if err := os.Rename(filepath.Join(dir, "decisions/c"), filepath.Join(dir, "moved-away")); err != nil {
+				t.Fatal(err)
+			}
+		}, "pages", false},
+		{"outside the site's folders", []string{"notes.txt"}, func() {
+			edit(t, dir, "notes.txt", func(string) string { return "not part of the site" })
+		}, "none", false},
+		{"editor temp file", []string{"decisions/.0005.md.swp", "decisions/0005.md~"}, func() {
+			edit(t, dir, "decisions/.0005.md.swp", func(string) string { return "junk" })
+			edit(t, dir, "decisions/0005.md~", func(string) string { return "junk" })
+		}, "bodies", false},
+		{"new theme stylesheet", []string{"themes/default/static/style.css"}, func() {
+			edit(t, dir, "themes/default/static/style.css", func(string) string { return "body{color:red}" })
+		}, "full", false}, // the site's theme folder is new
+		{"theme stylesheet", []string{"themes/default/static/style.css"}, func() {
+			edit(t, dir, "themes/default/static/style.css", func(string) string { return "body{color:blue}" })
+		}, "bodies", false},
+		{"broken theme template", []string{"themes/default/templates/404.html"}, func() {
+			edit(t, dir, "themes/default/templates/404.html", func(string) string { return `{{define "main"}}{{.Nope` })
+		}, "templates", true},
+		{"theme template", []string{"themes/default/templates/404.html"}, func() {
+			data, err := os.ReadFile("../../themes/default/templates/404.html")
+			if err != nil {
+				t.Fatal(err)
+			}
+			edit(t, dir, "themes/default/templates/404.html", func(string) string { return strings.Replace(string(data), "Page not found", "Lost", 1) })
+		}, "templates", false},
+		{"base template", []string{"themes/default/templates/base.html"}, func() {
+			data, err := os.ReadFile("../../themes/default/templates/base.html")
+			if err != nil {
+				t.Fatal(err)
+			}
+			edit(t, dir, "themes/default/templates/base.html", func(string) string { return strings.Replace(string(data), "Built with waymark", "Built with care", 1) })
+		}, "templates", false},
+		{"config", []string{"waymark.yaml"}, func() {
+			edit(t, dir, "waymark.yaml", func(s string) string {
+				return strings.Replace(s, "title: Acme Architecture", "title: Acme Architecture Guide", 1)
+			})
+		}, "full", false},
+	}
+	for _, st := range steps {
+		st.change()
+		s, got, err := in.Build(st.paths)
+		if in.how != st.how {
+			t.Errorf("%s: built %q, want %q", st.name, in.how, st.how)
+		}
+		if st.wantErr {
+			if err == nil || got != nil {
+				t.Fatalf("%s: want an error and no files, got %v and %d files", st.name, err, len(got))
+			}
+			continue
+		}
+		if err != nil {
+			t.Fatalf("%s: %v", st.name, err)
+		}
+		clean, want := buildDir(t, dir)
+		diffFiles(t, st.name, got, want)
+		if g, w := problemStrings(s), problemStrings(clean); !slices.Equal(g, w) {
+			t.Errorf("%s: problems\n%s\nwant\n%s", st.name, strings.Join(g, "\n"), strings.Join(w, "\n"))
+		}
+	}
+}
+
+func problemStrings(s *site.Site) []string {
+	var out []string
+	for _, p := range s.Problems.Sorted() {
+		out = append(out, p.Error())
+	}
+	return out
+}
+
+func diffFiles(t *testing.T, step string, got, want map[string][]byte) {
+	t.Helper()
+	for _, name := range slices.Sorted(maps.Keys(want)) {
+		if g, ok := got[name]; !ok {
+			t.Errorf("%s: %s missing", step, name)
+		} else if !bytes.Equal(g, want[name]) {
+			t.Errorf("%s: %s differs from a clean build", step, name)
+		}
+	}
+	for name := range got {
+		if _, ok := want[name]; !ok {
+			t.Errorf("%s: %s should not be there", step, name)
+		}
+	}
+}
+
+// TestIncrementalLetsOldBuildsGo checks that a build keeps nothing of the
+// builds before the last one alive (the preview rebuilds thousands of
+// times): after a few body and title edits, the first build's site, its
+// search index and the index's builder must be collectable.
+func TestIncrementalLetsOldBuildsGo(t *testing.T) {
+	dir := sitetest.CopyDefaultSite(t, filepath.Join("..", ".."))
+	in := New(site.Options{Site: os.DirFS(dir), Theme: themes.Default()})
+	if _, _, err := in.Build(nil); err != nil {
+		t.Fatal(err)
+	}
+	site, index, builder := weak.Make(in.last.site), weak.Make(in.memo.search), weak.Make(in.memo.search.Builder())
+	const rec = "decisions/0005-kafka-vs-rabbitmq-prototype-first.md"
+	for i := range 6 {
+		edit(t, dir, rec, func(s string) string {
+			if i%2 == 1 {
+				return strings.Replace(s, "# Kafka vs RabbitMQ", "# Kafka vs RabbitMQ again", 1)
+			}
+			return s + "\nOne more sentence.\n"
+		})
+		if _, _, err := in.Build([]string{rec}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if in.how != "pages" {
+		t.Fatalf("the last build went %q; the test means to end on a title edit", in.how)
+	}
+	runtime.GC()
+	runtime.GC()
+	if site.Value() != nil {
+		t.Error("the first build's site is still reachable")
+	}
+	if index.Value() != nil {
+		t.Error("the first build's search index is still reachable")
+	}
+	if builder.Value() != nil {
+		t.Error("the first build's search builder is still reachable")
+	}
+	runtime.KeepAlive(in) // the builder itself must stay reachable until here
+}
+
+// buildDir is a cold build of the site folder dir into memory: what every
+// incremental build must equal.
+func buildDir(t testing.TB, dir string) (*site.Site, map[string][]byte) {
+	t.Helper()
+	s, err := site.Load(site.Options{Site: os.DirFS(dir), Theme: themes.Default()})
+	if err != nil {
+		t.Fatalf("load %s: %v", dir, err)
+	}
+	out := render.NewMemory()
+	if err := render.Render(out, s); err != nil {
+		t.Fatalf("render %s: %v", dir, err)
+	}
+	return s, out.Files
+}

@@ -1,0 +1,73 @@
+package render
+
+import (
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/waymark-dev/waymark/internal/site"
+	"github.com/waymark-dev/waymark/themes"
+)
+
+// TestBadInput loads sites with one bad file each: every case gives one
+// clear error naming the file and line, never a panic or silent success.
+func TestBadInput(t *testing.T) {
+	okBlip := "---\ntitle: A\nquadrant: tools\nring: hold\n---\nbody\n"
+	bomb := "---\na: &a [x,x,x,x,x,x,x,x,x]\nb: &b [*a,*a,*a,*a,*a,*a,*a,*a,*a]\nc: &c [*b,*b,*b,*b,*b,*b,*b,*b,*b]\n" +
+		"d: &d [*c,*c,*c,*c,*c,*c,*c,*c,*c]\ne: &e [*d,*d,*d,*d,*d,*d,*d,*d,*d]\nf: &f [*e,*e,*e,*e,*e,*e,*e,*e,*e]\n" +
+		"g: &g [*f,*f,*f,*f,*f,*f,*f,*f,*f]\nh: &h [*g,*g,*g,*g,*g,*g,*g,*g,*g]\ni: &i [*h,*h,*h,*h,*h,*h,*h,*h,*h]\ntitle: *i\n---\n"
+	for _, c := range []struct {
+		name, file, data, want string
+	}{
+		{"unknown config key", "waymark.yaml", "title: T\nbaseurl: x\n", `waymark.yaml:2: unknown key "baseurl"`},
+		{"unknown blip key", "radar/a.md", "---\ntitle: A\nquadrant: tools\nring: hold\ncolour: red\n---\n", `radar/a.md:5: unknown key "colour"`},
+		{"bad ring", "radar/a.md", "---\ntitle: A\nquadrant: tools\nring: hodl\n---\n", `radar/a.md:4: unknown ring "hodl"; use one of adopt, trial, assess, hold`},
+		{"unknown quadrant", "radar/a.md", "---\ntitle: A\nquadrant: toolz\nring: hold\n---\n", `radar/a.md:3: unknown quadrant "toolz"; use one of techniques, tools, platforms, languages-and-frameworks`},
+		{"missing closing ---", "radar/a.md", "---\ntitle: A\nquadrant: tools\nring: hold\n\nbody\n", `radar/a.md:1: front matter opened here is never closed`},
+		{"invalid UTF-8", "decisions/0001-x.md", "---\nstatus: accepted\n---\n# X\n\nbad \xff byte\n", `decisions/0001-x.md:6: invalid UTF-8`},
+		{"duplicate keys", "decisions/0001-x.md", "---\nstatus: accepted\ndate: 2020-01-01\nstatus: rejected\n---\n# X\n", `decisions/0001-x.md:4: duplicate key "status" (first at line 2)`},
+		{"alias bomb", "radar/a.md", bomb, `radar/a.md:`},
+		{"bad date", "decisions/0001-x.md", "---\nstatus: accepted\ndate: 12/31/2020\n---\n# X\n", `decisions/0001-x.md:3:`},
+		{"wrong type", "radar/a.md", "---\ntitle: A\nquadrant: tools\nring: hold\nhistory: yes\n---\n", `radar/a.md:5:`},
+		{"content page over a reserved URL", "content/radar.md", "---\ntitle: R\n---\n", `content/radar.md:1: page "radar" would replace`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			fsys := fstest.MapFS{"radar/ok.md": {Data: []byte(okBlip)}}
+			fsys[c.file] = &fstest.MapFile{Data: []byte(c.data)}
+			start := time.Now()
+			s, err := site.Load(site.Options{Site: fsys, Theme: themes.Default()})
+			if err == nil {
+				t.Fatalf("loaded without error; problems: %v", s.Problems.Sorted())
+			}
+			if !strings.Contains(err.Error(), c.want) {
+				t.Errorf("error = %q, want it to contain %q", err, c.want)
+			}
+			if errs, _, _ := s.Problems.Count(); errs != 1 {
+				t.Errorf("%d errors, want exactly 1: %v", errs, err)
+			}
+			if d := time.Since(start); d > 5*time.Second {
+				t.Errorf("took %v", d) // an alias bomb must fail fast, not expand
+			}
+		})
+	}
+}
+
+// TestByteOrderMark accepts a UTF-8 BOM, as Windows editors write it.
+func TestByteOrderMark(t *testing.T) {
+	fsys := fstest.MapFS{
+		"waymark.yaml":        {Data: []byte("\xef\xbb\xbftitle: BOM site\n")},
+		"radar/a.md":          {Data: []byte("\xef\xbb\xbf---\ntitle: A\nquadrant: tools\nring: hold\n---\nbody\n")},
+		"decisions/0001-x.md": {Data: []byte("\xef\xbb\xbf---\nstatus: accepted\n---\n# X\n")},
+	}
+	s, _ := buildFS(t, fsys)
+	if got, want := s.Config.Title, "BOM site"; got != want {
+		t.Errorf("title = %q, want %q", got, want)
+	}
+	if got, want := s.Radar.Blips[0].Ring, "hold"; got != want {
+		t.Errorf("ring = %q, want %q", got, want)
+	}
+	if got, want := s.Decisions.Records[0].Status, "accepted"; got != want {
+		t.Errorf("status = %q, want %q", got, want)
+	}
+}

@@ -1,0 +1,93 @@
+package render
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/waymark-dev/waymark/internal/sitetest"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files under testdata/golden")
+
+// TestGolden renders each kind of page of testdata/site.txtar and compares
+// it with testdata/golden; run with -update to accept new output.
+func TestGolden(t *testing.T) {
+	_, out := buildFS(t, sitetest.Txtar(t, "testdata/site.txtar"))
+	for _, page := range []string{
+		"index.html", "radar/index.html", "radar/kafka/index.html", "roadmap/index.html",
+		"radar/platforms/index.html", "licenses/index.html",
+		"decisions/index.html", "decisions/0001-use-queues/index.html", "decisions/0002-prototype-first/index.html",
+		"about/index.html", "tags/index.html", "tags/messaging/index.html", "404.html",
+		"feed.xml", "sitemap.xml", "index.json", "decisions/images/flow.svg",
+	} {
+		t.Run(page, func(t *testing.T) {
+			got, ok := out[page]
+			if !ok {
+				t.Fatalf("%s was not built", page)
+			}
+			golden := filepath.Join("testdata", "golden", strings.ReplaceAll(page, "/", "_"))
+			checkGolden(t, golden, got)
+		})
+	}
+}
+
+// checkGolden compares got with the golden file, or with -update
+// rewrites the golden file.
+func checkGolden(t *testing.T, golden string, got []byte) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(golden, got, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if !bytes.Equal(got, want) {
+		t.Errorf("output differs from %s (run go test -update and review the diff)\ngot:\n%s", golden, got)
+	}
+}
+
+// TestFixtureSite checks the fixture's meaning, not just its bytes.
+func TestFixtureSite(t *testing.T) {
+	s, out := buildFS(t, sitetest.Txtar(t, "testdata/site.txtar"))
+	checkLinks(t, out)
+	for _, c := range []struct{ page, want string }{
+		{"decisions/0001-use-queues/index.html", `class="banner"`},
+		{"decisions/0001-use-queues/index.html", `href="../../decisions/0002-prototype-first/index.html"`},
+		{"decisions/0002-prototype-first/index.html", `src="../../decisions/images/flow.svg"`},
+		{"decisions/0002-prototype-first/index.html", `href="../../decisions/0001-use-queues/index.html#use-queues"`},
+		{"decisions/0002-prototype-first/index.html", `class="chroma"`},
+		{"decisions/0002-prototype-first/index.html", `type="checkbox"`},
+		{"decisions/0001-use-queues/index.html", `<table>`},
+		{"decisions/0001-use-queues/index.html", `footnote`},
+		{"about/index.html", `About raw html and`},
+		{"radar/kafka/index.html", `lost messages`},
+		{"index.html", `MongoDB`},
+		{"feed.xml", `https://example.com/guide/decisions/0002-prototype-first/`},
+		{"radar/kafka/index.html", `<link rel="canonical" href="https://example.com/guide/radar/kafka/">`},
+	} {
+		if !bytes.Contains(out[c.page], []byte(c.want)) {
+			t.Errorf("%s does not contain %s", c.page, c.want)
+		}
+	}
+	if bytes.Contains(out["about/index.html"], []byte("<b>raw html</b>")) {
+		t.Error("raw HTML was rendered although the site did not opt in")
+	}
+	r := s.Decisions.Get("", 1)
+	if got, want := r.Status, "superseded"; got != want {
+		t.Errorf("ADR-0001 status = %q, want %q", got, want)
+	}
+	if got, want := s.Radar.Policy.Verdict("AGPL-3.0-only"), "denied"; got != want {
+		t.Errorf("verdict = %q, want %q", got, want)
+	}
+}

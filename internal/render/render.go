@@ -1,0 +1,303 @@
+package render
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"maps"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/tdewolff/minify/v2"
+	"github.com/tdewolff/minify/v2/css"
+	mhtml "github.com/tdewolff/minify/v2/html"
+	"github.com/tdewolff/minify/v2/js"
+	"github.com/tdewolff/minify/v2/json"
+	"github.com/tdewolff/minify/v2/svg"
+	"github.com/tdewolff/minify/v2/xml"
+
+	"github.com/waymark-dev/waymark/internal/diag"
+	"github.com/waymark-dev/waymark/internal/markdown"
+	"github.com/waymark-dev/waymark/internal/page"
+	"github.com/waymark-dev/waymark/internal/parallel"
+	"github.com/waymark-dev/waymark/internal/search"
+	"github.com/waymark-dev/waymark/internal/site"
+)
+
+// Writer receives the files of a built site.
+type Writer interface {
+	// WriteFile stores data at the site-relative, slash-separated name. It
+	// is called from several goroutines at once.
+	WriteFile(name string, data []byte) error
+}
+
+// Memory keeps a built site in memory.
+type Memory struct {
+	mu    sync.Mutex
+	Files map[string][]byte // site-relative name → contents
+}
+
+// NewMemory returns an empty in-memory site.
+func NewMemory() *Memory { return &Memory{Files: map[string][]byte{}} }
+
+// WriteFile stores a copy of data.
+func (m *Memory) WriteFile(name string, data []byte) error {
+	c := bytes.Clone(data)
+	m.mu.Lock()
+	m.Files[name] = c
+	m.mu.Unlock()
+	return nil
+}
+
+// Reuse hands the renderer the work of earlier builds of the same site.
+// Each method returns what it kept, when what that was made from is
+// unchanged, or calls make (and may keep the result).
+type Reuse interface {
+	// Markdown renders doc.
+	Markdown(doc *markdown.Doc, make func() (markdown.Result, error)) (markdown.Result, error)
+	// Page returns the earlier output of p, with the broken links of its
+	// body, when p's kind, path, view and markdown are unchanged. Either
+	// way it returns the key under which KeepPage keeps p's new output.
+	Page(p page.Page) (key uint64, out []byte, broken []markdown.BrokenLink, ok bool)
+	// KeepPage keeps the minified output of a rendered page.
+	KeepPage(path string, key uint64, out []byte)
+	// Generated returns a file made from the site's metadata only.
+	Generated(name string, make func() ([]byte, error)) ([]byte, error)
+	// Minified minifies data, the input of the file name.
+	Minified(name string, data []byte, make func() ([]byte, error)) ([]byte, error)
+	// SameText reports that no source changed since the earlier build
+	// (a template did): every page's text, and so its search postings,
+	// is the earlier build's.
+	SameText() bool
+}
+
+// afresh is the Reuse of a cold build: it keeps nothing.
+type afresh struct{}
+
+func (afresh) Markdown(_ *markdown.Doc, make func() (markdown.Result, error)) (markdown.Result, error) {
+	return make()
+}
+func (afresh) Page(page.Page) (uint64, []byte, []markdown.BrokenLink, bool) {
+	return 0, nil, nil, false
+}
+func (afresh) KeepPage(string, uint64, []byte) {}
+func (afresh) Generated(_ string, make func() ([]byte, error)) ([]byte, error) {
+	return make()
+}
+func (afresh) Minified(_ string, _ []byte, make func() ([]byte, error)) ([]byte, error) {
+	return make()
+}
+func (afresh) SameText() bool { return false }
+
+// Renderer renders the pages and files of one loaded site.
+type Renderer struct {
+	site  *site.Site
+	theme *Theme
+	md    *markdown.Renderer
+	min   *minify.M
+	reuse Reuse
+}
+
+// New returns a renderer of s with theme th; reuse may be nil.
+func New(s *site.Site, th *Theme, reuse Reuse) *Renderer {
+	if reuse == nil {
+		reuse = afresh{}
+	}
+	return &Renderer{site: s, theme: th, md: markdown.New(markdown.Options{Unsafe: s.Config.Markdown.Unsafe}), min: newMinifier(), reuse: reuse}
+}
+
+// Render writes the whole site to w: the cold build. Broken links become
+// warnings in s.Problems; the error is non-nil only when the site cannot
+// be written.
+func Render(w Writer, s *site.Site) error {
+	th, err := LoadTheme(s)
+	if err != nil {
+		s.Problems.Add(diag.As("themes/"+s.Config.Theme, err))
+		return err
+	}
+	r := New(s, th, nil)
+	ix := NewSearchIndex(s, nil, false)
+	if err := r.Pages(w, page.Assemble(s), ix); err != nil {
+		return err
+	}
+	return r.Files(w, ix)
+}
+
+// pageBuffers hold a page's template output until it is minified: a
+// page's buffer no longer grows from nothing for each of 10,000 pages.
+var pageBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// Pages renders and writes templated pages in parallel, indexing each
+// document's body for search as it is rendered.
+func (r *Renderer) Pages(w Writer, pages []page.Page, ix *SearchIndex) error {
+	errs := make([]error, len(pages))
+	parallel.For(len(pages), func(i int) {
+		p := pages[i]
+		key, out, broken, ok := r.reuse.Page(p)
+		if ok {
+			errs[i] = w.WriteFile(p.Path, out)
+			if p.Body != nil {
+				r.addBroken(p.Body.Source, broken)
+			}
+			ix.Reuse(p.View.URL)
+			return
+		}
+		if p.Body != nil {
+			p.View.Content = r.renderBody(p.Body)
+			if r.reuse.SameText() {
+				ix.Reuse(p.View.URL) // only templates changed: the same text
+			} else {
+				ix.add(p.View.URL, p.View.Content)
+			}
+		}
+		buf := pageBuffers.Get().(*bytes.Buffer)
+		defer pageBuffers.Put(buf)
+		buf.Reset()
+		if err := r.theme.pages[p.Kind].ExecuteTemplate(buf, "base", p.View); err != nil {
+			errs[i] = fmt.Errorf("%s: template %s: %w", p.Path, p.Kind, err)
+			return
+		}
+		p.View.Content = "" // let the rendered body go as soon as its page is written
+		// Minifying makes a new slice: buf is free again after it.
+		out, err := r.min.Bytes("text/html", buf.Bytes())
+		if err != nil {
+			errs[i] = fmt.Errorf("%s: minifying: %w", p.Path, err)
+			return
+		}
+		r.reuse.KeepPage(p.Path, key, out)
+		errs[i] = w.WriteFile(p.Path, out)
+	})
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// Files writes everything that is not a templated page: the feed, the
+// sitemap, index.json, the search index, the theme's static files and
+// the site's published files.
+func (r *Renderer) Files(w Writer, ix *SearchIndex) error {
+	s, th := r.site, r.theme
+	type file struct {
+		name, mime string
+		data       []byte
+	}
+	var files []file
+	// The search index is inverted and cut into files while the files
+	// made from metadata are generated: the two take about as long, and
+	// each keeps one core busy.
+	var searchFiles []search.File
+	var searchErr error
+	var wg sync.WaitGroup
+	wg.Go(func() { searchFiles, searchErr = ix.files() })
+	defer wg.Wait() // on an early return, too: the index must not be written to later
+	// These three are made from metadata alone (Reuse.Generated).
+	feed, err := r.reuse.Generated("feed.xml", func() ([]byte, error) { return feed(s) })
+	if err != nil {
+		return err
+	}
+	index, err := r.reuse.Generated("index.json", func() ([]byte, error) { return indexJSON(s) })
+	if err != nil {
+		return err
+	}
+	sitemap, _ := r.reuse.Generated("sitemap.xml", func() ([]byte, error) { return sitemap(s), nil })
+	files = append(files,
+		file{"feed.xml", "application/xml", feed},
+		file{"sitemap.xml", "application/xml", sitemap},
+		file{"index.json", "application/json", index},
+		file{"assets/chroma.css", "text/css", []byte(markdown.CSS())},
+	)
+	wg.Wait()
+	if searchErr != nil {
+		return searchErr
+	}
+	for _, f := range searchFiles {
+		files = append(files, file{f.Name, "", f.Data}) // compact JSON already
+	}
+	err = fs.WalkDir(th.files, "static", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := fs.ReadFile(th.files, p)
+		if err != nil {
+			return err
+		}
+		files = append(files, file{"assets/" + strings.TrimPrefix(p, "static/"), mimeOf(p), data})
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("theme static files: %w", err)
+	}
+	for _, src := range slices.Sorted(maps.Keys(s.Assets)) {
+		data, err := fs.ReadFile(s.Options().Site, src)
+		if err != nil {
+			return fmt.Errorf("%s: %w", src, err)
+		}
+		files = append(files, file{s.Assets[src], "", data})
+	}
+	for _, f := range files {
+		if err := r.write(w, f.name, f.mime, f.data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func mimeOf(p string) string {
+	switch {
+	case strings.HasSuffix(p, ".css"):
+		return "text/css"
+	case strings.HasSuffix(p, ".js"):
+		return "application/javascript"
+	case strings.HasSuffix(p, ".svg"):
+		return "image/svg+xml"
+	case strings.HasSuffix(p, ".json"):
+		return "application/json"
+	}
+	return ""
+}
+
+// write minifies data when mime is set and hands it to w.
+func (r *Renderer) write(w Writer, name, mime string, data []byte) error {
+	if mime != "" {
+		min, err := r.reuse.Minified(name, data, func() ([]byte, error) { return r.min.Bytes(mime, data) })
+		if err != nil {
+			return fmt.Errorf("%s: minifying: %w", name, err)
+		}
+		data = min
+	}
+	return w.WriteFile(name, data)
+}
+
+func newMinifier() *minify.M {
+	m := minify.New()
+	m.Add("text/html", &mhtml.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true})
+	m.AddFunc("text/css", css.Minify)
+	m.AddFunc("application/javascript", js.Minify)
+	m.AddFunc("image/svg+xml", svg.Minify)
+	m.AddFunc("application/json", json.Minify)
+	m.AddFunc("application/xml", xml.Minify)
+	return m
+}
+
+// renderBody renders a page's markdown; broken links become warnings.
+func (r *Renderer) renderBody(doc *markdown.Doc) template.HTML {
+	res, err := r.reuse.Markdown(doc, func() (markdown.Result, error) { return r.md.Render(*doc, r.site) })
+	if err != nil {
+		r.site.Problems.Add(diag.As(doc.Source, err))
+		return ""
+	}
+	r.addBroken(doc.Source, res.Broken)
+	return template.HTML(res.HTML) //nolint:gosec // goldmark output: raw HTML dropped or sanitised
+}
+
+// addBroken reports broken links of a rendered body as warnings.
+func (r *Renderer) addBroken(source string, broken []markdown.BrokenLink) {
+	for _, b := range broken {
+		r.site.Problems.Add(site.BrokenLink(source, b))
+	}
+}

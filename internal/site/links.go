@@ -1,0 +1,35 @@
+package site
+
+import (
+	"github.com/waymark-dev/waymark/internal/markdown"
+	"github.com/waymark-dev/waymark/internal/parallel"
+)
+
+// Docs lists the markdown of every record, blip and free page, with the
+// URL of the page it becomes.
+func (s *Site) Docs() []markdown.Doc {
+	docs := make([]markdown.Doc, 0, len(s.Decisions.Records)+len(s.Radar.Blips)+len(s.Pages))
+	for _, r := range s.Decisions.Records {
+		docs = append(docs, markdown.Doc{Source: r.Source, URL: RecordURL(r), Body: r.Body, BodyLine: r.BodyLine})
+	}
+	for _, b := range s.Radar.Blips {
+		docs = append(docs, markdown.Doc{Source: b.Source, URL: BlipURL(b), Body: b.Body, BodyLine: b.BodyLine})
+	}
+	for _, p := range s.Pages {
+		docs = append(docs, markdown.Doc{Source: p.Source, URL: p.URL, Body: p.Body, BodyLine: p.BodyLine})
+	}
+	return docs
+}
+
+// CheckLinks adds a warning for every relative link in the site's
+// markdown that leads to no page or published file: the warnings a build
+// gives, without rendering a page.
+func (s *Site) CheckLinks() {
+	md := markdown.New(markdown.Options{Unsafe: s.Config.Markdown.Unsafe})
+	docs := s.Docs()
+	parallel.For(len(docs), func(i int) {
+		for _, b := range md.Links(docs[i], s) {
+			s.Problems.Add(BrokenLink(docs[i].Source, b))
+		}
+	})
+}

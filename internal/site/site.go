@@ -1,0 +1,413 @@
+// Package site is the first stage of the pipeline: it reads a site folder
+// into a checked, linked model, and is all that check, export and new need.
+//
+// Load reads the configuration, walks the decisions, radar and content
+// folders, parses every markdown source once (in parallel), links records
+// to one another and to blips, and collects every problem. The Site it
+// returns answers the markdown renderer's questions (which page a source
+// becomes, where a file is published: Site.Page and Site.Asset) and finds
+// broken links without rendering a page (Site.CheckLinks).
+//
+// # URLs
+//
+// The URL scheme lives here (RecordURL, BlipURL, SectorURL, TagURL), so
+// that every stage agrees on where a page is.
+//
+//	radar/<id>/                  one blip
+//	radar/<quadrant>/            one quadrant enlarged
+//	decisions/<id>/              one record (<folder>/<id>/ for categories)
+//	tags/<tag>/                  one tag
+//	<page>/                      a free page from content/<page>.md
+//
+// # Free pages
+//
+// content/<name>.md becomes <name>/index.html. Front matter keys: title,
+// description, weight (order in the header menu; 0 keeps it out), tags.
+//
+// # Walking
+//
+// Hidden files and folders (.git, editor files) and names starting with _
+// or ending with ~ are skipped; a missing folder is simply empty. Every
+// file that is not markdown is published beside its page (Site.Assets).
+//
+// # Reuse
+//
+// Options.Reuse lets a caller that builds the same site again (the
+// preview, package incremental) hand back the walk, parse results and
+// radar of an earlier load. Load itself keeps nothing between calls.
+package site
+
+import (
+	"cmp"
+	"errors"
+	"io/fs"
+	"maps"
+	"path"
+	"slices"
+	"strings"
+
+	"github.com/waymark-dev/waymark/internal/config"
+	"github.com/waymark-dev/waymark/internal/decision"
+	"github.com/waymark-dev/waymark/internal/diag"
+	"github.com/waymark-dev/waymark/internal/meta"
+	"github.com/waymark-dev/waymark/internal/parallel"
+	"github.com/waymark-dev/waymark/internal/radar"
+)
+
+// Options say what to load.
+type Options struct {
+	Site    fs.FS  // the site folder
+	Theme   fs.FS  // the built-in theme (themes/default)
+	BaseURL string // overrides the configured base URL when set
+	// Decisions overrides the configured decisions folder when set.
+	Decisions string
+	// History, when set, dates records that state no date by their file's
+	// first commit, and every record by its last ("last changed").
+	History History
+	// Reuse, when set, offers the work of an earlier load of the same
+	// site; nil loads everything afresh.
+	Reuse Reuse
+}
+
+// Reuse hands Load the work of an earlier load. Each method either returns
+// what it kept, when what it was made from is unchanged, or calls make.
+type Reuse interface {
+	// Walk returns the sources of the last walk while no file came or
+	// went, else make's; make reports whether its walk met no problem.
+	Walk(make func() (Sources, bool)) Sources
+	// Parse returns the parse result of the source at path while the file
+	// is unchanged, else make's (nil when the file has problems).
+	Parse(path string, make func() any) any
+	// Radar returns the radar and its findings while the blips are the
+	// very same parse results, else make's.
+	Radar(blips []*radar.Blip, make func() (*radar.Radar, []*diag.Problem)) (*radar.Radar, []*diag.Problem)
+}
+
+// afresh is the Reuse of a plain load: it keeps nothing.
+type afresh struct{}
+
+func (afresh) Walk(make func() (Sources, bool)) Sources { s, _ := make(); return s }
+func (afresh) Parse(_ string, make func() any) any      { return make() }
+func (afresh) Radar(_ []*radar.Blip, make func() (*radar.Radar, []*diag.Problem)) (*radar.Radar, []*diag.Problem) {
+	return make()
+}
+
+// Sources are what walking the site's folders found.
+type Sources struct {
+	Records, Blips, Pages []string // markdown sources, site-relative
+	// Assets maps every other file to the URL it is published at.
+	Assets map[string]string
+}
+
+// Site is a loaded site: every source parsed and linked.
+type Site struct {
+	Config    *config.Config
+	Decisions *decision.Log
+	Radar     *radar.Radar
+	Pages     []*Page
+	// Assets maps site-relative source paths of published files (images
+	// and other files beside sources) to their site-relative URLs.
+	Assets   map[string]string
+	Problems *diag.List
+
+	opts  Options
+	pages map[string]string // source path → page URL
+}
+
+// Page is a free page from the content folder.
+type Page struct {
+	ID          string // URL segment
+	Source      string
+	URL         string
+	Title       string
+	Description string
+	Weight      int
+	Tags        []string
+	Body        []byte
+	BodyLine    int
+}
+
+type pageMeta struct {
+	Title       meta.Text    `yaml:"title"`
+	Description meta.Text    `yaml:"description"`
+	Weight      int          `yaml:"weight"`
+	Tags        meta.Strings `yaml:"tags"`
+}
+
+// Reserved URL segments that content pages may not take.
+var reserved = []string{"assets", "decisions", "radar", "roadmap", "search", "tags", "licenses", "404.html", "index.json", "feed.xml", "sitemap.xml"}
+
+// ErrInvalid is returned, wrapped, when the site has errors; the problems
+// themselves are in Site.Problems.
+var ErrInvalid = errors.New("the site has errors")
+
+// Load reads and checks the site. It returns the site even when there are
+// problems, so that check can report them all; the error wraps ErrInvalid
+// when any problem is an error.
+func Load(opts Options) (*Site, error) {
+	reuse := opts.Reuse
+	if reuse == nil {
+		reuse = afresh{}
+	}
+	s := &Site{Problems: &diag.List{}, Assets: map[string]string{}, pages: map[string]string{}, opts: opts}
+	cfg, err := loadConfig(opts.Site)
+	if err != nil {
+		s.Problems.AddErr(config.FileName, err)
+		return s, s.err()
+	}
+	if opts.BaseURL != "" {
+		cfg.BaseURL = strings.TrimSuffix(opts.BaseURL, "/") + "/"
+	}
+	s.findDecisions(cfg)
+	s.Config = cfg
+	if cfg.BaseURL == "" {
+		s.Problems.Add(diag.Warnf(config.FileName, 1, "set baseURL: https://your.host/path/ in waymark.yaml or pass --base-url",
+			"no baseURL: the feed, sitemap and canonical links use relative URLs"))
+	}
+
+	src := reuse.Walk(func() (Sources, bool) {
+		before := s.Problems.Err()
+		src := s.walkAll(cfg)
+		return src, before == nil && s.Problems.Err() == nil
+	})
+	maps.Copy(s.Assets, src.Assets)
+	history := s.readHistory(cfg.Decisions)
+
+	records := make([]*decision.Record, len(src.Records))
+	blips := make([]*radar.Blip, len(src.Blips))
+	pages := make([]*Page, len(src.Pages))
+	parallel.For(len(src.Records)+len(src.Blips)+len(src.Pages), func(i int) {
+		switch {
+		case i < len(src.Records):
+			records[i], _ = reuse.Parse(src.Records[i], func() any { return nilIfNil(s.parseRecord(src.Records[i])) }).(*decision.Record)
+		case i < len(src.Records)+len(src.Blips):
+			i -= len(src.Records)
+			blips[i], _ = reuse.Parse(src.Blips[i], func() any { return nilIfNil(s.parseBlip(src.Blips[i])) }).(*radar.Blip)
+		default:
+			i -= len(src.Records) + len(src.Blips)
+			pages[i], _ = reuse.Parse(src.Pages[i], func() any { return nilIfNil(s.parsePage(src.Pages[i])) }).(*Page)
+		}
+	})
+	// decision.Link derives reverse relations and dates in place: it gets
+	// copies, so that parse results stay as parsed (and reusable).
+	for i, r := range records {
+		records[i] = cloneRecord(r)
+	}
+	records = slices.DeleteFunc(records, func(r *decision.Record) bool { return r == nil })
+	blips = slices.DeleteFunc(blips, func(b *radar.Blip) bool { return b == nil })
+	pages = slices.DeleteFunc(pages, func(p *Page) bool { return p == nil })
+	s.applyHistory(cfg.Decisions, records, history())
+
+	log, problems := decision.Link(records)
+	s.Problems.Add(problems...)
+	s.Decisions = log
+	var findings []*diag.Problem
+	s.Radar, findings = reuse.Radar(blips, func() (*radar.Radar, []*diag.Problem) {
+		r := radar.New(cfg, blips)
+		return r, r.Findings()
+	})
+	s.Problems.Add(findings...)
+	s.Pages = pages
+	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Or(cmp.Compare(a.Weight, b.Weight), cmp.Compare(a.URL, b.URL)) })
+	s.register()
+	s.crossCheck()
+	return s, s.err()
+}
+
+// err is every error of the site, matching ErrInvalid, or nil when the
+// site has none.
+func (s *Site) err() error {
+	if err := s.Problems.Err(); err != nil {
+		return invalid{err}
+	}
+	return nil
+}
+
+// invalid is the site's errors; it prints as they do and is ErrInvalid.
+type invalid struct{ error }
+
+func (e invalid) Unwrap() []error { return []error{ErrInvalid, e.error} }
+
+// nilIfNil turns a nil pointer into a nil interface, so that Reuse sees
+// a failed parse as nothing to keep.
+func nilIfNil[T any](v *T) any {
+	if v == nil {
+		return nil
+	}
+	return v
+}
+
+// cloneRecord returns a copy of r that decision.Link may change: the
+// slices it appends to are clipped, so appends never reach r's arrays.
+func cloneRecord(r *decision.Record) *decision.Record {
+	if r == nil {
+		return nil
+	}
+	c := *r
+	c.Supersedes = slices.Clip(c.Supersedes)
+	c.SupersededBy = slices.Clip(c.SupersededBy)
+	c.Amends = slices.Clip(c.Amends)
+	c.AmendedBy = slices.Clip(c.AmendedBy)
+	c.Related = slices.Clip(c.Related)
+	return &c
+}
+
+// walkAll lists the markdown sources of records, blips and pages, and
+// every other file beside them as an asset.
+func (s *Site) walkAll(cfg *config.Config) Sources {
+	src := Sources{Assets: map[string]string{}}
+	s.walk(src.Assets, cfg.Decisions, "decisions", func(p string) { src.Records = append(src.Records, p) })
+	s.walk(src.Assets, cfg.Radar, "radar", func(p string) { src.Blips = append(src.Blips, p) })
+	s.walk(src.Assets, cfg.Content, "", func(p string) { src.Pages = append(src.Pages, p) })
+	return src
+}
+
+func loadConfig(fsys fs.FS) (*config.Config, error) {
+	src, err := fs.ReadFile(fsys, config.FileName)
+	if errors.Is(err, fs.ErrNotExist) {
+		return config.Default(), nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return config.Parse(config.FileName, src)
+}
+
+// walk calls md for every markdown source under dir and records every
+// other file as an asset published under urlBase. Hidden files and folders
+// (.git, editor files) are skipped; a missing folder is simply empty.
+func (s *Site) walk(assets map[string]string, dir, urlBase string, md func(string)) {
+	err := fs.WalkDir(s.opts.Site, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p == dir {
+				return fs.SkipAll
+			}
+			s.Problems.Add(diag.Errorf(p, 0, "check the file's permissions", "cannot read: %v", err))
+			return nil
+		}
+		name := d.Name()
+		if p != dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || strings.HasSuffix(name, "~")) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !d.Type().IsRegular() {
+			return nil
+		}
+		if strings.HasSuffix(strings.ToLower(name), ".md") {
+			md(p)
+			return nil
+		}
+		rel := strings.TrimPrefix(strings.TrimPrefix(p, dir), "/")
+		assets[p] = path.Join(urlBase, rel)
+		return nil
+	})
+	if err != nil {
+		s.Problems.Add(diag.Errorf(dir, 0, "", "cannot read folder: %v", err))
+	}
+}
+
+func (s *Site) parseRecord(p string) *decision.Record {
+	if _, _, ok := decision.ParseFileName(p); !ok {
+		return nil
+	}
+	src, err := fs.ReadFile(s.opts.Site, p)
+	if err != nil {
+		s.Problems.AddErr(p, err)
+		return nil
+	}
+	folder := strings.TrimPrefix(path.Dir(strings.TrimPrefix(p, s.Config.Decisions+"/")), ".")
+	r, err := decision.Parse(p, folder, src)
+	if err != nil {
+		s.Problems.AddErr(p, err)
+		return nil
+	}
+	return r
+}
+
+func (s *Site) parseBlip(p string) *radar.Blip {
+	if strings.EqualFold(path.Base(p), "readme.md") || strings.EqualFold(path.Base(p), "index.md") {
+		return nil
+	}
+	src, err := fs.ReadFile(s.opts.Site, p)
+	if err != nil {
+		s.Problems.AddErr(p, err)
+		return nil
+	}
+	b, err := radar.Parse(p, src, s.Config)
+	if err != nil {
+		s.Problems.AddErr(p, err)
+		return nil
+	}
+	return b
+}
+
+func (s *Site) parsePage(p string) *Page {
+	src, err := fs.ReadFile(s.opts.Site, p)
+	if err != nil {
+		s.Problems.AddErr(p, err)
+		return nil
+	}
+	doc, err := meta.Split(p, src)
+	if err != nil {
+		s.Problems.AddErr(p, err)
+		return nil
+	}
+	var pm pageMeta
+	if err := doc.Decode(&pm); err != nil {
+		s.Problems.AddErr(p, err)
+		return nil
+	}
+	id := strings.TrimSuffix(strings.TrimPrefix(p, s.Config.Content+"/"), path.Ext(p))
+	if slices.Contains(reserved, strings.Split(id, "/")[0]) {
+		s.Problems.Add(diag.Errorf(p, 1, "rename the file", "page %q would replace waymark's own %s/ pages", id, strings.Split(id, "/")[0]))
+		return nil
+	}
+	title := string(pm.Title)
+	if title == "" {
+		title = TitleFromID(path.Base(id))
+	}
+	return &Page{ID: id, Source: p, URL: id + "/", Title: title, Description: string(pm.Description),
+		Weight: pm.Weight, Tags: pm.Tags, Body: doc.Body, BodyLine: doc.BodyLine}
+}
+
+// TitleFromID makes a title of a file name without its extension.
+func TitleFromID(id string) string {
+	s := strings.ReplaceAll(id, "-", " ")
+	if s == "" {
+		return s
+	}
+	return strings.ToUpper(s[:1]) + s[1:]
+}
+
+// register maps every source to its page URL, for link rewriting.
+func (s *Site) register() {
+	for _, r := range s.Decisions.Records {
+		s.pages[r.Source] = RecordURL(r)
+	}
+	for _, b := range s.Radar.Blips {
+		s.pages[b.Source] = BlipURL(b)
+	}
+	for _, p := range s.Pages {
+		s.pages[p.Source] = p.URL
+	}
+}
+
+// crossCheck reports references between decisions and blips that lead nowhere.
+func (s *Site) crossCheck() {
+	for _, r := range s.Decisions.Records {
+		for _, id := range r.Blips {
+			if s.Radar.Blip(id) == nil {
+				s.Problems.Add(diag.Warnf(r.Source, r.Line("blips"), "use the blip's file name without .md", "blip %q does not exist", id))
+			}
+		}
+	}
+	for _, b := range s.Radar.Blips {
+		for _, m := range b.History {
+			if m.Decision != 0 && s.Decisions.Get("", m.Decision) == nil {
+				s.Problems.Add(diag.Warnf(b.Source, b.Line("history"), "name an existing decision number", "history refers to %s, which does not exist", decision.Label(m.Decision)))
+			}
+		}
+	}
+}

@@ -1,0 +1,33 @@
+package site
+
+import (
+	"github.com/waymark-dev/waymark/internal/decision"
+	"github.com/waymark-dev/waymark/internal/radar"
+	"github.com/waymark-dev/waymark/internal/slug"
+)
+
+// RecordURL is the site-relative URL of a record's page.
+func RecordURL(r *decision.Record) string {
+	if r.Folder != "" {
+		return "decisions/" + r.Folder + "/" + r.ID + "/"
+	}
+	return "decisions/" + r.ID + "/"
+}
+
+// BlipURL is the site-relative URL of a blip's page.
+func BlipURL(b *radar.Blip) string { return "radar/" + b.ID + "/" }
+
+// SectorURL is the site-relative URL of a quadrant's page.
+func SectorURL(quadrant string) string { return "radar/" + quadrant + "/" }
+
+// TagURL is the site-relative URL of a tag's page, or "" for a tag that
+// makes no URL segment.
+func TagURL(name string) string {
+	if s := TagSlug(name); s != "" {
+		return "tags/" + s + "/"
+	}
+	return ""
+}
+
+// TagSlug makes a URL segment of a tag.
+func TagSlug(name string) string { return slug.Make(name) }
