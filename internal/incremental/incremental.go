@@ -159,6 +159,9 @@ func (in *Incremental) classify(p string) pathKind {
 func (in *Incremental) build() (*site.Site, map[string][]byte, error) {
 	if in.reset || in.memo == nil {
 		in.memo = newMemo()
+		if in.opts.History != nil {
+			in.memo.history = &onceHistory{h: in.opts.History}
+		}
 		in.reset = false
 	}
 	m := in.memo
@@ -169,6 +172,9 @@ func (in *Incremental) build() (*site.Site, map[string][]byte, error) {
 	m.walkOK = m.walkStillTrue(in.opts.Site, in.moved)
 	opts := in.opts
 	opts.Reuse = m
+	if m.history != nil {
+		opts.History = m.history
+	}
 	s, err := site.Load(opts)
 	in.moved = map[string]bool{}
 	if s.Config != nil {

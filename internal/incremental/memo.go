@@ -53,6 +53,8 @@ type memo struct {
 	jobs []page.Page // the templated pages of the last build, views without content
 
 	search *render.SearchIndex // the last build's search index
+
+	history *onceHistory // the dates from version control, read once per memo
 }
 
 // walkResult is what walking the source folders found.
