@@ -1,3 +1,51 @@
+// Package page is the second stage of the pipeline: pure functions from a
+// loaded site (package site) to the pages of each kind, with the data each
+// page's template receives. It does no I/O and renders no markdown. This
+// comment is the theme's contract.
+//
+// # Pages and URLs
+//
+//	kind       file                          data
+//	home       index.html                    *HomeData: radar, recent decisions, warnings
+//	radar      radar/index.html              *RadarData: the radar, legend, "what may my team use?"
+//	sector     radar/<quadrant>/index.html   *SectorData: one quadrant enlarged (two or more quadrants)
+//	blip       radar/<id>/index.html         *BlipData, and the blip's markdown
+//	roadmap    roadmap/index.html            *RoadmapData: planned moves by horizon
+//	licenses   licenses/index.html           *LicensesData: the policy, verdicts, stale blips
+//	decisions  decisions/index.html          *DecisionsData (View "list"), also
+//	           decisions/timeline/index.html   (View "timeline") and
+//	           decisions/graph/index.html      (View "graph")
+//	decision   decisions/<id>/index.html     *DecisionData, and the record's markdown
+//	tags       tags/index.html               *TagsData
+//	tag        tags/<tag>/index.html         *TagData
+//	page       <page>/index.html             nil, and the page's markdown
+//	search     search/index.html             *SearchData: the filters' choices
+//	404        404.html                      nil
+//
+// Every template is executed as "base" (templates/base.html together with
+// templates/<kind>.html) with a *View: the site-wide SiteView, the page's
+// Kind, URL, Title and Description, its rendered markdown as Content (for
+// the kinds with markdown) and the kind's Data above. View.Rel and
+// View.Asset make links relative to the page, so that the site works
+// under any sub-path and from disk.
+//
+// # Template functions
+//
+//	human DATE        "1 August 2016"
+//	day DATE          the date, or nil when unset (for {{with}})
+//	join SEP LIST     strings.Join
+//	label N           "ADR-0005"
+//	title ID          a title made from a file name ("how-to-read" → "How to read")
+//	add A B           A+B
+//	dict K V …        a map, to pass several values to a sub-template
+//
+// # The rule that keeps reuse safe
+//
+// A page's own markdown is its only content that is not in its View when
+// Assemble returns (Page.Body, rendered into View.Content by the
+// renderer). A page never shows another page's rendered markdown: a
+// summary of a body on a list page would have to be computed here, from
+// the source, so that it is part of that page's data.
 package page
 
 import (

@@ -1,3 +1,21 @@
+// Package render is the last stage of the pipeline: it writes the files of
+// a loaded site (package site) to a Writer — a staging folder on disk
+// (package output), or memory (tests, the preview).
+//
+// For every page the page stage assembles, the renderer renders the page's
+// markdown (package markdown, with the site as its link resolver), runs
+// the theme's templates and minifies the result; it adds each page's text
+// to the search index as it goes. Files then writes the rest: feed.xml
+// (Atom, the 50 newest decisions), sitemap.xml, index.json (the site as
+// data, page.Index), the search index under search/, the theme's static
+// files under assets/ and every file published beside a source.
+//
+// A theme is the site's own themes/<name>/ over the built-in theme, file
+// by file (LoadTheme); the data its templates receive is documented in
+// package page.
+//
+// Reuse lets package incremental hand the renderer what earlier builds
+// made; Render, the cold build, uses none.
 package render
 
 import (
