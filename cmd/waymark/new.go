@@ -100,8 +100,8 @@ superseded, in N's own format, changing nothing else in that file.`, stderr)
 		fs.Usage()
 		return errors.New(`new adr needs a title, as in: waymark new adr "Use PostgreSQL for orders"`)
 	}
-	if !slices.Contains(decision.Statuses, *status) {
-		return fmt.Errorf("--status %q: use one of %s", *status, strings.Join(decision.Statuses, ", "))
+	if !slices.Contains(decision.Statuses(), *status) {
+		return fmt.Errorf("--status %q: use one of %s", *status, strings.Join(decision.Statuses(), ", "))
 	}
 	if *format != "" {
 		if _, ok := decision.FormatNamed(*format); !ok {

@@ -20,13 +20,16 @@ type Format interface {
 	Read(doc *meta.Doc, r *Record) error
 }
 
-// Formats are the formats tried, in order, by Parse. FrontMatter accepts
+// formats are the formats tried, in order, by Parse. FrontMatter accepts
 // every file, so it comes last.
-var Formats = []Format{Log4brains{}, MADR2{}, Nygard{}, FrontMatter{}}
+var formats = [...]Format{Log4brains{}, MADR2{}, Nygard{}, FrontMatter{}}
+
+// Formats returns the formats in the order Parse tries them, a fresh slice.
+func Formats() []Format { return slices.Clone(formats[:]) }
 
 // FormatNamed returns the format with the given name.
 func FormatNamed(name string) (Format, bool) {
-	for _, f := range Formats {
+	for _, f := range formats {
 		if f.Name() == name {
 			return f, true
 		}
@@ -50,7 +53,7 @@ func Parse(path, folder string, src []byte) (*Record, error) {
 	if dated {
 		r.Number, r.Dated = 0, true
 	}
-	for _, f := range Formats {
+	for _, f := range formats {
 		if f.Accepts(doc) {
 			r.Format = f.Name()
 			if err := f.Read(doc, r); err != nil {

@@ -66,7 +66,7 @@ func (d *Draft) Render() ([]byte, string, error) {
 			return nil, "", err
 		}
 		doc.File = "0000-template.md"
-		for _, f := range Formats {
+		for _, f := range formats {
 			if f.Accepts(doc) {
 				format = f.Name()
 				break

@@ -86,8 +86,11 @@ const (
 	Superseded = "superseded"
 )
 
-// Statuses lists the known statuses in display order.
-var Statuses = []string{Proposed, Accepted, Rejected, Deprecated, Superseded}
+// statuses are the known statuses in display order.
+var statuses = [...]string{Proposed, Accepted, Rejected, Deprecated, Superseded}
+
+// Statuses returns the known statuses in display order, a fresh slice.
+func Statuses() []string { return slices.Clone(statuses[:]) }
 
 // Record is one architecture decision record.
 type Record struct {
@@ -168,7 +171,7 @@ func (r *Record) Line(key string) int {
 }
 
 // KnownStatus reports whether the record's status is one of Statuses.
-func (r *Record) KnownStatus() bool { return slices.Contains(Statuses, r.Status) }
+func (r *Record) KnownStatus() bool { return slices.Contains(statuses[:], r.Status) }
 
 // Label is "ADR-0005", how records are referred to in text.
 func (r *Record) Label() string { return Label(r.Number) }
