@@ -115,7 +115,8 @@ superseded, in N's own format, changing nothing else in that file.`, stderr)
 		}
 	}
 
-	root, problems, err := build.DecisionsDir(os.DirFS(*site), *decisions)
+	siteFS := os.DirFS(*site)
+	root, problems, err := build.DecisionsDir(siteFS, *decisions)
 	if err != nil {
 		return err
 	}
