@@ -12,9 +12,9 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/waymark-dev/waymark/internal/author"
 	"github.com/waymark-dev/waymark/internal/interchange"
 	"github.com/waymark-dev/waymark/internal/page"
-	"github.com/waymark-dev/waymark/internal/radar"
 	"github.com/waymark-dev/waymark/internal/scaffold"
 	"github.com/waymark-dev/waymark/internal/site"
 )
@@ -79,7 +79,7 @@ blip file is never overwritten.`, stderr)
 	for _, b := range res.Blips {
 		ids = append(ids, b.ID)
 	}
-	if err := checkNewIDs(*site, cfg, ids); err != nil {
+	if err := author.CheckBlipIDs(*site, cfg, ids); err != nil {
 		return fmt.Errorf("nothing imported: %w", err)
 	}
 	for _, s := range res.Skipped {
@@ -91,17 +91,9 @@ blip file is never overwritten.`, stderr)
 		}
 		return nil
 	}
-	var written []string
-	for _, b := range res.Blips {
-		p := filepath.Join(*site, filepath.FromSlash(b.Source))
-		if err := scaffold.WriteNew(p, radar.Format(b)); err != nil {
-			// Another process made a file meanwhile: take back this run's files.
-			for _, w := range written {
-				_ = os.Remove(w)
-			}
-			return fmt.Errorf("nothing imported: %w", err)
-		}
-		written = append(written, p)
+	written, err := author.WriteBlips(*site, res.Blips)
+	if err != nil {
+		return fmt.Errorf("nothing imported: %w", err)
 	}
 	fmt.Fprintf(stdout, "imported %d blips from %s into %s\n", len(written), src, filepath.Join(*site, filepath.FromSlash(cfg.Radar)))
 	return nil

@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
@@ -14,10 +13,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/waymark-dev/waymark/internal/author"
 	"github.com/waymark-dev/waymark/internal/config"
 	"github.com/waymark-dev/waymark/internal/decision"
 	"github.com/waymark-dev/waymark/internal/meta"
-	"github.com/waymark-dev/waymark/internal/scaffold"
 	sitedir "github.com/waymark-dev/waymark/internal/site"
 )
 
@@ -100,8 +99,8 @@ superseded, in N's own format, changing nothing else in that file.`, stderr)
 		fs.Usage()
 		return errors.New(`new adr needs a title, as in: waymark new adr "Use PostgreSQL for orders"`)
 	}
-	if !slices.Contains(decision.Statuses, *status) {
-		return fmt.Errorf("--status %q: use one of %s", *status, strings.Join(decision.Statuses, ", "))
+	if !slices.Contains(decision.Statuses(), *status) {
+		return fmt.Errorf("--status %q: use one of %s", *status, strings.Join(decision.Statuses(), ", "))
 	}
 	if *format != "" {
 		if _, ok := decision.FormatNamed(*format); !ok {
@@ -126,214 +125,31 @@ superseded, in N's own format, changing nothing else in that file.`, stderr)
 	if *folder != "" && !config.ValidDir(filepath.ToSlash(*folder)) {
 		return fmt.Errorf("--folder %q: name a sub-folder of the decisions folder", *folder)
 	}
-	dir := path.Join(root, sub)
-	records, names, err := readFolder(siteFS, dir, sub)
+	dest, err := author.Open(*site, root, sub)
 	if err != nil {
 		return err
 	}
 
 	d := &decision.Draft{Title: title, Date: date, Status: *status, Format: *format}
-	if d.Supersedes, err = findRecords(records, supersedes, "--supersedes"); err != nil {
-		return err
+	if d.Supersedes, err = dest.Find(supersedes...); err != nil {
+		return fmt.Errorf("--supersedes %w", err)
 	}
-	if d.Amends, err = findRecords(records, amends, "--amends"); err != nil {
-		return err
+	if d.Amends, err = dest.Find(amends...); err != nil {
+		return fmt.Errorf("--amends %w", err)
 	}
 	if *format == "" {
-		d.Template = siteTemplate(siteFS, root, dir)
-		d.Format = decision.PrevalentFormat(records)
+		d.Template = dest.Template()
+		d.Format = decision.PrevalentFormat(dest.Records)
 	}
-	d.Dated = dated(names, d.Format)
+	d.Dated = dest.Dated(d.Format)
 
-	written, err := writeDraft(*site, dir, d)
+	written, marked, err := dest.Add(d)
+	for _, old := range marked {
+		fmt.Fprintf(stderr, "marked %s superseded by %s\n", old.Source, d.Record().ID)
+	}
 	if err != nil {
 		return err
-	}
-	for _, old := range d.Supersedes {
-		if err := markSuperseded(*site, old, d.Record()); err != nil {
-			return fmt.Errorf("wrote %s, but: %w", written, err)
-		}
-		fmt.Fprintf(stderr, "marked %s superseded by %s\n", old.Source, d.Record().ID)
 	}
 	fmt.Fprintln(stdout, written)
 	return nil
-}
-
-// readFolder parses the records of one folder (not its sub-folders) and
-// lists every file name, so that numbers are never reused even for files
-// that do not parse.
-func readFolder(siteFS fs.FS, dir, sub string) ([]*decision.Record, []string, error) {
-	entries, err := fs.ReadDir(siteFS, dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil, nil
-	}
-	if err != nil {
-		return nil, nil, err
-	}
-	var records []*decision.Record
-	var names []string
-	for _, e := range entries {
-		if e.IsDir() {
-			continue
-		}
-		names = append(names, e.Name())
-		if _, _, ok := decision.ParseFileName(e.Name()); !ok {
-			continue
-		}
-		p := path.Join(dir, e.Name())
-		src, err := fs.ReadFile(siteFS, p)
-		if err != nil {
-			return nil, nil, err
-		}
-		if r, err := decision.Parse(p, sub, src); err == nil {
-			records = append(records, r)
-		}
-	}
-	decision.Link(records) // numbers log4brains records; problems are check's business
-	return records, names, nil
-}
-
-// findRecords finds the records refs name, by number or file name.
-func findRecords(records []*decision.Record, refs []string, flagName string) ([]*decision.Record, error) {
-	var out []*decision.Record
-	for _, ref := range refs {
-		id := strings.TrimSuffix(path.Base(filepath.ToSlash(ref)), ".md")
-		n, isNumber := decision.ParseRef(ref)
-		i := slices.IndexFunc(records, func(r *decision.Record) bool { return r.ID == id })
-		if i < 0 && isNumber {
-			i = slices.IndexFunc(records, func(r *decision.Record) bool { return r.Number == n })
-		}
-		if i < 0 {
-			return nil, fmt.Errorf("%s %s: no such record in this folder (or it does not parse; run waymark check)", flagName, ref)
-		}
-		out = append(out, records[i])
-	}
-	return out, nil
-}
-
-// siteTemplate returns the site's own template: template.md in the
-// category folder or the decisions folder, or adr-tools'
-// templates/template.md.
-func siteTemplate(siteFS fs.FS, root, dir string) []byte {
-	for _, p := range []string{path.Join(dir, "template.md"), path.Join(root, "template.md"), path.Join(root, "templates", "template.md")} {
-		if src, err := fs.ReadFile(siteFS, p); err == nil {
-			return src
-		}
-	}
-	return nil
-}
-
-// dated reports whether new records of this folder are named by date, as
-// log4brains names them: when the folder's records are, or when a new
-// log4brains folder starts.
-func dated(names []string, format string) bool {
-	datedNames, numbered := 0, 0
-	for _, n := range names {
-		if _, ok := decision.DatedName(n); ok {
-			datedNames++
-		} else if _, _, ok := decision.ParseFileName(n); ok {
-			numbered++
-		}
-	}
-	if datedNames+numbered == 0 {
-		return format == "log4brains"
-	}
-	return datedNames > numbered
-}
-
-// writeDraft writes the draft into dir with the next free number. A lock
-// file in the folder keeps two "new" commands run at once from taking the
-// same number.
-func writeDraft(site, dir string, d *decision.Draft) (string, error) {
-	osDir := filepath.Join(site, filepath.FromSlash(dir))
-	unlock, err := lockFolder(osDir)
-	if err != nil {
-		return "", err
-	}
-	defer unlock()
-	names, err := listNames(osDir)
-	if err != nil {
-		return "", err
-	}
-	d.Number = decision.NextNumber(names)
-	src, _, err := d.Render()
-	if err != nil {
-		return "", err
-	}
-	p := filepath.Join(osDir, d.FileName())
-	return p, scaffold.WriteNew(p, src)
-}
-
-// lockFolder takes the folder's lock file, waiting up to ten seconds for
-// another "new" to finish; a lock older than a minute is left over from a
-// killed run and is taken over.
-func lockFolder(dir string) (unlock func(), err error) {
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return nil, err
-	}
-	lock := filepath.Join(dir, ".waymark-new.lock")
-	for start := time.Now(); ; time.Sleep(20 * time.Millisecond) {
-		f, err := os.OpenFile(lock, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if err == nil {
-			f.Close()
-			return func() { os.Remove(lock) }, nil
-		}
-		if !errors.Is(err, fs.ErrExist) {
-			return nil, err
-		}
-		if fi, err := os.Stat(lock); err == nil && time.Since(fi.ModTime()) > time.Minute {
-			os.Remove(lock)
-			continue
-		}
-		if time.Since(start) > 10*time.Second {
-			return nil, fmt.Errorf("%s is held by another waymark new; remove it if no other is running", lock)
-		}
-	}
-}
-
-func listNames(dir string) ([]string, error) {
-	entries, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil, nil
-	}
-	var names []string
-	for _, e := range entries {
-		names = append(names, e.Name())
-	}
-	return names, err
-}
-
-// markSuperseded rewrites the status of old, atomically: the new content
-// goes to a temporary file beside it that replaces it.
-func markSuperseded(site string, old, by *decision.Record) error {
-	p := filepath.Join(site, filepath.FromSlash(old.Source))
-	fi, err := os.Stat(p)
-	if err != nil {
-		return err
-	}
-	src, err := os.ReadFile(p)
-	if err != nil {
-		return err
-	}
-	out, err := decision.MarkSuperseded(old, src, by)
-	if err != nil {
-		return err
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(p), ".waymark-*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(out); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(fi.Mode().Perm()); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), p)
 }

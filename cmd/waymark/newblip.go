@@ -12,10 +12,10 @@ import (
 	"strings"
 	"time"
 
+	"github.com/waymark-dev/waymark/internal/author"
 	"github.com/waymark-dev/waymark/internal/config"
 	"github.com/waymark-dev/waymark/internal/meta"
 	"github.com/waymark-dev/waymark/internal/radar"
-	"github.com/waymark-dev/waymark/internal/scaffold"
 )
 
 func runNewBlip(_ context.Context, args []string, stdout, stderr io.Writer) error {
@@ -72,17 +72,17 @@ An existing file is never overwritten.`, stderr)
 		return fmt.Errorf("%q is not a usable id: use lower-case letters, digits and dashes (--id)", b.ID)
 	}
 	b.Source = path.Join(cfg.Radar, b.ID+".md")
-	src := radar.Format(b)
-	if _, err := radar.Parse(b.Source, src, cfg); err != nil {
+	if _, err := radar.Parse(b.Source, radar.Format(b), cfg); err != nil {
 		return err
 	}
-	if err := checkNewIDs(*site, cfg, []string{b.ID}); err != nil {
+	if err := author.CheckBlipIDs(*site, cfg, []string{b.ID}); err != nil {
 		return err
 	}
-	if err := scaffold.WriteNew(filepath.Join(*site, filepath.FromSlash(b.Source)), src); err != nil {
+	written, err := author.WriteBlips(*site, []*radar.Blip{b})
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "created %s\n", filepath.Join(*site, filepath.FromSlash(b.Source)))
+	fmt.Fprintf(stdout, "created %s\n", written[0])
 	return nil
 }
 
@@ -112,40 +112,4 @@ func dateFlag(s string) (meta.Date, error) {
 		return d, fmt.Errorf("--date: %w", err)
 	}
 	return d, nil
-}
-
-// checkNewIDs refuses blip ids that a file anywhere in the radar folder,
-// or a quadrant's page, already uses: two blips with one id would share a
-// page.
-func checkNewIDs(site string, cfg *config.Config, ids []string) error {
-	want := map[string]bool{}
-	for _, id := range ids {
-		want[id] = true
-	}
-	var taken []string
-	for _, q := range cfg.Quadrants {
-		if want[q.ID] && len(cfg.Quadrants) > 1 {
-			taken = append(taken, fmt.Sprintf("%s (the %s quadrant's page)", q.ID, q.Title))
-		}
-	}
-	root := filepath.Join(site, filepath.FromSlash(cfg.Radar))
-	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) && p == root {
-				return filepath.SkipDir
-			}
-			return err
-		}
-		if !d.IsDir() && strings.HasSuffix(d.Name(), ".md") && want[strings.TrimSuffix(d.Name(), ".md")] {
-			taken = append(taken, p)
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	if len(taken) > 0 {
-		return fmt.Errorf("already taken, nothing written (waymark never overwrites a file): %s", strings.Join(taken, ", "))
-	}
-	return nil
 }

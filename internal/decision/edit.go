@@ -231,159 +231,27 @@ func (f *file) headEnd() int {
 	return len(f.lines)
 }
 
-// setListItem sets a metadata list item ("* Status: accepted") under the
-// title, keeping a comment after the value, or adds the item after the
-// list's last item (or after the title).
-func (f *file) setListItem(field, key, value string, bullet byte) {
-	end := f.headEnd()
-	last := -1
-	for i := f.bodyStart(); i < end; i++ {
-		t := f.text(i)
-		got, _, ok := listItem(t)
-		if !ok {
-			continue
-		}
-		last = i
-		bullet = strings.TrimLeft(t, " ")[0]
-		if got != field {
-			continue
-		}
-		colon := strings.Index(t, ":")
-		after := t[colon+1:]
-		stars := len(after) - len(strings.TrimLeft(after, "*_"))
-		tail := ""
-		if j := strings.Index(after, "<!--"); j >= 0 {
-			tail = " " + after[j:]
-		}
-		f.set(i, t[:colon+1+stars]+" "+value+tail)
-		return
+// frontMatterHas reports whether the front matter has a top-level key.
+func (f *file) frontMatterHas(key string) bool {
+	open, close, ok := f.frontMatter()
+	if !ok {
+		return false
 	}
-	item := string(bullet) + " " + key + ": " + value
-	if last >= 0 {
-		f.insert(last+1, item)
-		return
+	for i := open + 1; i < close; i++ {
+		if strings.HasPrefix(f.text(i), key+":") {
+			return true
+		}
 	}
-	title := f.titleLine()
-	if title < 0 {
-		f.insert(f.bodyStart(), item, "")
-		return
-	}
-	f.insert(title+1, "", item)
+	return false
 }
 
-// statusSection returns the lines [from, to) under "## Status".
-func (f *file) statusSection() (head, from, to int, ok bool) {
-	fence := false
-	for i := f.bodyStart(); i < len(f.lines); i++ {
-		t := strings.TrimSpace(f.text(i))
-		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
-			fence = !fence
-		}
-		if fence || !strings.HasPrefix(t, "## ") || !strings.EqualFold(strings.TrimSpace(strings.TrimRight(t[3:], "#")), "status") {
-			continue
-		}
-		j := i + 1
-		for ; j < len(f.lines); j++ {
-			if u := strings.TrimSpace(f.text(j)); strings.HasPrefix(u, "# ") || strings.HasPrefix(u, "## ") {
-				break
-			}
-		}
-		return i, i + 1, j, true
+// supersedeInFrontMatter sets a status the front matter has to
+// "superseded by" link and reports whether it did: front matter wins over
+// the body, so a status there is the one to change.
+func (f *file) supersedeInFrontMatter(link string) bool {
+	if !f.frontMatterHas("status") {
+		return false
 	}
-	return 0, 0, 0, false
-}
-
-// statusWordLine returns the line of the status section that states the
-// status (the last line that is not a relation), or -1.
-func (f *file) statusWordLine(from, to int) int {
-	found := -1
-	for i := from; i < to; i++ {
-		t := strings.TrimSpace(stripComments(f.text(i)))
-		if t == "" {
-			continue
-		}
-		if _, _, _, ok := relationLine(t); ok {
-			continue
-		}
-		if field, _, ok := nygardField(t); ok && field != "status" {
-			continue
-		}
-		found = i
-	}
-	return found
-}
-
-// appendToSection adds lines after the last non-blank line of the
-// section under line head that ends before line to, each after a blank
-// line, as adr-tools writes relation lines.
-func (f *file) appendToSection(head, to int, texts ...string) {
-	last := head
-	for i := head + 1; i < to; i++ {
-		if strings.TrimSpace(f.text(i)) != "" {
-			last = i
-		}
-	}
-	var add []string
-	for _, t := range texts {
-		add = append(add, "", t)
-	}
-	f.insert(last+1, add...)
-}
-
-// setNygardDate sets the "Date:" line under the title, or adds one.
-func (f *file) setNygardDate(date string) {
-	end := f.headEnd()
-	for i := f.bodyStart(); i < end; i++ {
-		if field, _, ok := nygardField(f.text(i)); ok && field == "date" {
-			t := f.text(i)
-			f.set(i, t[:strings.Index(t, ":")+1]+" "+date)
-			return
-		}
-	}
-	title := f.titleLine()
-	if title < 0 {
-		f.insert(f.bodyStart(), "Date: "+date, "")
-		return
-	}
-	f.insert(title+1, "", "Date: "+date)
-}
-
-// addLinks adds items to the "## Links" section, creating it at the end
-// of the file if needed.
-func (f *file) addLinks(bullet byte, items ...string) {
-	var texts []string
-	for _, it := range items {
-		texts = append(texts, string(bullet)+" "+it)
-	}
-	fence := false
-	for i := f.bodyStart(); i < len(f.lines); i++ {
-		t := strings.TrimSpace(f.text(i))
-		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
-			fence = !fence
-		}
-		if fence || !strings.HasPrefix(t, "## ") || !strings.EqualFold(stripComments(strings.TrimSpace(t[3:])), "links") {
-			continue
-		}
-		last := i
-		j := i + 1
-		for ; j < len(f.lines); j++ {
-			u := strings.TrimSpace(f.text(j))
-			if strings.HasPrefix(u, "# ") || strings.HasPrefix(u, "## ") {
-				break
-			}
-			if u != "" {
-				last = j
-			}
-		}
-		if last == i {
-			f.insert(i+1, append([]string{""}, texts...)...)
-			return
-		}
-		f.insert(last+1, texts...)
-		return
-	}
-	for len(f.lines) > 0 && strings.TrimSpace(f.text(len(f.lines)-1)) == "" {
-		f.lines = f.lines[:len(f.lines)-1]
-	}
-	f.insert(len(f.lines), append([]string{"", "## Links", ""}, texts...)...)
+	f.setFrontMatter("status", yamlScalar("superseded by "+link))
+	return true
 }

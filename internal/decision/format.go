@@ -10,28 +10,68 @@ import (
 	"github.com/waymark-dev/waymark/internal/meta"
 )
 
-// Format reads one way of writing decision records.
+// Format reads and writes one way of writing decision records. Each format
+// is one file of this package, format_<name>.go, holding both directions;
+// adding a format means adding that file and placing the format in the
+// order Parse tries them.
 type Format interface {
-	// Name identifies the format in messages, e.g. "madr".
+	// Name identifies the format in messages and in "waymark new adr
+	// --format", e.g. "madr".
 	Name() string
 	// Accepts reports whether doc is written in this format.
 	Accepts(doc *meta.Doc) bool
 	// Read fills r from doc; r already has number, id and source.
 	Read(doc *meta.Doc, r *Record) error
+
+	// Template returns the file a new record starts from when the site
+	// has no template of its own, with adr-tools' tokens NUMBER, TITLE,
+	// DATE and STATUS.
+	Template() []byte
+	// Write returns tpl, a template in this format, made into the record
+	// d: the tokens replaced, then the heading, status, date and the
+	// relations to d.Supersedes and d.Amends set as the format writes
+	// them. Draft.Render checks that the result reads back.
+	Write(tpl []byte, d *Draft) []byte
+	// Supersede returns src, a record in this format, with its status
+	// changed to "superseded by" a link to by, written as the format
+	// writes it; a status in front matter is changed there, since front
+	// matter wins. Every other byte stays. MarkSuperseded checks that the
+	// result reads back.
+	Supersede(src []byte, by *Record) ([]byte, error)
+	// ExtraStatus reports whether status, though not one of Statuses, is
+	// one the format defines (log4brains' draft), so Link does not warn
+	// about it.
+	ExtraStatus(status string) bool
+	// DatedNames reports whether the format names files YYYYMMDD-slug.md
+	// rather than NNNN-slug.md, so that a new folder of its records is
+	// named by date.
+	DatedNames() bool
 }
 
-// Formats are the formats tried, in order, by Parse. FrontMatter accepts
+// formats are the formats tried, in order, by Parse. FrontMatter accepts
 // every file, so it comes last.
-var Formats = []Format{Log4brains{}, MADR2{}, Nygard{}, FrontMatter{}}
+var formats = [...]Format{Log4brains{}, MADR2{}, Nygard{}, FrontMatter{}}
+
+// Formats returns the formats in the order Parse tries them, a fresh slice.
+func Formats() []Format { return slices.Clone(formats[:]) }
 
 // FormatNamed returns the format with the given name.
 func FormatNamed(name string) (Format, bool) {
-	for _, f := range Formats {
+	for _, f := range formats {
 		if f.Name() == name {
 			return f, true
 		}
 	}
 	return nil, false
+}
+
+// formatOf returns the format named name; records built in code, with no
+// format name, are MADR.
+func formatOf(name string) Format {
+	if f, ok := FormatNamed(name); ok {
+		return f
+	}
+	return FrontMatter{}
 }
 
 // Parse reads the record at path (relative to the site, used in messages)
@@ -50,7 +90,7 @@ func Parse(path, folder string, src []byte) (*Record, error) {
 	if dated {
 		r.Number, r.Dated = 0, true
 	}
-	for _, f := range Formats {
+	for _, f := range formats {
 		if f.Accepts(doc) {
 			r.Format = f.Name()
 			if err := f.Read(doc, r); err != nil {
@@ -80,30 +120,7 @@ func Parse(path, folder string, src []byte) (*Record, error) {
 	return r, nil
 }
 
-// FrontMatter reads MADR 3 and 4 records: YAML front matter and markdown.
-// It also accepts files with no front matter at all, taking the title from
-// the first heading, so it is the format of last resort.
-type FrontMatter struct{}
-
-// Name returns "madr".
-func (FrontMatter) Name() string { return "madr" }
-
-// Accepts every document.
-func (FrontMatter) Accepts(*meta.Doc) bool { return true }
-
-// Read decodes the front matter strictly and takes the title from the body.
-func (FrontMatter) Read(doc *meta.Doc, r *Record) error {
-	if err := readFrontMatter(doc, r); err != nil {
-		return err
-	}
-	title, body := cutTitle(doc.Body)
-	if r.Title == "" {
-		r.Title = title
-	}
-	r.Body, r.BodyLine = body, doc.BodyLine
-	return nil
-}
-
+// madr is the front matter every format may have.
 type madr struct {
 	Title          text `yaml:"title"`
 	Status         text `yaml:"status"`

@@ -96,7 +96,7 @@ func Link(records []*Record) (*Log, []*diag.Problem) {
 		}
 	}
 	for _, r := range log.Records {
-		if !r.KnownStatus() && !(r.Status == "draft" && r.Format == "log4brains") {
+		if !r.KnownStatus() && !formatOf(r.Format).ExtraStatus(r.Status) {
 			problems = append(problems, diag.Warnf(r.Source, r.Line("status"), "use proposed, accepted, rejected, deprecated or superseded",
 				"custom status %q", r.Status))
 		}

@@ -7,44 +7,6 @@ import (
 	"github.com/waymark-dev/waymark/internal/meta"
 )
 
-// MADR2 reads MADR 1.x and 2.x records: a "* Status: …", "* Deciders: …",
-// "* Date: …" list under the title, and relations such as "* Refined by
-// [ADR-0005](0005-x.md)" in a "## Links" section.
-type MADR2 struct{}
-
-// Name returns "madr2".
-func (MADR2) Name() string { return "madr2" }
-
-// Accepts a file whose title is followed by a list of known keys.
-func (MADR2) Accepts(doc *meta.Doc) bool {
-	_, found := metaList(doc.Body)
-	return found
-}
-
-// Read reads front matter, if any, then the list and the Links section.
-func (MADR2) Read(doc *meta.Doc, r *Record) error { return readList(doc, r) }
-
-// Log4brains reads log4brains records: a "- Status:", "- Date:",
-// "- Deciders:", "- Tags:" list before the first "##"; files are usually
-// named YYYYMMDD-slug.md.
-type Log4brains struct{}
-
-// Name returns "log4brains".
-func (Log4brains) Name() string { return "log4brains" }
-
-// Accepts a file named YYYYMMDD-slug.md, or one whose metadata list uses
-// dashes and has tags, as log4brains writes it.
-func (Log4brains) Accepts(doc *meta.Doc) bool {
-	if _, ok := DatedName(doc.File); ok {
-		return true
-	}
-	bullet, found := metaList(doc.Body)
-	return found && bullet == '-' && hasTagsItem(doc.Body)
-}
-
-// Read reads front matter, if any, then the list and the Links section.
-func (Log4brains) Read(doc *meta.Doc, r *Record) error { return readList(doc, r) }
-
 // listKeys maps the keys of metadata lists to record fields.
 var listKeys = map[string]string{
 	"status": "status", "date": "date", "deciders": "decision-makers", "decision-makers": "decision-makers",
@@ -113,13 +75,14 @@ func hasTagsItem(body []byte) bool {
 	return false
 }
 
-// readList reads a record whose metadata is a list under the title.
-func readList(doc *meta.Doc, r *Record) error {
+// readList reads a record whose metadata is a list under the title;
+// spaceTags reads tags separated by spaces, as log4brains writes them.
+func readList(doc *meta.Doc, r *Record, spaceTags bool) error {
 	if err := readFrontMatter(doc, r); err != nil {
 		return err
 	}
 	lines := splitLines(doc.Body)
-	consumed := r.readHeader(doc, lines, listItem, r.Format == "log4brains")
+	consumed := r.readHeader(doc, lines, listItem, spaceTags)
 	if _, from, to, ok := section(lines, "Links"); ok {
 		for i := from; i < to; i++ {
 			if verb, target, _, ok := relationLine(lines[i].text); ok && !lines[i].fence {
@@ -199,4 +162,110 @@ func (r *Record) readField(field, value string, line int, spaceTags bool) {
 			r.Lines["tags"] = line
 		}
 	}
+}
+
+// writeList makes tpl into the record d as MADR 2 and log4brains write
+// it: the heading, "* Status:" and "* Date:" items in the list under the
+// title, and relations in the "## Links" section, with the list's bullet
+// (bullet when the template has no list) and link style.
+func writeList(tpl []byte, d *Draft, bullet byte, link func(*Record) string) []byte {
+	status := d.status()
+	f := newFile(fillTokens(tpl, d, status))
+	f.setHeading(d.Title)
+	f.setListItem("status", "Status", status, bullet)
+	f.setListItem("date", "Date", d.Date.String(), bullet)
+	if links := draftLinks(d, link); len(links) > 0 {
+		f.addLinks(bullet, links...)
+	}
+	return f.bytes()
+}
+
+// supersedeList sets the "* Status:" item to "superseded by" link, or the
+// front matter status when the front matter has one.
+func supersedeList(src []byte, link string) []byte {
+	f := newFile(src)
+	if !f.supersedeInFrontMatter(link) {
+		f.setListItem("status", "Status", "superseded by "+link, '*')
+	}
+	return f.bytes()
+}
+
+// setListItem sets a metadata list item ("* Status: accepted") under the
+// title, keeping a comment after the value, or adds the item after the
+// list's last item (or after the title).
+func (f *file) setListItem(field, key, value string, bullet byte) {
+	end := f.headEnd()
+	last := -1
+	for i := f.bodyStart(); i < end; i++ {
+		t := f.text(i)
+		got, _, ok := listItem(t)
+		if !ok {
+			continue
+		}
+		last = i
+		bullet = strings.TrimLeft(t, " ")[0]
+		if got != field {
+			continue
+		}
+		colon := strings.Index(t, ":")
+		after := t[colon+1:]
+		stars := len(after) - len(strings.TrimLeft(after, "*_"))
+		tail := ""
+		if j := strings.Index(after, "<!--"); j >= 0 {
+			tail = " " + after[j:]
+		}
+		f.set(i, t[:colon+1+stars]+" "+value+tail)
+		return
+	}
+	item := string(bullet) + " " + key + ": " + value
+	if last >= 0 {
+		f.insert(last+1, item)
+		return
+	}
+	title := f.titleLine()
+	if title < 0 {
+		f.insert(f.bodyStart(), item, "")
+		return
+	}
+	f.insert(title+1, "", item)
+}
+
+// addLinks adds items to the "## Links" section, creating it at the end
+// of the file if needed.
+func (f *file) addLinks(bullet byte, items ...string) {
+	var texts []string
+	for _, it := range items {
+		texts = append(texts, string(bullet)+" "+it)
+	}
+	fence := false
+	for i := f.bodyStart(); i < len(f.lines); i++ {
+		t := strings.TrimSpace(f.text(i))
+		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			fence = !fence
+		}
+		if fence || !strings.HasPrefix(t, "## ") || !strings.EqualFold(stripComments(strings.TrimSpace(t[3:])), "links") {
+			continue
+		}
+		last := i
+		j := i + 1
+		for ; j < len(f.lines); j++ {
+			u := strings.TrimSpace(f.text(j))
+			if strings.HasPrefix(u, "# ") || strings.HasPrefix(u, "## ") {
+				break
+			}
+			if u != "" {
+				last = j
+			}
+		}
+		if last == i {
+			f.insert(i+1, append([]string{""}, texts...)...)
+			return
+		}
+		f.insert(last+1, texts...)
+		return
+	}
+	for len(f.lines) > 0 && strings.TrimSpace(f.text(len(f.lines)-1)) == "" {
+		f.lines = f.lines[:len(f.lines)-1]
+	}
+	f.insert(len(f.lines), append([]string{"", "## Links", ""}, texts...)...)
 }

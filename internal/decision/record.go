@@ -14,9 +14,14 @@
 // # Formats
 //
 // Each file is read in the format it is written in, detected per file, and
-// never rewritten except by MarkSuperseded. A Format recognises one way of
-// writing records; Formats are tried in order and the first that accepts a
-// file reads it:
+// never rewritten except by MarkSuperseded. A Format is one way of writing
+// records, in both directions, and one file of this package
+// (format_<name>.go): Accepts and Read read a file into a Record;
+// Template and Write make a new record (Draft.Render); Supersede marks a
+// record superseded in place (MarkSuperseded); ExtraStatus and DatedNames
+// say what else the format allows. Record.Format names the format a
+// record was read in. Formats are tried in order and the first that
+// accepts a file reads it:
 //
 //	log4brains  a "- Status:", "- Date:", "- Deciders:", "- Tags:" list
 //	            before the first "##" (keys case-insensitive), or a file
@@ -29,6 +34,16 @@
 //	            such as "Superseded by [5. Title](0005-title.md)"
 //	madr        MADR 3.x and 4.x: YAML front matter and markdown; also any
 //	            other markdown file, so it is the format of last resort
+//
+// A new record, or a record marked superseded, is written the way its
+// format writes it: madr in the front matter (status, date, supersedes,
+// amends as numbers); madr2 and log4brains as "Status:" and "Date:" list
+// items and relation items under "## Links"; nygard as "# N. Title", a
+// "Date:" line and status and relation lines in "## Status". Links to
+// other records read "[ADR-0005](0005-x.md)" in madr and madr2,
+// "[5. Title](0005-x.md)" in nygard and "[20200420-x](20200420-x.md)" in
+// log4brains and for any record named by date. log4brains also allows the
+// status draft; new log4brains folders name files by date.
 //
 // Front matter works in every format and wins over what the body says.
 // Its keys:
@@ -86,8 +101,11 @@ const (
 	Superseded = "superseded"
 )
 
-// Statuses lists the known statuses in display order.
-var Statuses = []string{Proposed, Accepted, Rejected, Deprecated, Superseded}
+// statuses are the known statuses in display order.
+var statuses = [...]string{Proposed, Accepted, Rejected, Deprecated, Superseded}
+
+// Statuses returns the known statuses in display order, a fresh slice.
+func Statuses() []string { return slices.Clone(statuses[:]) }
 
 // Record is one architecture decision record.
 type Record struct {
@@ -168,7 +186,7 @@ func (r *Record) Line(key string) int {
 }
 
 // KnownStatus reports whether the record's status is one of Statuses.
-func (r *Record) KnownStatus() bool { return slices.Contains(Statuses, r.Status) }
+func (r *Record) KnownStatus() bool { return slices.Contains(statuses[:], r.Status) }
 
 // Label is "ADR-0005", how records are referred to in text.
 func (r *Record) Label() string { return Label(r.Number) }

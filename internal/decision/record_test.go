@@ -509,7 +509,7 @@ func TestParseErrors(t *testing.T) {
 }
 
 func TestKnownStatus(t *testing.T) {
-	for _, s := range decision.Statuses {
+	for _, s := range decision.Statuses() {
 		if r := (&decision.Record{Status: s}); !r.KnownStatus() {
 			t.Errorf("%q is not a known status", s)
 		}

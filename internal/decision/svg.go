@@ -203,7 +203,7 @@ func (g *Graph) SVG(href func(*Record) string, label func(*Record) string) strin
 
 // statusClass keeps custom statuses out of CSS class names.
 func statusClass(status string) string {
-	if slices.Contains(Statuses, status) {
+	if slices.Contains(statuses[:], status) {
 		return status
 	}
 	return "custom"

@@ -154,7 +154,7 @@ func (s assembly) decisionJobs(add addFunc, blipRef func(*radar.Blip) BlipRef) {
 			tagCounts[t.URL].Count++
 		}
 	}
-	for _, st := range append(slices.Clone(decision.Statuses), sortedKeys(counts)...) {
+	for _, st := range append(decision.Statuses(), sortedKeys(counts)...) {
 		if counts[st] > 0 {
 			base.Statuses = append(base.Statuses, StatusCount{st, counts[st]})
 			delete(counts, st)

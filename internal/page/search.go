@@ -32,7 +32,7 @@ func (s assembly) searchData(byTag map[string]*TagData) *SearchData {
 	for _, r := range s.Decisions.Records {
 		counts[r.Status]++
 	}
-	for _, st := range append(slices.Clone(decision.Statuses), slices.Sorted(maps.Keys(counts))...) {
+	for _, st := range append(decision.Statuses(), slices.Sorted(maps.Keys(counts))...) {
 		if counts[st] > 0 {
 			sd.Statuses = append(sd.Statuses, Option{st, st})
 			delete(counts, st)

@@ -15,7 +15,7 @@ import (
 
 // corpus returns a copy, made for this benchmark, of the generated corpus
 // of n documents (../shared/bench/gen-corpus, generated once per machine
-// into the temporary folder, as internal/build's benchmarks do).
+// into the temporary folder, as internal/render's benchmarks do).
 func corpus(b *testing.B, n int) string {
 	b.Helper()
 	gen := os.Getenv("WAYMARK_GEN_CORPUS")

@@ -44,7 +44,7 @@ func TestDecisionsBrowser(t *testing.T) {
 	}
 	// The list shows records grouped by status, in status order.
 	var all []string
-	for _, st := range append(slices.Clone(decision.Statuses), "") {
+	for _, st := range append(slices.Clone(decision.Statuses()), "") {
 		for _, r := range s.Decisions.Records {
 			if r.Status == st || st == "" && !r.KnownStatus() {
 				all = append(all, r.Label())
@@ -65,7 +65,7 @@ func TestDecisionsBrowser(t *testing.T) {
 	}
 
 	// Keep only superseded records: untick every other status.
-	for _, st := range decision.Statuses {
+	for _, st := range decision.Statuses() {
 		if st == decision.Superseded {
 			continue
 		}

@@ -1,0 +1,279 @@
+package decision
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/waymark-dev/waymark/internal/meta"
+)
+
+// Nygard reads and writes records in Michael Nygard's format as adr-tools
+// writes it:
+//
+//	# 5. Use RabbitMQ
+//
+//	Date: 2016-08-01
+//
+//	## Status
+//
+//	Accepted
+//
+//	Supersedes [3. Use Kafka](0003-use-kafka.md)
+//
+// The "## Status" section holds a status word and relation lines "Verb
+// [N. Title](file.md)" with any verb. A record that adr-tools superseded
+// often has no status word left, only "Superseded by …": Link derives the
+// status from the link.
+type Nygard struct{}
+
+// Name returns "nygard".
+func (Nygard) Name() string { return "nygard" }
+
+// Accepts a file with a "## Status" section.
+func (Nygard) Accepts(doc *meta.Doc) bool { return hasH2(doc.Body, "status") }
+
+// Read reads front matter, if any, then the title, date and status section.
+func (Nygard) Read(doc *meta.Doc, r *Record) error {
+	if err := readFrontMatter(doc, r); err != nil {
+		return err
+	}
+	lines := splitLines(doc.Body)
+	consumed := r.readHeader(doc, lines, nygardField, false)
+	head, from, to, ok := section(lines, "status")
+	if ok {
+		r.Lines["status-section"] = doc.BodyLine + head
+		status, statusLine := "", 0
+		for i := from; i < to; i++ {
+			l := lines[i]
+			t := strings.TrimSpace(stripComments(l.text))
+			if l.fence || t == "" {
+				continue
+			}
+			if verb, target, _, ok := relationLine(t); ok {
+				r.write(verb, target, doc.BodyLine+i)
+				continue
+			}
+			if field, value, ok := nygardField(t); ok && field != "status" {
+				r.readField(field, value, doc.BodyLine+i, false)
+				continue
+			}
+			if _, value, ok := keyValue(strings.TrimLeft(t, "*-+ ")); ok {
+				t = value
+			}
+			status, statusLine = strings.TrimLeft(t, "*-+ "), doc.BodyLine+i
+		}
+		if statusLine == 0 {
+			r.Lines["status"] = doc.BodyLine + head
+		}
+		r.setStatus(status, statusLine)
+	}
+	r.Body, r.BodyLine = blank(doc.Body, lines, consumed), doc.BodyLine
+	return nil
+}
+
+// Template returns adr-tools' template, with a line of guidance in each
+// section.
+func (Nygard) Template() []byte { return []byte(nygardTemplate) }
+
+// Write sets the heading "# 5. Title" (the title alone when the record is
+// named by date), the "Date:" line and the status section: its status
+// word, capitalised as adr-tools writes it, then a "Supersedes
+// [3. Title](0003-title.md)" line for each relation.
+func (Nygard) Write(tpl []byte, d *Draft) []byte {
+	status := VerbTitle(d.status())
+	f := newFile(fillTokens(tpl, d, status))
+	heading := d.Title
+	if !d.Dated {
+		heading = fmt.Sprintf("%d. %s", d.Number, d.Title)
+	}
+	f.setHeading(heading)
+	f.setNygardDate(d.Date.String())
+	head, from, to, ok := f.statusSection()
+	switch w := f.statusWordLine(from, to); {
+	case !ok:
+		f.insert(f.headEnd(), "## Status", "", status, "")
+	case w >= 0:
+		f.set(w, status)
+	default:
+		f.appendToSection(head, to, status)
+	}
+	if links := draftLinks(d, nygardLink); len(links) > 0 {
+		head, _, to, _ = f.statusSection()
+		f.appendToSection(head, to, links...)
+	}
+	return f.bytes()
+}
+
+// Supersede replaces the status word with "Superseded by [5. Title](0005-title.md)",
+// as adr-tools itself does, or adds that line to a status section with no
+// word left; a status in front matter is changed there instead.
+func (Nygard) Supersede(src []byte, by *Record) ([]byte, error) {
+	f := newFile(src)
+	link := nygardLink(by)
+	if f.supersedeInFrontMatter(link) {
+		return f.bytes(), nil
+	}
+	head, from, to, ok := f.statusSection()
+	if !ok {
+		return nil, errors.New("no status section")
+	}
+	if w := f.statusWordLine(from, to); w >= 0 {
+		f.set(w, "Superseded by "+link)
+	} else {
+		f.appendToSection(head, to, "Superseded by "+link)
+	}
+	return f.bytes(), nil
+}
+
+// ExtraStatus is false: adr-tools knows only the common statuses.
+func (Nygard) ExtraStatus(string) bool { return false }
+
+// DatedNames is false: adr-tools numbers its files.
+func (Nygard) DatedNames() bool { return false }
+
+// nygardLink is a link to r as adr-tools writes it: "[5. Title](0005-title.md)",
+// with brackets in the title made round so the link stays one link.
+func nygardLink(r *Record) string {
+	if r.Dated {
+		return idLink(r)
+	}
+	title := strings.NewReplacer("[", "(", "]", ")").Replace(r.Title)
+	return fmt.Sprintf("[%d. %s](%s.md)", r.Number, title, r.ID)
+}
+
+// nygardField reads the "Date: 2016-02-12" and "Status: Accepted" lines
+// some Nygard records have under the title, also as list items.
+func nygardField(s string) (field, value string, ok bool) {
+	if f, v, ok := listItem(s); ok {
+		return f, v, true
+	}
+	t := strings.TrimSpace(s)
+	field, value, ok = keyValue(t)
+	if !ok || (field != "date" && field != "status" && field != "decision-makers") {
+		return "", "", false
+	}
+	return field, value, true
+}
+
+// hasH2 reports whether body has a level-2 heading named name (compared
+// case-insensitively), without splitting the body into lines.
+func hasH2(body []byte, name string) bool {
+	for i := 0; i < len(body); {
+		if bytes.HasPrefix(body[i:], []byte("## ")) {
+			rest := body[i+3:]
+			if end := bytes.IndexByte(rest, '\n'); end >= 0 {
+				rest = rest[:end]
+			}
+			t := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(string(rest)), "#"))
+			if strings.EqualFold(stripComments(t), name) {
+				return true
+			}
+		}
+		j := bytes.Index(body[i:], []byte("\n## "))
+		if j < 0 {
+			return false
+		}
+		i += j + 1
+	}
+	return false
+}
+
+// statusSection returns the lines [from, to) under "## Status".
+func (f *file) statusSection() (head, from, to int, ok bool) {
+	fence := false
+	for i := f.bodyStart(); i < len(f.lines); i++ {
+		t := strings.TrimSpace(f.text(i))
+		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			fence = !fence
+		}
+		if fence || !strings.HasPrefix(t, "## ") || !strings.EqualFold(strings.TrimSpace(strings.TrimRight(t[3:], "#")), "status") {
+			continue
+		}
+		j := i + 1
+		for ; j < len(f.lines); j++ {
+			if u := strings.TrimSpace(f.text(j)); strings.HasPrefix(u, "# ") || strings.HasPrefix(u, "## ") {
+				break
+			}
+		}
+		return i, i + 1, j, true
+	}
+	return 0, 0, 0, false
+}
+
+// statusWordLine returns the line of the status section that states the
+// status (the last line that is not a relation), or -1.
+func (f *file) statusWordLine(from, to int) int {
+	found := -1
+	for i := from; i < to; i++ {
+		t := strings.TrimSpace(stripComments(f.text(i)))
+		if t == "" {
+			continue
+		}
+		if _, _, _, ok := relationLine(t); ok {
+			continue
+		}
+		if field, _, ok := nygardField(t); ok && field != "status" {
+			continue
+		}
+		found = i
+	}
+	return found
+}
+
+// appendToSection adds lines after the last non-blank line of the
+// section under line head that ends before line to, each after a blank
+// line, as adr-tools writes relation lines.
+func (f *file) appendToSection(head, to int, texts ...string) {
+	last := head
+	for i := head + 1; i < to; i++ {
+		if strings.TrimSpace(f.text(i)) != "" {
+			last = i
+		}
+	}
+	var add []string
+	for _, t := range texts {
+		add = append(add, "", t)
+	}
+	f.insert(last+1, add...)
+}
+
+// setNygardDate sets the "Date:" line under the title, or adds one.
+func (f *file) setNygardDate(date string) {
+	end := f.headEnd()
+	for i := f.bodyStart(); i < end; i++ {
+		if field, _, ok := nygardField(f.text(i)); ok && field == "date" {
+			t := f.text(i)
+			f.set(i, t[:strings.Index(t, ":")+1]+" "+date)
+			return
+		}
+	}
+	title := f.titleLine()
+	if title < 0 {
+		f.insert(f.bodyStart(), "Date: "+date, "")
+		return
+	}
+	f.insert(title+1, "", "Date: "+date)
+}
+
+const nygardTemplate = `# NUMBER. TITLE
+
+Date: DATE
+
+## Status
+
+STATUS
+
+## Context
+
+What forces are at play, and why a decision is needed now.
+
+## Decision
+
+What we will do.
+
+## Consequences
+
+What becomes easier or harder because of it.
+`
