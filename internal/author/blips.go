@@ -10,6 +10,7 @@ import (
 
 	"github.com/waymark-dev/waymark/internal/config"
 	"github.com/waymark-dev/waymark/internal/radar"
+	"github.com/waymark-dev/waymark/internal/scaffold"
 )
 
 // CheckBlipIDs refuses blip ids that a file anywhere in the site's radar
@@ -56,7 +57,7 @@ func WriteBlips(site string, blips []*radar.Blip) ([]string, error) {
 	var written []string
 	for _, b := range blips {
 		p := filepath.Join(site, filepath.FromSlash(b.Source))
-		if err := writeNew(p, radar.Format(b)); err != nil {
+		if err := scaffold.WriteNew(p, radar.Format(b)); err != nil {
 			for _, w := range written {
 				_ = os.Remove(w)
 			}

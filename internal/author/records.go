@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/waymark-dev/waymark/internal/decision"
+	"github.com/waymark-dev/waymark/internal/scaffold"
 )
 
 // Folder is one folder of decision records in a site on disk, as it was
@@ -154,7 +155,7 @@ func (f *Folder) write(d *decision.Draft) (string, error) {
 		return "", err
 	}
 	p := filepath.Join(dir, d.FileName())
-	return p, writeNew(p, src)
+	return p, scaffold.WriteNew(p, src)
 }
 
 const (
@@ -240,23 +241,4 @@ func replace(p string, data []byte, perm fs.FileMode) error {
 		return err
 	}
 	return os.Rename(tmp.Name(), p)
-}
-
-// writeNew creates path with data, failing if anything exists there.
-func writeNew(p string, data []byte) error {
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return err
-	}
-	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		if errors.Is(err, fs.ErrExist) {
-			return fmt.Errorf("%s already exists; waymark never overwrites a file", p)
-		}
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
 }
