@@ -17,8 +17,8 @@ import (
 	"github.com/waymark-dev/waymark/themes"
 )
 
-// copySite copies the default site's sources (the repository root) into a
-// new folder.
+// edit rewrites the file name of the site folder dir with f, creating it
+// (and its folders) when it does not exist.
 func edit(t testing.TB, dir, name string, f func(string) string) {
 	t.Helper()
 	p := filepath.Join(dir, filepath.FromSlash(name))
@@ -34,17 +34,28 @@ func edit(t testing.TB, dir, name string, f func(string) string) {
 	}
 }
 
-// TestIncrementalMatchesCleanBuild makes every kind of change to a copy of
-// the default site, and after each compares the incremental build's files
-// and problems with those of a clean build of the same folder.
+// replace replaces the first old in s with new, and fails the test when s
+// has no old: an edit that changes nothing would test nothing.
+func replace(t testing.TB, s, old, new string) string {
+	t.Helper()
+	if !strings.Contains(s, old) {
+		t.Fatalf("the edit cannot be made: no %q in\n%s", old, s)
+	}
+	return strings.Replace(s, old, new, 1)
+}
+
+// TestIncrementalMatchesCleanBuild makes every kind of change to the
+// fixture site testdata/site.txtar, and after each compares the incremental
+// build's files and problems with those of a clean build of the same
+// folder.
 func TestIncrementalMatchesCleanBuild(t *testing.T) {
-	dir := sitetest.CopyDefaultSite(t, filepath.Join("..", ".."))
+	dir := sitetest.TxtarDir(t, "testdata/site.txtar")
 	opts := site.Options{Site: os.DirFS(dir), Theme: themes.Default()}
 	in := New(opts)
 	if _, _, err := in.Build(nil); err != nil {
 		t.Fatal(err)
 	}
-	const rec = "decisions/0005-kafka-vs-rabbitmq-prototype-first.md"
+	const rec = "decisions/0002-prototype-first.md"
 	steps := []struct {
 		name    string
 		paths   []string
@@ -58,7 +69,7 @@ func TestIncrementalMatchesCleanBuild(t *testing.T) {
 		{"record body, first paragraph", []string{rec}, func() {
 			// Catches views that come to show a summary of the body.
 			edit(t, dir, rec, func(s string) string {
-				return strings.Replace(s, "# Kafka vs RabbitMQ: prototype first\n", "# Kafka vs RabbitMQ: prototype first\n\nAn opening sentence, added first.\n", 1)
+				return replace(t, s, "# Prototype first\n", "# Prototype first\n\nAn opening sentence, added first.\n")
 			})
 		}, "bodies", false},
 		{"blip body, first paragraph", []string{"radar/kafka.md"}, func() {
@@ -72,20 +83,20 @@ func TestIncrementalMatchesCleanBuild(t *testing.T) {
 		}, "bodies", false},
 		{"record title", []string{rec}, func() {
 			edit(t, dir, rec, func(s string) string {
-				return strings.Replace(s, "# Kafka vs RabbitMQ: prototype first", "# Kafka vs RabbitMQ: prototype before choosing", 1)
+				return replace(t, s, "# Prototype first", "# Prototype before choosing")
 			})
 		}, "pages", false},
 		{"blip body", []string{"radar/kafka.md"}, func() {
 			edit(t, dir, "radar/kafka.md", func(s string) string { return s + "\nStill on hold.\n" })
 		}, "bodies", false},
 		{"blip ring", []string{"radar/kafka.md"}, func() {
-			edit(t, dir, "radar/kafka.md", func(s string) string { return strings.Replace(s, "ring: hold", "ring: assess", 1) })
+			edit(t, dir, "radar/kafka.md", func(s string) string { return replace(t, s, "ring: hold", "ring: assess") })
 		}, "pages", false},
 		{"page body", []string{"content/about.md"}, func() {
 			edit(t, dir, "content/about.md", func(s string) string { return s + "\nMore about us.\n" })
 		}, "bodies", false},
 		{"new record in new folders", []string{"decisions/a/b/0001-nested.md"}, func() {
-			edit(t, dir, "decisions/a/b/0001-nested.md", func(string) string { return "# Nested\n\nLinks [back](../../0001-record-architecture-decisions.md).\n" })
+			edit(t, dir, "decisions/a/b/0001-nested.md", func(string) string { return "# Nested\n\nLinks [back](../../0001-use-queues.md).\n" })
 		}, "pages", false},
 		{"new image", []string{"decisions/images/new.svg"}, func() {
 			edit(t, dir, "decisions/images/new.svg", func(string) string { return `<svg xmlns="http://www.w3.org/2000/svg"/>` })
@@ -94,11 +105,11 @@ func TestIncrementalMatchesCleanBuild(t *testing.T) {
 			edit(t, dir, "decisions/images/new.svg", func(string) string { return `<svg xmlns="http://www.w3.org/2000/svg" width="2"/>` })
 		}, "bodies", false},
 		{"broken front matter", []string{rec}, func() {
-			edit(t, dir, rec, func(s string) string { return strings.Replace(s, "status: accepted", "status: [accepted", 1) })
+			edit(t, dir, rec, func(s string) string { return replace(t, s, "status: accepted", "status: [accepted") })
 		}, "failed", true},
 		{"fixed with another body", []string{rec}, func() {
 			edit(t, dir, rec, func(s string) string {
-				return strings.Replace(s, "status: [accepted", "status: accepted", 1) + "\nFixed.\n"
+				return replace(t, s, "status: [accepted", "status: accepted") + "\nFixed.\n"
 			})
 		}, "bodies", false},
 		{"removed record", []string{"decisions/a/b/0001-nested.md"}, func() {
@@ -117,9 +128,9 @@ func TestIncrementalMatchesCleanBuild(t *testing.T) {
 		{"outside the site's folders", []string{"notes.txt"}, func() {
 			edit(t, dir, "notes.txt", func(string) string { return "not part of the site" })
 		}, "none", false},
-		{"editor temp file", []string{"decisions/.0005.md.swp", "decisions/0005.md~"}, func() {
-			edit(t, dir, "decisions/.0005.md.swp", func(string) string { return "junk" })
-			edit(t, dir, "decisions/0005.md~", func(string) string { return "junk" })
+		{"editor temp file", []string{"decisions/.0002.md.swp", "decisions/0002.md~"}, func() {
+			edit(t, dir, "decisions/.0002.md.swp", func(string) string { return "junk" })
+			edit(t, dir, "decisions/0002.md~", func(string) string { return "junk" })
 		}, "bodies", false},
 		{"new theme stylesheet", []string{"themes/default/static/style.css"}, func() {
 			edit(t, dir, "themes/default/static/style.css", func(string) string { return "body{color:red}" })
@@ -135,18 +146,22 @@ func TestIncrementalMatchesCleanBuild(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			edit(t, dir, "themes/default/templates/404.html", func(string) string { return strings.Replace(string(data), "Page not found", "Lost", 1) })
+			edit(t, dir, "themes/default/templates/404.html", func(string) string {
+				return replace(t, string(data), `{{define "main"}}`, `{{define "main"}}<p>Edited.</p>`)
+			})
 		}, "templates", false},
 		{"base template", []string{"themes/default/templates/base.html"}, func() {
 			data, err := os.ReadFile("../../themes/default/templates/base.html")
 			if err != nil {
 				t.Fatal(err)
 			}
-			edit(t, dir, "themes/default/templates/base.html", func(string) string { return strings.Replace(string(data), "Built with waymark", "Built with care", 1) })
+			edit(t, dir, "themes/default/templates/base.html", func(string) string {
+				return replace(t, string(data), "</body>", "<p>Edited.</p></body>")
+			})
 		}, "templates", false},
 		{"config", []string{"waymark.yaml"}, func() {
 			edit(t, dir, "waymark.yaml", func(s string) string {
-				return strings.Replace(s, "title: Acme Architecture", "title: Acme Architecture Guide", 1)
+				return replace(t, s, "title: Fixture Guide", "title: Fixture Guide, edited")
 			})
 		}, "full", false},
 	}
@@ -202,17 +217,17 @@ func diffFiles(t *testing.T, step string, got, want map[string][]byte) {
 // times): after a few body and title edits, the first build's site, its
 // search index and the index's builder must be collectable.
 func TestIncrementalLetsOldBuildsGo(t *testing.T) {
-	dir := sitetest.CopyDefaultSite(t, filepath.Join("..", ".."))
+	dir := sitetest.TxtarDir(t, "testdata/site.txtar")
 	in := New(site.Options{Site: os.DirFS(dir), Theme: themes.Default()})
 	if _, _, err := in.Build(nil); err != nil {
 		t.Fatal(err)
 	}
 	site, index, builder := weak.Make(in.last.site), weak.Make(in.memo.search), weak.Make(in.memo.search.Builder())
-	const rec = "decisions/0005-kafka-vs-rabbitmq-prototype-first.md"
+	const rec = "decisions/0002-prototype-first.md"
 	for i := range 6 {
 		edit(t, dir, rec, func(s string) string {
 			if i%2 == 1 {
-				return strings.Replace(s, "# Kafka vs RabbitMQ", "# Kafka vs RabbitMQ again", 1)
+				return replace(t, s, "# Prototype first", "# Prototype first again")
 			}
 			return s + "\nOne more sentence.\n"
 		})

@@ -12,14 +12,15 @@ import (
 	"github.com/waymark-dev/waymark/internal/browsertest"
 	"github.com/waymark-dev/waymark/internal/decision"
 	"github.com/waymark-dev/waymark/internal/site"
+	"github.com/waymark-dev/waymark/internal/sitetest"
 )
 
-// TestDecisionsBrowser filters the decisions index of the default site by
+// TestDecisionsBrowser filters the decisions index of the fixture site by
 // status and tag in Chromium, follows a superseded record's banner to its
 // replacement, follows a node of the relation graph, and reads the index
 // with JavaScript off.
 func TestDecisionsBrowser(t *testing.T) {
-	s, files := buildDir(t, "../..")
+	s, files := buildFS(t, sitetest.Txtar(t, "testdata/site.txtar"))
 	base := browsertest.Serve(t, files, "/guide/")
 	b := browsertest.New(t)
 	ctx := b.Ctx
@@ -114,7 +115,7 @@ func TestDecisionsBrowser(t *testing.T) {
 		}
 	}
 	if old == nil || next == nil {
-		t.Fatal("the default site has no superseded record with a successor")
+		t.Fatal("the fixture has no superseded record with a successor")
 	}
 	if err := chromedp.Do(ctx, chromedp.Navigate(base+site.RecordURL(old)), chromedp.WaitVisible(chromedp.CSS(".banner"))); err != nil {
 		t.Fatal(err)

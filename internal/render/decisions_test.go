@@ -40,9 +40,10 @@ func formatsSite(t testing.TB) fstest.MapFS {
 
 // TestDecisionFormatsGolden renders a page for every record format
 // fixture, and the decisions index's three views, and compares them with
-// testdata/golden-decisions; run with -update to accept new output.
+// testdata/golden-decisions, unminified; run with -update to accept new
+// output.
 func TestDecisionFormatsGolden(t *testing.T) {
-	s, out := buildFS(t, formatsSite(t))
+	s, out := plainBuildFS(t, formatsSite(t))
 	pages := []string{"decisions/index.html", "decisions/timeline/index.html", "decisions/graph/index.html"}
 	for _, r := range s.Decisions.Records {
 		pages = append(pages, site.RecordURL(r)+"index.html")
@@ -54,7 +55,7 @@ func TestDecisionFormatsGolden(t *testing.T) {
 				t.Fatalf("%s was not built", page)
 			}
 			golden := filepath.Join("testdata", "golden-decisions", strings.ReplaceAll(strings.TrimSuffix(page, "/index.html"), "/", "_")+".html")
-			checkGolden(t, golden, got)
+			checkGolden(t, golden, readable(t, page, got))
 		})
 	}
 }

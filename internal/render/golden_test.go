@@ -3,20 +3,46 @@ package render
 import (
 	"bytes"
 	"flag"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/waymark-dev/waymark/internal/site"
 	"github.com/waymark-dev/waymark/internal/sitetest"
+	"github.com/waymark-dev/waymark/themes"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files under testdata/golden")
 
-// TestGolden renders each kind of page of testdata/site.txtar and compares
-// it with testdata/golden; run with -update to accept new output.
+// plainBuild builds the txtar site file into memory, unminified.
+func plainBuild(t testing.TB, file string) map[string][]byte {
+	t.Helper()
+	_, out := plainBuildFS(t, sitetest.Txtar(t, file))
+	return out
+}
+
+// plainBuildFS builds the site in fsys into memory, unminified.
+func plainBuildFS(t testing.TB, fsys fs.FS) (*site.Site, map[string][]byte) {
+	t.Helper()
+	s, err := site.Load(site.Options{Site: fsys, Theme: themes.Default()})
+	if err != nil {
+		t.Fatalf("load: %v", err)
+	}
+	out := NewMemory()
+	if err := render(out, s, true); err != nil {
+		t.Fatalf("render: %v", err)
+	}
+	return s, out.Files
+}
+
+// TestGolden renders each kind of page of testdata/site.txtar, unminified,
+// and compares it with testdata/golden; run with -update to accept new
+// output. Minifying has tests of its own (TestFixtureSite reads minified
+// pages).
 func TestGolden(t *testing.T) {
-	_, out := buildFS(t, sitetest.Txtar(t, "testdata/site.txtar"))
+	out := plainBuild(t, "testdata/site.txtar")
 	for _, page := range []string{
 		"index.html", "radar/index.html", "radar/kafka/index.html", "roadmap/index.html",
 		"radar/platforms/index.html", "licenses/index.html",
@@ -30,13 +56,13 @@ func TestGolden(t *testing.T) {
 				t.Fatalf("%s was not built", page)
 			}
 			golden := filepath.Join("testdata", "golden", strings.ReplaceAll(page, "/", "_"))
-			checkGolden(t, golden, got)
+			checkGolden(t, golden, readable(t, page, got))
 		})
 	}
 }
 
 // checkGolden compares got with the golden file, or with -update
-// rewrites the golden file.
+// rewrites the golden file. A difference is shown as a line diff.
 func checkGolden(t *testing.T, golden string, got []byte) {
 	t.Helper()
 	if *update {
@@ -53,7 +79,7 @@ func checkGolden(t *testing.T, golden string, got []byte) {
 		t.Fatalf("%v (run go test -update to create it)", err)
 	}
 	if !bytes.Equal(got, want) {
-		t.Errorf("output differs from %s (run go test -update and review the diff)\ngot:\n%s", golden, got)
+		t.Errorf("output differs from %s (run go test -update to accept it):\n%s", golden, lineDiff(string(want), string(got)))
 	}
 }
 

@@ -10,14 +10,15 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/waymark-dev/waymark/internal/browsertest"
+	"github.com/waymark-dev/waymark/internal/sitetest"
 )
 
-// TestRadarBrowser opens the default site's radar in Chromium: every blip
+// TestRadarBrowser opens the fixture site's radar in Chromium: every blip
 // is drawn as a named link, the keyboard reaches the blips, a blip link
 // leads to the blip's page, radar/#kafka highlights Kafka, and pages fit a
 // phone's width.
 func TestRadarBrowser(t *testing.T) {
-	s, files := buildDir(t, "../..")
+	s, files := buildFS(t, sitetest.Txtar(t, "testdata/site.txtar"))
 	base := browsertest.Serve(t, files, "/guide/")
 	b := browsertest.New(t)
 	ctx := b.Ctx

@@ -116,6 +116,9 @@ type Renderer struct {
 	md    *markdown.Renderer
 	min   *minify.M
 	reuse Reuse
+	// plain leaves output unminified; only tests set it, so that golden
+	// files can be read and diffed line by line.
+	plain bool
 }
 
 // New returns a renderer of s with theme th; reuse may be nil.
@@ -129,13 +132,17 @@ func New(s *site.Site, th *Theme, reuse Reuse) *Renderer {
 // Render writes the whole site to w: the cold build. Broken links become
 // warnings in s.Problems; the error is non-nil only when the site cannot
 // be written.
-func Render(w Writer, s *site.Site) error {
+func Render(w Writer, s *site.Site) error { return render(w, s, false) }
+
+// render is Render, with unminified output when plain is set.
+func render(w Writer, s *site.Site, plain bool) error {
 	th, err := LoadTheme(s)
 	if err != nil {
 		s.Problems.Add(diag.As("themes/"+s.Config.Theme, err))
 		return err
 	}
 	r := New(s, th, nil)
+	r.plain = plain
 	ix := NewSearchIndex(s, nil, false)
 	if err := r.Pages(w, page.Assemble(s), ix); err != nil {
 		return err
@@ -179,7 +186,7 @@ func (r *Renderer) Pages(w Writer, pages []page.Page, ix *SearchIndex) error {
 		}
 		p.View.Content = "" // let the rendered body go as soon as its page is written
 		// Minifying makes a new slice: buf is free again after it.
-		out, err := r.min.Bytes("text/html", buf.Bytes())
+		out, err := r.minified("text/html", buf.Bytes())
 		if err != nil {
 			errs[i] = fmt.Errorf("%s: minifying: %w", p.Path, err)
 			return
@@ -282,13 +289,22 @@ func mimeOf(p string) string {
 // write minifies data when mime is set and hands it to w.
 func (r *Renderer) write(w Writer, name, mime string, data []byte) error {
 	if mime != "" {
-		min, err := r.reuse.Minified(name, data, func() ([]byte, error) { return r.min.Bytes(mime, data) })
+		min, err := r.reuse.Minified(name, data, func() ([]byte, error) { return r.minified(mime, data) })
 		if err != nil {
 			return fmt.Errorf("%s: minifying: %w", name, err)
 		}
 		data = min
 	}
 	return w.WriteFile(name, data)
+}
+
+// minified returns data minified as mime (as it is, when plain), in a
+// new slice.
+func (r *Renderer) minified(mime string, data []byte) ([]byte, error) {
+	if r.plain {
+		return bytes.Clone(data), nil
+	}
+	return r.min.Bytes(mime, data)
 }
 
 func newMinifier() *minify.M {

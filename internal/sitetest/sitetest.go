@@ -1,6 +1,7 @@
 // Package sitetest helps tests build whole sites: the generated benchmark
-// corpus, txtar fixtures, a copy of the repository's own site, and a
-// folder with files replaced in memory. Only tests import it.
+// corpus, txtar fixtures (in memory or written to a folder), a copy of the
+// repository's own site, and a folder with files replaced in memory. Only
+// tests import it.
 package sitetest
 
 import (
@@ -98,6 +99,24 @@ func Txtar(t testing.TB, file string) fstest.MapFS {
 		fsys[f.Name] = &fstest.MapFile{Data: f.Data, Mode: 0o644}
 	}
 	return fsys
+}
+
+// TxtarDir writes a txtar archive's files into a new temporary folder, for
+// tests that need a site on disk (to edit it between builds), and returns
+// the folder.
+func TxtarDir(t testing.TB, file string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for name, f := range Txtar(t, file) {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
 }
 
 // CopyDefaultSite copies the repository's own site (its waymark.yaml,
