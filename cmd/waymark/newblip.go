@@ -55,11 +55,11 @@ An existing file is never overwritten.`, stderr)
 	}
 	q, ok := radar.Match(cfg.Quadrants, *quadrant)
 	if !ok {
-		return fmt.Errorf("unknown quadrant %q; use one of %s", *quadrant, config.IDs(cfg.Quadrants))
+		return fmt.Errorf("unknown quadrant %q; use one of %s", *quadrant, radar.IDs(cfg.Quadrants))
 	}
 	r, ok := radar.Match(cfg.Rings, *ring)
 	if !ok {
-		return fmt.Errorf("unknown ring %q; use one of %s", *ring, config.IDs(cfg.Rings))
+		return fmt.Errorf("unknown ring %q; use one of %s", *ring, radar.IDs(cfg.Rings))
 	}
 	name := strings.TrimSpace(names[0])
 	b := &radar.Blip{ID: *id, Title: name, Quadrant: q.ID, Ring: r.ID, License: *license, Backing: strings.ToLower(*backing),
@@ -72,7 +72,7 @@ An existing file is never overwritten.`, stderr)
 		return fmt.Errorf("%q is not a usable id: use lower-case letters, digits and dashes (--id)", b.ID)
 	}
 	b.Source = path.Join(cfg.Radar, b.ID+".md")
-	if _, err := radar.Parse(b.Source, radar.Format(b), cfg); err != nil {
+	if _, err := radar.Parse(b.Source, radar.Format(b), cfg.RadarSettings()); err != nil {
 		return err
 	}
 	if err := author.CheckBlipIDs(*site, cfg, []string{b.ID}); err != nil {

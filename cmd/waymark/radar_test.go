@@ -71,7 +71,7 @@ func TestNewBlip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	b, err := radar.Parse("radar/apache-kafka.md", src, config.Default())
+	b, err := radar.Parse("radar/apache-kafka.md", src, config.Default().RadarSettings())
 	if err != nil {
 		t.Fatalf("the new blip does not parse: %v\n%s", err, src)
 	}

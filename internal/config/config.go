@@ -38,6 +38,7 @@ import (
 
 	"github.com/waymark-dev/waymark/internal/diag"
 	"github.com/waymark-dev/waymark/internal/meta"
+	"github.com/waymark-dev/waymark/internal/radar"
 )
 
 // FileName is the configuration file's name in a site folder.
@@ -45,53 +46,32 @@ const FileName = "waymark.yaml"
 
 // Config is a site's configuration with defaults applied.
 type Config struct {
-	Title       string    `yaml:"title"`
-	Description string    `yaml:"description"`
-	BaseURL     string    `yaml:"baseURL"`
-	Decisions   string    `yaml:"decisions"`
-	Radar       string    `yaml:"radar"`
-	Content     string    `yaml:"content"`
-	Theme       string    `yaml:"theme"`
-	Quadrants   []Segment `yaml:"quadrants"`
-	Rings       []Segment `yaml:"rings"`
-	Adopting    []string  `yaml:"adopting"`
-	Horizons    []Horizon `yaml:"horizons"`
-	Edition     meta.Date `yaml:"edition"`
-	Review      Review    `yaml:"review"`
-	Licenses    Licenses  `yaml:"licenses"`
-	Markdown    Markdown  `yaml:"markdown"`
-	Search      *bool     `yaml:"search"` // nil: on; see SearchOn
+	Title       string             `yaml:"title"`
+	Description string             `yaml:"description"`
+	BaseURL     string             `yaml:"baseURL"`
+	Decisions   string             `yaml:"decisions"`
+	Radar       string             `yaml:"radar"`
+	Content     string             `yaml:"content"`
+	Theme       string             `yaml:"theme"`
+	Quadrants   Segments           `yaml:"quadrants"`
+	Rings       Segments           `yaml:"rings"`
+	Adopting    []string           `yaml:"adopting"`
+	Horizons    []radar.Horizon    `yaml:"horizons"`
+	Edition     meta.Date          `yaml:"edition"`
+	Review      radar.ReviewPeriod `yaml:"review"`
+	Licenses    radar.Licenses     `yaml:"licenses"`
+	Markdown    Markdown           `yaml:"markdown"`
+	Search      *bool              `yaml:"search"` // nil: on; see SearchOn
 }
 
 // SearchOn reports whether the site has search (the search key is not
 // false).
 func (c *Config) SearchOn() bool { return c.Search == nil || *c.Search }
 
-// Segment is a quadrant or a ring.
-type Segment struct {
-	ID          string `yaml:"id"`
-	Title       string `yaml:"title"`
-	Description string `yaml:"description"`
-	Color       string `yaml:"color"`
-}
-
-// Horizon is a roadmap horizon, reaching Months ahead of the edition date.
-type Horizon struct {
-	ID     string `yaml:"id"`
-	Title  string `yaml:"title"`
-	Months int    `yaml:"months"`
-}
-
-// Review says how often blips must be reviewed.
-type Review struct {
-	Months int `yaml:"months"`
-}
-
-// Licenses is the licence policy, as SPDX ids.
-type Licenses struct {
-	Allowed []string `yaml:"allowed"`
-	Review  []string `yaml:"review"`
-	Denied  []string `yaml:"denied"`
+// RadarSettings returns what the radar needs of the configuration.
+func (c *Config) RadarSettings() radar.Settings {
+	return radar.Settings{Title: c.Title, Quadrants: c.Quadrants, Rings: c.Rings, Adopting: c.Adopting,
+		Horizons: c.Horizons, Edition: c.Edition, Review: c.Review, Licenses: c.Licenses}
 }
 
 // Markdown holds rendering options.
@@ -99,13 +79,36 @@ type Markdown struct {
 	Unsafe bool `yaml:"unsafe"`
 }
 
+// Segments are quadrants or rings as waymark.yaml lists them: each a
+// plain id or a map with id, title, description and color.
+type Segments []radar.Segment
+
+// UnmarshalYAML decodes a list of segments; yaml itself walks the list,
+// so that null items, aliases and the errors of several items are handled
+// as for any list.
+func (s *Segments) UnmarshalYAML(n *yaml.Node) error {
+	if n.Kind != yaml.SequenceNode {
+		return n.Decode(new([]radar.Segment)) // yaml's message for a value that is not a list
+	}
+	var items []segment
+	err := n.Decode(&items)
+	*s = make(Segments, len(items))
+	for i, item := range items {
+		(*s)[i] = radar.Segment(item)
+	}
+	return err
+}
+
+// segment is one item of Segments.
+type segment radar.Segment
+
 // UnmarshalYAML accepts a plain id or a map with id, title, description and color.
-func (s *Segment) UnmarshalYAML(n *yaml.Node) error {
+func (s *segment) UnmarshalYAML(n *yaml.Node) error {
 	if n.Kind == yaml.ScalarNode {
-		*s = Segment{ID: n.Value}
+		*s = segment{ID: n.Value}
 		return nil
 	}
-	type plain Segment
+	type plain segment
 	var p plain
 	if n.Kind != yaml.MappingNode {
 		return fmt.Errorf("line %d: expected an id or a map with id, title, description", n.Line)
@@ -120,7 +123,7 @@ func (s *Segment) UnmarshalYAML(n *yaml.Node) error {
 	if err := n.Decode(&p); err != nil {
 		return err
 	}
-	*s = Segment(p)
+	*s = segment(p)
 	return nil
 }
 
@@ -131,36 +134,7 @@ func Default() *Config {
 	return c
 }
 
-var (
-	defaultQuadrants = []Segment{
-		{ID: "techniques", Title: "Techniques"},
-		{ID: "tools", Title: "Tools"},
-		{ID: "platforms", Title: "Platforms"},
-		{ID: "languages-and-frameworks", Title: "Languages & Frameworks"},
-	}
-	defaultRings = []Segment{
-		{ID: "adopt", Title: "Adopt"},
-		{ID: "trial", Title: "Trial"},
-		{ID: "assess", Title: "Assess"},
-		{ID: "hold", Title: "Hold"},
-	}
-	defaultHorizons = []Horizon{
-		{ID: "now", Title: "Now"},
-		{ID: "next", Title: "Next", Months: 10},
-		{ID: "later", Title: "Later", Months: 24},
-	}
-	// defaultLicenses is the policy of a site that states none: common
-	// permissive licences allowed, weak copyleft reviewed, network
-	// copyleft and source-available licences denied.
-	defaultLicenses = func() Licenses {
-		return Licenses{
-			Allowed: []string{"MIT", "Apache-2.0", "BSD-2-Clause", "BSD-3-Clause", "ISC", "0BSD", "Zlib", "Unlicense", "PostgreSQL", "BSL-1.0", "CC0-1.0", "Python-2.0"},
-			Review:  []string{"MPL-2.0", "LGPL-2.1-only", "LGPL-2.1-or-later", "LGPL-3.0-only", "LGPL-3.0-or-later", "EPL-2.0", "GPL-2.0-only", "GPL-2.0-or-later", "GPL-3.0-only", "GPL-3.0-or-later"},
-			Denied:  []string{"AGPL-3.0-only", "AGPL-3.0-or-later", "SSPL-1.0", "BUSL-1.1", "Elastic-2.0", "Commons-Clause"},
-		}
-	}
-	idRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
-)
+var idRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
 func (c *Config) applyDefaults() {
 	c.Title = cmpOr(c.Title, "Architecture")
@@ -168,27 +142,28 @@ func (c *Config) applyDefaults() {
 	c.Radar = cmpOr(c.Radar, "radar")
 	c.Content = cmpOr(c.Content, "content")
 	c.Theme = cmpOr(c.Theme, "default")
+	def := radar.DefaultSettings()
 	if len(c.Quadrants) == 0 {
-		c.Quadrants = slices.Clone(defaultQuadrants)
+		c.Quadrants = def.Quadrants
 	}
 	if len(c.Rings) == 0 {
-		c.Rings = slices.Clone(defaultRings)
+		c.Rings = def.Rings
 	}
 	if len(c.Horizons) == 0 {
-		c.Horizons = slices.Clone(defaultHorizons)
+		c.Horizons = def.Horizons
 	}
 	if c.Review.Months == 0 {
-		c.Review.Months = 10
+		c.Review.Months = def.Review.Months
 	}
 	if c.Licenses.Allowed == nil && c.Licenses.Review == nil && c.Licenses.Denied == nil {
-		c.Licenses = defaultLicenses()
+		c.Licenses = def.Licenses
 	}
 	if c.Adopting == nil {
 		for _, r := range c.Rings[:min(2, len(c.Rings))] {
 			c.Adopting = append(c.Adopting, r.ID)
 		}
 	}
-	for _, segs := range [][]Segment{c.Quadrants, c.Rings} {
+	for _, segs := range []Segments{c.Quadrants, c.Rings} {
 		for i := range segs {
 			segs[i].Title = cmpOr(segs[i].Title, titleFromID(segs[i].ID))
 		}
@@ -239,7 +214,7 @@ func Parse(file string, src []byte) (*Config, error) {
 func (c *Config) validate(file string, node *yaml.Node) error {
 	var l diag.List
 	line := func(key string) int { return meta.KeyLine(node, key) }
-	check := func(key string, segs []Segment) {
+	check := func(key string, segs Segments) {
 		if len(segs) > 8 {
 			l.Add(diag.Errorf(file, line(key), "use at most 8", "%d %s given", len(segs), key))
 		}
@@ -250,7 +225,7 @@ func (c *Config) validate(file string, node *yaml.Node) error {
 				l.Add(diag.Errorf(file, line(key), "use lower-case letters, digits and dashes", "%s id %q is not a valid id", key, s.ID))
 			case seen[s.ID]:
 				l.Add(diag.Errorf(file, line(key), "give each a different id", "%s id %q appears twice", key, s.ID))
-			case s.Color != "" && !ValidColor(s.Color):
+			case s.Color != "" && !radar.ValidColor(s.Color):
 				l.Add(diag.Errorf(file, line(key), "write it as #rrggbb, a CSS colour name, rgb(…) or hsl(…)", "%s %q: color %q is not a colour", key, s.ID, s.Color))
 			}
 			seen[s.ID] = true
@@ -259,7 +234,7 @@ func (c *Config) validate(file string, node *yaml.Node) error {
 	check("quadrants", c.Quadrants)
 	check("rings", c.Rings)
 	for _, a := range c.Adopting {
-		if !slices.ContainsFunc(c.Rings, func(r Segment) bool { return r.ID == a }) {
+		if !slices.ContainsFunc(c.Rings, func(r radar.Segment) bool { return r.ID == a }) {
 			l.Add(diag.Errorf(file, line("adopting"), "name rings listed under rings", "adopting ring %q is not a ring", a))
 		}
 	}
@@ -284,39 +259,8 @@ func (c *Config) validate(file string, node *yaml.Node) error {
 	return l.Err()
 }
 
-var colorRE = regexp.MustCompile(`^(#[0-9a-fA-F]{3,8}|[a-zA-Z]{3,20}|(rgb|rgba|hsl|hsla)\([0-9., %/]+\))$`)
-
-// ValidColor reports whether c is a colour a quadrant or ring may have:
-// #hex, a CSS colour name, or rgb()/hsl() with numbers. Nothing else can
-// reach the drawing's style attributes.
-func ValidColor(c string) bool { return colorRE.MatchString(c) }
-
 // ValidDir reports whether dir is a relative path that stays inside the site.
 func ValidDir(dir string) bool {
 	return dir != "" && !strings.HasPrefix(dir, "/") && !strings.Contains(dir, "\\") &&
 		!slices.Contains(strings.Split(dir, "/"), "..")
-}
-
-// Ring returns the ring with the given id.
-func (c *Config) Ring(id string) (Segment, bool) { return find(c.Rings, id) }
-
-// Quadrant returns the quadrant with the given id.
-func (c *Config) Quadrant(id string) (Segment, bool) { return find(c.Quadrants, id) }
-
-func find(segs []Segment, id string) (Segment, bool) {
-	for _, s := range segs {
-		if s.ID == id {
-			return s, true
-		}
-	}
-	return Segment{}, false
-}
-
-// IDs lists the ids of segs, for messages.
-func IDs(segs []Segment) string {
-	ids := make([]string, len(segs))
-	for i, s := range segs {
-		ids[i] = s.ID
-	}
-	return strings.Join(ids, ", ")
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/waymark-dev/waymark/internal/config"
 	"github.com/waymark-dev/waymark/internal/diag"
 	"github.com/waymark-dev/waymark/internal/meta"
+	"github.com/waymark-dev/waymark/internal/radar"
 )
 
 // problems unpacks err, which may join several errors, into problems and
@@ -74,26 +75,26 @@ func TestParseEveryKey(t *testing.T) {
 		Radar:       "tech/radar",
 		Content:     "pages",
 		Theme:       "acme",
-		Quadrants: []config.Segment{
+		Quadrants: config.Segments{
 			{ID: "techniques", Title: "Ways of Working", Description: "How we work.", Color: "#1f77b4"},
 			{ID: "tools", Title: "Tools"},
 			{ID: "platforms", Title: "Platforms"},
 			{ID: "data-stores", Title: "Data Stores"},
 		},
-		Rings: []config.Segment{
+		Rings: config.Segments{
 			{ID: "adopt", Title: "Adopt"},
 			{ID: "trial", Title: "Try It"},
 			{ID: "assess", Title: "Assess"},
 			{ID: "hold", Title: "Hold"},
 		},
 		Adopting: []string{"adopt"},
-		Horizons: []config.Horizon{
+		Horizons: []radar.Horizon{
 			{ID: "now", Title: "Now"},
 			{ID: "soon", Title: "Soon-ish", Months: 6},
 		},
 		Edition: meta.Date{Year: 2025, Month: time.March, Day: 1},
-		Review:  config.Review{Months: 12},
-		Licenses: config.Licenses{
+		Review:  radar.ReviewPeriod{Months: 12},
+		Licenses: radar.Licenses{
 			Allowed: []string{"MIT", "Apache-2.0"},
 			Review:  []string{"MPL-2.0"},
 			Denied:  []string{"AGPL-3.0-only"},
@@ -125,8 +126,8 @@ func TestParseDefaults(t *testing.T) {
 		{c.Content, "content"},
 		{c.Theme, "default"},
 		{c.BaseURL, ""},
-		{config.IDs(c.Quadrants), "techniques, tools, platforms, languages-and-frameworks"},
-		{config.IDs(c.Rings), "adopt, trial, assess, hold"},
+		{radar.IDs(c.Quadrants), "techniques, tools, platforms, languages-and-frameworks"},
+		{radar.IDs(c.Rings), "adopt, trial, assess, hold"},
 		{strings.Join(c.Adopting, ", "), "adopt, trial"},
 		{c.Quadrants[3].Title, "Languages & Frameworks"},
 		{c.Rings[0].Title, "Adopt"},
@@ -138,7 +139,7 @@ func TestParseDefaults(t *testing.T) {
 	if got, want := len(c.Horizons), 3; got != want {
 		t.Fatalf("%d default horizons, want %d", got, want)
 	}
-	if got, want := c.Horizons[2], (config.Horizon{ID: "later", Title: "Later", Months: 24}); got != want {
+	if got, want := c.Horizons[2], (radar.Horizon{ID: "later", Title: "Later", Months: 24}); got != want {
 		t.Errorf("default horizon %+v, want %+v", got, want)
 	}
 	if got, want := c.Review.Months, 10; got != want {
@@ -172,7 +173,7 @@ func TestParseLicenses(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := c.Licenses, (config.Licenses{Denied: []string{"GPL-3.0-only"}}); !reflect.DeepEqual(got, want) {
+	if got, want := c.Licenses, (radar.Licenses{Denied: []string{"GPL-3.0-only"}}); !reflect.DeepEqual(got, want) {
 		t.Errorf("Licenses = %+v, want %+v", got, want)
 	}
 }
@@ -224,7 +225,7 @@ func TestParseSegments(t *testing.T) {
 			if err != nil {
 				t.Fatalf("Parse: %v", err)
 			}
-			if got, want := config.IDs(c.Rings), tt.ids; got != want {
+			if got, want := radar.IDs(c.Rings), tt.ids; got != want {
 				t.Errorf("ring ids = %q, want %q", got, want)
 			}
 			var titles []string
@@ -244,16 +245,17 @@ func TestParseSegments(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := c.Quadrants, []config.Segment{{ID: "a", Title: "Alpha", Color: "red"}, {ID: "b", Title: "B"}}; !reflect.DeepEqual(got, want) {
+	if got, want := c.Quadrants, (config.Segments{{ID: "a", Title: "Alpha", Color: "red"}, {ID: "b", Title: "B"}}); !reflect.DeepEqual(got, want) {
 		t.Errorf("quadrants = %+v, want %+v", got, want)
 	}
-	if q, ok := c.Quadrant("b"); !ok || q.Title != "B" {
+	rs := c.RadarSettings()
+	if q, ok := rs.Quadrant("b"); !ok || q.Title != "B" {
 		t.Errorf("Quadrant(b) = %+v, %v", q, ok)
 	}
-	if _, ok := c.Quadrant("tools"); ok {
+	if _, ok := rs.Quadrant("tools"); ok {
 		t.Error("Quadrant(tools) found a default quadrant that was replaced")
 	}
-	if r, ok := c.Ring("hold"); !ok || r.Title != "Hold" {
+	if r, ok := rs.Ring("hold"); !ok || r.Title != "Hold" {
 		t.Errorf("Ring(hold) = %+v, %v", r, ok)
 	}
 }
@@ -529,14 +531,5 @@ func TestValidDir(t *testing.T) {
 		if got, want := config.ValidDir(tt.dir), tt.want; got != want {
 			t.Errorf("ValidDir(%q) = %v, want %v", tt.dir, got, want)
 		}
-	}
-}
-
-func TestIDs(t *testing.T) {
-	if got, want := config.IDs(nil), ""; got != want {
-		t.Errorf("IDs(nil) = %q, want %q", got, want)
-	}
-	if got, want := config.IDs([]config.Segment{{ID: "a"}, {ID: "b"}}), "a, b"; got != want {
-		t.Errorf("IDs = %q, want %q", got, want)
 	}
 }

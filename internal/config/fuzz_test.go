@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/waymark-dev/waymark/internal/config"
+	"github.com/waymark-dev/waymark/internal/radar"
 )
 
 func FuzzParse(f *testing.F) {
@@ -46,8 +47,9 @@ func FuzzParse(f *testing.F) {
 		if len(c.Quadrants) == 0 || len(c.Quadrants) > 8 || len(c.Rings) == 0 || len(c.Rings) > 8 {
 			t.Fatalf("%d quadrants and %d rings accepted", len(c.Quadrants), len(c.Rings))
 		}
+		rs := c.RadarSettings()
 		for _, a := range c.Adopting {
-			if _, ok := c.Ring(a); !ok {
+			if _, ok := rs.Ring(a); !ok {
 				t.Fatalf("adopting ring %q is not a ring", a)
 			}
 		}
@@ -59,7 +61,7 @@ func FuzzParse(f *testing.F) {
 		if c.BaseURL != "" && !strings.HasSuffix(c.BaseURL, "/") {
 			t.Fatalf("baseURL %q does not end in /", c.BaseURL)
 		}
-		if slices.ContainsFunc(c.Rings, func(s config.Segment) bool { return s.Title == "" }) {
+		if slices.ContainsFunc(c.Rings, func(s radar.Segment) bool { return s.Title == "" }) {
 			t.Fatal("a ring without a title")
 		}
 	})

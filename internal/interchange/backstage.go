@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/waymark-dev/waymark/internal/config"
 	"github.com/waymark-dev/waymark/internal/meta"
 	"github.com/waymark-dev/waymark/internal/radar"
 )
@@ -69,7 +68,7 @@ func (im *importer) backstage(fsys fs.FS) *Result {
 			}
 		}
 	}
-	resolve := func(segs []config.Segment, key, id string, line int, what string) string {
+	resolve := func(segs []radar.Segment, key, id string, line int, what string) string {
 		if _, ok := radar.Match(segs, id); !ok && names[key][id] != "" {
 			if s, ok := radar.Match(segs, names[key][id]); ok {
 				return s.ID
@@ -137,7 +136,7 @@ func (im *importer) backstage(fsys fs.FS) *Result {
 }
 
 func (ex *exporter) backstage(w io.Writer) error {
-	cfg := ex.r.Config
+	cfg := ex.r.Settings
 	f := backstageFile{Entries: []backstageEntry{}}
 	for _, q := range cfg.Quadrants {
 		f.Quadrants = append(f.Quadrants, backstageSegment{ID: q.ID, Name: q.Title})

@@ -126,8 +126,8 @@ func (ex *exporter) byor(w io.Writer) error {
 		return err
 	}
 	for _, b := range ex.r.Blips {
-		ring, _ := ex.r.Config.Ring(b.Ring)
-		q, _ := ex.r.Config.Quadrant(b.Quadrant)
+		ring, _ := ex.r.Settings.Ring(b.Ring)
+		q, _ := ex.r.Settings.Quadrant(b.Quadrant)
 		desc, err := ex.describe(b)
 		if err != nil {
 			return fmt.Errorf("%s: %w", b.Source, err)

@@ -176,7 +176,7 @@ func (im *importer) name(p string) string {
 	return filepath.Join(im.o.Dir, filepath.FromSlash(p))
 }
 
-func titles(segs []config.Segment) string {
+func titles(segs []radar.Segment) string {
 	var out []string
 	for _, s := range segs {
 		out = append(out, fmt.Sprintf("%q", s.Title))
@@ -214,7 +214,7 @@ func (im *importer) add(b *radar.Blip, where string, line int) {
 	}
 	im.ids[b.ID] = where
 	b.Source = im.o.Config.Radar + "/" + b.ID + ".md"
-	if _, err := radar.Parse(b.Source, radar.Format(b), im.o.Config); err != nil {
+	if _, err := radar.Parse(b.Source, radar.Format(b), im.o.Config.RadarSettings()); err != nil {
 		for _, p := range flatten(err) {
 			im.errorf(line, p.Fix, "%s: %s", where, p.Message)
 		}
@@ -239,7 +239,7 @@ func flatten(err error) []*diag.Problem {
 // no neighbouring ring exists to have moved from.
 func (im *importer) history(ring, m string, date meta.Date, source string) (h []radar.Move, ok bool) {
 	rings := im.o.Config.Rings
-	i := slices.IndexFunc(rings, func(s config.Segment) bool { return s.ID == ring })
+	i := slices.IndexFunc(rings, func(s radar.Segment) bool { return s.ID == ring })
 	from := -1
 	switch m {
 	case radar.NoMove:
@@ -280,9 +280,9 @@ func (ex *exporter) describe(b *radar.Blip) (string, error) {
 
 // ringIndex and quadrantIndex return positions in the configured order.
 func (ex *exporter) ringIndex(id string) int {
-	return slices.IndexFunc(ex.r.Config.Rings, func(s config.Segment) bool { return s.ID == id })
+	return slices.IndexFunc(ex.r.Settings.Rings, func(s radar.Segment) bool { return s.ID == id })
 }
 
 func (ex *exporter) quadrantIndex(id string) int {
-	return slices.IndexFunc(ex.r.Config.Quadrants, func(s config.Segment) bool { return s.ID == id })
+	return slices.IndexFunc(ex.r.Settings.Quadrants, func(s radar.Segment) bool { return s.ID == id })
 }

@@ -39,14 +39,14 @@ func written(t *testing.T, blips []*radar.Blip) (*radar.Radar, map[string][]byte
 	var parsed []*radar.Blip
 	for _, b := range blips {
 		src := radar.Format(b)
-		p, err := radar.Parse(b.Source, src, cfg)
+		p, err := radar.Parse(b.Source, src, cfg.RadarSettings())
 		if err != nil {
 			t.Fatalf("%s does not parse: %v\n%s", b.Source, err, src)
 		}
 		files[b.Source] = src
 		parsed = append(parsed, p)
 	}
-	return radar.New(cfg, parsed), files
+	return radar.New(cfg.RadarSettings(), parsed), files
 }
 
 type noFiles struct{}
@@ -310,12 +310,12 @@ func TestMarkdownOf(t *testing.T) {
 
 func TestExportLimits(t *testing.T) {
 	cfg := config.Default()
-	cfg.Quadrants = append(cfg.Quadrants, config.Segment{ID: "data", Title: "Data"})
-	err := Export(&bytes.Buffer{}, ZalandoJSON, radar.New(cfg, nil), ExportOptions{})
+	cfg.Quadrants = append(cfg.Quadrants, radar.Segment{ID: "data", Title: "Data"})
+	err := Export(&bytes.Buffer{}, ZalandoJSON, radar.New(cfg.RadarSettings(), nil), ExportOptions{})
 	if err == nil || !strings.Contains(err.Error(), "at most 4 quadrants") {
 		t.Errorf("zalando export of 5 quadrants: %v", err)
 	}
-	if err := Export(&bytes.Buffer{}, "xml", radar.New(cfg, nil), ExportOptions{}); err == nil {
+	if err := Export(&bytes.Buffer{}, "xml", radar.New(cfg.RadarSettings(), nil), ExportOptions{}); err == nil {
 		t.Error("unknown format exported")
 	}
 	if _, err := Import("xml", fstest.MapFS{}, "x", options()); err == nil {
@@ -341,7 +341,7 @@ func FuzzImport(f *testing.F) {
 				continue
 			}
 			for _, b := range res.Blips {
-				if _, err := radar.Parse(b.Source, radar.Format(b), config.Default()); err != nil {
+				if _, err := radar.Parse(b.Source, radar.Format(b), config.Default().RadarSettings()); err != nil {
 					t.Fatalf("%s: accepted a blip that does not parse: %v\n%s", format, err, radar.Format(b))
 				}
 			}

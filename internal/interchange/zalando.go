@@ -104,7 +104,7 @@ func intText(p *int) string {
 }
 
 func (ex *exporter) zalando(w io.Writer) error {
-	cfg := ex.r.Config
+	cfg := ex.r.Settings
 	if len(cfg.Quadrants) > 4 || len(cfg.Rings) > 4 {
 		return fmt.Errorf("zalando-json holds at most 4 quadrants and 4 rings; this site has %d quadrants and %d rings", len(cfg.Quadrants), len(cfg.Rings))
 	}

@@ -7,7 +7,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/waymark-dev/waymark/internal/config"
 	"github.com/waymark-dev/waymark/internal/diag"
 	"github.com/waymark-dev/waymark/internal/markdown"
 	"github.com/waymark-dev/waymark/internal/meta"
@@ -28,7 +27,7 @@ type RadarData struct {
 	SVG      template.HTML
 	Edition  meta.Date
 	Legend   []QuadrantLegend
-	Rings    []config.Segment
+	Rings    []radar.Segment
 	Adopting []string // titles of the adopting rings
 	Hold     string   // title of the last ring
 	Guide    string   // URL of the "how to read the radar" page, if the site has one
@@ -41,7 +40,7 @@ type MoveCounts struct{ New, MovedIn, MovedOut int }
 
 // QuadrantLegend lists one quadrant's blips ring by ring.
 type QuadrantLegend struct {
-	Quadrant config.Segment
+	Quadrant radar.Segment
 	URL      string // the quadrant's own page
 	Rings    []RingLegend
 	Use      []BlipRef // blips in adopting rings
@@ -50,7 +49,7 @@ type QuadrantLegend struct {
 
 // RingLegend lists the blips of one ring in one quadrant.
 type RingLegend struct {
-	Ring  config.Segment
+	Ring  radar.Segment
 	Blips []BlipRef
 }
 
@@ -89,9 +88,9 @@ type BlipData struct {
 // MoveView is one entry of a blip's history.
 type MoveView struct {
 	Date      meta.Date
-	Ring      config.Segment
-	From      *config.Segment // the ring before, nil for the first entry
-	Direction string          // radar.NewBlip, MovedIn, MovedOut or NoMove
+	Ring      radar.Segment
+	From      *radar.Segment // the ring before, nil for the first entry
+	Direction string         // radar.NewBlip, MovedIn, MovedOut or NoMove
 	Decision  *RecordRef
 	Note      string
 }
@@ -100,7 +99,7 @@ type MoveView struct {
 type PlanView struct {
 	Blip      BlipRef
 	Horizon   HorizonView
-	Ring      config.Segment
+	Ring      radar.Segment
 	Direction string // radar.MovedIn, MovedOut or NoMove, from the blip's ring
 	Note      string
 }
@@ -113,7 +112,7 @@ type RoadmapData struct {
 
 // HorizonView is one roadmap horizon and what is expected to move in it.
 type HorizonView struct {
-	Horizon  config.Horizon
+	Horizon  radar.Horizon
 	From, To meta.Date // empty without an edition date
 	Range    string    // "March 2017 to December 2017", or "" without an edition date
 	Plans    []PlanView
@@ -122,7 +121,7 @@ type HorizonView struct {
 
 // LicensesData is the licence page's data.
 type LicensesData struct {
-	Policy   config.Licenses
+	Policy   radar.Licenses
 	Adopting []string
 	Groups   []LicenceGroup // by verdict, worst first
 	Stale    []BlipRef
@@ -246,7 +245,7 @@ func (s assembly) adoptingTitles() []string {
 
 // legend lists one quadrant's blips by ring, the ones teams may use, and
 // the ones on hold with the decisions behind them.
-func (rv *radarViews) legend(q config.Segment) QuadrantLegend {
+func (rv *radarViews) legend(q radar.Segment) QuadrantLegend {
 	s := rv.s
 	ql := QuadrantLegend{Quadrant: q, URL: site.SectorURL(q.ID)}
 	last := s.Config.Rings[len(s.Config.Rings)-1].ID

@@ -4,7 +4,6 @@ import (
 	"maps"
 	"slices"
 
-	"github.com/waymark-dev/waymark/internal/config"
 	"github.com/waymark-dev/waymark/internal/decision"
 	"github.com/waymark-dev/waymark/internal/meta"
 	"github.com/waymark-dev/waymark/internal/radar"
@@ -34,8 +33,8 @@ type BlipRef struct {
 	ID       string
 	Title    string
 	URL      string
-	Ring     config.Segment
-	Quadrant config.Segment
+	Ring     radar.Segment
+	Quadrant radar.Segment
 	Movement string
 	License  string
 	Verdict  string
@@ -66,12 +65,12 @@ func (s assembly) blipRef(b *radar.Blip, number int) BlipRef {
 		Backing: b.Backing, Owner: b.Owner, Stale: s.Radar.Stale(b)}
 }
 
-func (s assembly) ring(id string) config.Segment {
-	r, _ := s.Config.Ring(id)
+func (s assembly) ring(id string) radar.Segment {
+	r, _ := s.Radar.Settings.Ring(id)
 	return r
 }
 
-func (s assembly) quadrant(id string) config.Segment {
-	q, _ := s.Config.Quadrant(id)
+func (s assembly) quadrant(id string) radar.Segment {
+	q, _ := s.Radar.Settings.Quadrant(id)
 	return q
 }

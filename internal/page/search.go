@@ -5,8 +5,8 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/waymark-dev/waymark/internal/config"
 	"github.com/waymark-dev/waymark/internal/decision"
+	"github.com/waymark-dev/waymark/internal/radar"
 	"github.com/waymark-dev/waymark/internal/search"
 	"github.com/waymark-dev/waymark/internal/site"
 )
@@ -38,7 +38,7 @@ func (s assembly) searchData(byTag map[string]*TagData) *SearchData {
 			delete(counts, st)
 		}
 	}
-	segments := func(segs []config.Segment) []Option {
+	segments := func(segs []radar.Segment) []Option {
 		var out []Option
 		for _, seg := range segs {
 			out = append(out, Option{seg.ID, seg.Title})

@@ -62,7 +62,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/waymark-dev/waymark/internal/config"
 	"github.com/waymark-dev/waymark/internal/diag"
 	"github.com/waymark-dev/waymark/internal/meta"
 )
@@ -129,8 +128,8 @@ func (b *Blip) Line(key string) int {
 }
 
 // Parse reads the blip at path (relative to the site) from src and checks
-// its quadrant, ring, backing and horizon against cfg.
-func Parse(path string, src []byte, cfg *config.Config) (*Blip, error) {
+// its quadrant, ring, backing and horizon against s.
+func Parse(path string, src []byte, s Settings) (*Blip, error) {
 	doc, err := meta.Split(path, src)
 	if err != nil {
 		return nil, err
@@ -154,24 +153,24 @@ func Parse(path string, src []byte, cfg *config.Config) (*Blip, error) {
 	if b.Title == "" {
 		b.Title = strings.ReplaceAll(b.ID, "-", " ")
 	}
-	return b, b.validate(cfg)
+	return b, b.validate(&s)
 }
 
 // validate reports values the radar cannot place: each is an error.
-func (b *Blip) validate(cfg *config.Config) error {
+func (b *Blip) validate(s *Settings) error {
 	var l diag.List
 	if b.Quadrant == "" {
-		l.Add(diag.Errorf(b.Source, b.Line("quadrant"), "add quadrant: one of "+config.IDs(cfg.Quadrants), "blip has no quadrant"))
-	} else if _, ok := cfg.Quadrant(b.Quadrant); !ok {
-		l.Add(diag.Errorf(b.Source, b.Line("quadrant"), "use one of "+config.IDs(cfg.Quadrants), "unknown quadrant %q", b.Quadrant))
+		l.Add(diag.Errorf(b.Source, b.Line("quadrant"), "add quadrant: one of "+IDs(s.Quadrants), "blip has no quadrant"))
+	} else if _, ok := s.Quadrant(b.Quadrant); !ok {
+		l.Add(diag.Errorf(b.Source, b.Line("quadrant"), "use one of "+IDs(s.Quadrants), "unknown quadrant %q", b.Quadrant))
 	}
 	checkRing := func(ring, key string) {
-		if _, ok := cfg.Ring(ring); !ok {
-			l.Add(diag.Errorf(b.Source, b.Line(key), "use one of "+config.IDs(cfg.Rings), "unknown ring %q", ring))
+		if _, ok := s.Ring(ring); !ok {
+			l.Add(diag.Errorf(b.Source, b.Line(key), "use one of "+IDs(s.Rings), "unknown ring %q", ring))
 		}
 	}
 	if b.Ring == "" {
-		l.Add(diag.Errorf(b.Source, b.Line("ring"), "add ring: one of "+config.IDs(cfg.Rings), "blip has no ring"))
+		l.Add(diag.Errorf(b.Source, b.Line("ring"), "add ring: one of "+IDs(s.Rings), "blip has no ring"))
 	} else {
 		checkRing(b.Ring, "ring")
 	}
@@ -188,7 +187,7 @@ func (b *Blip) validate(cfg *config.Config) error {
 		l.Add(diag.Errorf(b.Source, b.Line("backing"), "use one of "+strings.Join(Backings, ", "), "unknown backing %q", b.Backing))
 	}
 	horizons := func(h, key string) {
-		if h != "" && !slices.ContainsFunc(cfg.Horizons, func(x config.Horizon) bool { return x.ID == h }) {
+		if h != "" && !slices.ContainsFunc(s.Horizons, func(x Horizon) bool { return x.ID == h }) {
 			l.Add(diag.Errorf(b.Source, b.Line(key), "use one of the horizons in waymark.yaml", "unknown horizon %q", h))
 		}
 	}

@@ -6,7 +6,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/waymark-dev/waymark/internal/config"
 	"github.com/waymark-dev/waymark/internal/diag"
 	"github.com/waymark-dev/waymark/internal/meta"
 	"github.com/waymark-dev/waymark/internal/radar"
@@ -23,20 +22,16 @@ func problems(t testing.TB, err error) []*diag.Problem {
 	return ps
 }
 
-// siteConfig is the configuration most radar tests use.
-func siteConfig(t testing.TB) *config.Config {
-	t.Helper()
-	c, err := config.Parse("waymark.yaml", []byte(`
-edition: 2025-03-01
-licenses:
-  allowed: [MIT, Apache-2.0, BSD-3-Clause]
-  review: [MPL-2.0, GPL-2.0-only]
-  denied: [AGPL-3.0-only, SSPL-1.0]
-`))
-	if err != nil {
-		t.Fatal(err)
+// siteSettings are the settings most radar tests use.
+func siteSettings() radar.Settings {
+	s := radar.DefaultSettings()
+	s.Edition = meta.Date{Year: 2025, Month: time.March, Day: 1}
+	s.Licenses = radar.Licenses{
+		Allowed: []string{"MIT", "Apache-2.0", "BSD-3-Clause"},
+		Review:  []string{"MPL-2.0", "GPL-2.0-only"},
+		Denied:  []string{"AGPL-3.0-only", "SSPL-1.0"},
 	}
-	return c
+	return s
 }
 
 func d(s string) meta.Date {
@@ -70,7 +65,7 @@ roadmap:
 
 Why it is here.
 `
-	b, err := radar.Parse("radar/kafka.md", []byte(src), siteConfig(t))
+	b, err := radar.Parse("radar/kafka.md", []byte(src), siteSettings())
 	if err != nil {
 		t.Fatalf("Parse: %v", err)
 	}
@@ -100,7 +95,7 @@ Why it is here.
 }
 
 func TestParseDefaults(t *testing.T) {
-	b, err := radar.Parse("tech/radar/event-storming.md", []byte("---\nquadrant: techniques\nring: assess\n---\n"), siteConfig(t))
+	b, err := radar.Parse("tech/radar/event-storming.md", []byte("---\nquadrant: techniques\nring: assess\n---\n"), siteSettings())
 	if err != nil {
 		t.Fatalf("Parse: %v", err)
 	}
@@ -246,7 +241,7 @@ func TestParseErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := radar.Parse("radar/x.md", []byte("---\n"+tt.fm+"---\nbody\n"), siteConfig(t))
+			_, err := radar.Parse("radar/x.md", []byte("---\n"+tt.fm+"---\nbody\n"), siteSettings())
 			ps := problems(t, err)
 			if got, want := len(ps), len(tt.lines); got != want {
 				t.Fatalf("%d problems (%v), want %d", got, err, want)
@@ -272,7 +267,7 @@ func TestParseErrors(t *testing.T) {
 }
 
 func TestParseNoFrontMatter(t *testing.T) {
-	_, err := radar.Parse("radar/x.md", []byte("Just text.\n"), siteConfig(t))
+	_, err := radar.Parse("radar/x.md", []byte("Just text.\n"), siteSettings())
 	ps := problems(t, err)
 	if got, want := len(ps), 2; got != want {
 		t.Fatalf("%d problems (%v), want %d", got, err, want)
@@ -285,14 +280,12 @@ func TestParseNoFrontMatter(t *testing.T) {
 }
 
 func TestParseCustomConfig(t *testing.T) {
-	cfg, err := config.Parse("waymark.yaml", []byte("quadrants: [build, run]\nrings: [use, avoid]\nhorizons: [{id: q3}]\n"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := radar.Settings{Quadrants: []radar.Segment{{ID: "build"}, {ID: "run"}}, Rings: []radar.Segment{{ID: "use"}, {ID: "avoid"}},
+		Horizons: []radar.Horizon{{ID: "q3"}}}
 	if _, err := radar.Parse("radar/x.md", []byte("---\nquadrant: run\nring: avoid\nhorizon: q3\n---\n"), cfg); err != nil {
 		t.Errorf("Parse with custom segments: %v", err)
 	}
-	_, err = radar.Parse("radar/x.md", []byte("---\nquadrant: tools\nring: adopt\nhorizon: next\n---\n"), cfg)
+	_, err := radar.Parse("radar/x.md", []byte("---\nquadrant: tools\nring: adopt\nhorizon: next\n---\n"), cfg)
 	if got, want := len(problems(t, err)), 3; got != want {
 		t.Fatalf("%d problems (%v), want %d", got, err, want)
 	}

@@ -26,7 +26,7 @@ func (r *Radar) Findings() []*diag.Problem {
 			out = append(out, diag.Errorf(b.Source, 1, "rename one of the two files", "blip id %q is also used by %s", b.ID, first.Source))
 		}
 		seen[b.ID] = b
-		if _, ok := r.Config.Quadrant(b.ID); ok && len(r.Config.Quadrants) > 1 {
+		if _, ok := r.Settings.Quadrant(b.ID); ok && len(r.Settings.Quadrants) > 1 {
 			out = append(out, diag.Errorf(b.Source, 1, "rename the file", "blip id %q is a quadrant's id, and radar/%s/ is that quadrant's page", b.ID, b.ID))
 		}
 		out = append(out, r.policy(b)...)
@@ -40,7 +40,7 @@ func (r *Radar) Findings() []*diag.Problem {
 				line = b.Line("history")
 			}
 			out = append(out, diag.Warnf(b.Source, line, "review the blip and update reviewed:",
-				"not reviewed since %s (more than %d months before the %s edition)", r.LastReviewed(b), r.Config.Review.Months, r.Edition))
+				"not reviewed since %s (more than %d months before the %s edition)", r.LastReviewed(b), r.Settings.Review.Months, r.Edition))
 		}
 	}
 	return out
@@ -65,7 +65,7 @@ func (r *Radar) policy(b *Blip) []*diag.Problem {
 				"licence %q is not in the licence policy", b.License))
 		}
 	}
-	if b.Backing == "individual" && b.Ring == r.Config.Rings[0].ID {
+	if b.Backing == "individual" && b.Ring == r.Settings.Rings[0].ID {
 		out = append(out, diag.Warnf(b.Source, b.Line("backing"), "find an organisation-backed alternative or move it out of "+b.Ring,
 			"backed by an individual, yet in %s", b.Ring))
 	}

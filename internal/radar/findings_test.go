@@ -4,13 +4,12 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/waymark-dev/waymark/internal/config"
 	"github.com/waymark-dev/waymark/internal/diag"
 	"github.com/waymark-dev/waymark/internal/radar"
 )
 
 // blip parses radar/<id>.md with the given front matter.
-func blip(t testing.TB, cfg *config.Config, id, frontMatter string) *radar.Blip {
+func blip(t testing.TB, cfg radar.Settings, id, frontMatter string) *radar.Blip {
 	t.Helper()
 	b, err := radar.Parse("radar/"+id+".md", []byte("---\n"+frontMatter+"---\n"), cfg)
 	if err != nil {
@@ -20,7 +19,7 @@ func blip(t testing.TB, cfg *config.Config, id, frontMatter string) *radar.Blip 
 }
 
 func TestNew(t *testing.T) {
-	cfg := config.Default()
+	cfg := radar.DefaultSettings()
 	blips := []*radar.Blip{
 		blip(t, cfg, "zeta", "quadrant: tools\nring: hold\n"),
 		blip(t, cfg, "b-alpha", "title: alpha\nquadrant: tools\nring: adopt\n"),
@@ -60,7 +59,7 @@ func TestNew(t *testing.T) {
 	if got, want := radar.New(cfg, blips).Edition.String(), "2020-01-01"; got != want {
 		t.Errorf("configured Edition = %s, want %s", got, want)
 	}
-	if got := radar.New(config.Default(), nil).Edition; !got.IsZero() {
+	if got := radar.New(radar.DefaultSettings(), nil).Edition; !got.IsZero() {
 		t.Errorf("Edition of an empty radar = %v, want none", got)
 	}
 }
@@ -87,7 +86,7 @@ func TestMovementAgainstEdition(t *testing.T) {
 		{"only entries after the edition", "[{date: 2025-04-01, ring: assess}]", radar.NoMove},
 		{"three moves, the last one counts", "[{date: 2022-01-01, ring: hold}, {date: 2023-01-01, ring: adopt}, {date: 2025-01-01, ring: assess}]", radar.MovedOut},
 	}
-	cfg := siteConfig(t) // edition 2025-03-01
+	cfg := siteSettings() // edition 2025-03-01
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			fm := "quadrant: tools\nring: trial\n"
@@ -102,14 +101,14 @@ func TestMovementAgainstEdition(t *testing.T) {
 		})
 	}
 	t.Run("no edition", func(t *testing.T) {
-		cfg := config.Default()
+		cfg := radar.DefaultSettings()
 		b := blip(t, cfg, "x", "quadrant: tools\nring: trial\n")
 		if got, want := radar.New(cfg, []*radar.Blip{b}).Movement(b), radar.NoMove; got != want {
 			t.Errorf("Movement = %q, want %q", got, want)
 		}
 	})
 	t.Run("edition from history", func(t *testing.T) {
-		cfg := config.Default()
+		cfg := radar.DefaultSettings()
 		b := blip(t, cfg, "x", "quadrant: tools\nring: trial\nhistory: [{date: 2024-01-01, ring: hold}, {date: 2024-05-01, ring: trial}]\n")
 		if got, want := radar.New(cfg, []*radar.Blip{b}).Movement(b), radar.MovedIn; got != want {
 			t.Errorf("Movement = %q, want %q", got, want)
@@ -132,7 +131,7 @@ func TestStale(t *testing.T) {
 		{"old move, no review", "history: [{date: 2023-01-01, ring: trial}]\n", true},
 		{"reviewed after the edition", "reviewed: 2026-01-01\n", false},
 	}
-	cfg := siteConfig(t) // edition 2025-03-01, review every 10 months
+	cfg := siteSettings() // edition 2025-03-01, review every 10 months
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			b := blip(t, cfg, "x", "quadrant: tools\nring: trial\n"+tt.fm)
@@ -143,14 +142,14 @@ func TestStale(t *testing.T) {
 		})
 	}
 	t.Run("no edition", func(t *testing.T) {
-		cfg := config.Default()
+		cfg := radar.DefaultSettings()
 		b := blip(t, cfg, "x", "quadrant: tools\nring: trial\nreviewed: 2001-01-01\n")
 		if radar.New(cfg, []*radar.Blip{b}).Stale(b) {
 			t.Error("stale without an edition date")
 		}
 	})
 	t.Run("review months from the configuration", func(t *testing.T) {
-		cfg := siteConfig(t)
+		cfg := siteSettings()
 		cfg.Review.Months = 3
 		b := blip(t, cfg, "x", "quadrant: tools\nring: trial\nreviewed: 2024-11-15\n")
 		if !radar.New(cfg, []*radar.Blip{b}).Stale(b) {
@@ -160,7 +159,7 @@ func TestStale(t *testing.T) {
 }
 
 func TestLastReviewed(t *testing.T) {
-	cfg := siteConfig(t)
+	cfg := siteSettings()
 	b := blip(t, cfg, "x", "quadrant: tools\nring: trial\nreviewed: 2024-02-01\nhistory: [{date: 2023-01-01, ring: hold}, {date: 2024-06-01, ring: trial}]\n")
 	if got, want := radar.New(cfg, nil).LastReviewed(b).String(), "2024-06-01"; got != want {
 		t.Errorf("LastReviewed = %s, want %s", got, want)
@@ -225,7 +224,7 @@ func TestFindingsPerCase(t *testing.T) {
 			name: "fresh", fm: "ring: hold\nreviewed: 2025-01-15\n",
 		},
 	}
-	cfg := siteConfig(t)
+	cfg := siteSettings()
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			b := blip(t, cfg, "x", "quadrant: tools\n"+tt.fm)
@@ -257,7 +256,7 @@ func TestFindingsPerCase(t *testing.T) {
 }
 
 func TestFindingsAll(t *testing.T) {
-	cfg := siteConfig(t)
+	cfg := siteSettings()
 	b := blip(t, cfg, "x", "quadrant: tools\nring: adopt\nlicense: AGPL-3.0-only\nbacking: individual\nreviewed: 2020-01-01\n")
 	ok := blip(t, cfg, "y", "quadrant: tools\nring: adopt\nlicense: MIT\nreviewed: 2025-01-01\n")
 	got := radar.New(cfg, []*radar.Blip{ok, b}).Findings()
@@ -274,14 +273,10 @@ func TestFindingsAll(t *testing.T) {
 }
 
 func TestFindingsCustomRings(t *testing.T) {
-	cfg, err := config.Parse("waymark.yaml", []byte(`
-rings: [use, try, avoid]
-adopting: [use]
-licenses: {allowed: [MIT], denied: [AGPL-3.0-only]}
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := radar.DefaultSettings()
+	cfg.Rings = []radar.Segment{{ID: "use"}, {ID: "try"}, {ID: "avoid"}}
+	cfg.Adopting = []string{"use"}
+	cfg.Licenses = radar.Licenses{Allowed: []string{"MIT"}, Denied: []string{"AGPL-3.0-only"}}
 	tests := []struct {
 		ring  string
 		count int

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/waymark-dev/waymark/internal/config"
 	"github.com/waymark-dev/waymark/internal/slug"
 )
 
@@ -123,16 +122,16 @@ func Slug(name string) string {
 // any case, or a name whose slug is the id or the title's slug, so that
 // "Languages & Frameworks", "languages-and-frameworks" and "LANGUAGES AND
 // FRAMEWORKS" all find the same quadrant.
-func Match(segs []config.Segment, name string) (config.Segment, bool) {
+func Match(segs []Segment, name string) (Segment, bool) {
 	name = strings.TrimSpace(name)
-	for _, match := range []func(config.Segment) bool{
-		func(s config.Segment) bool { return s.ID == name },
-		func(s config.Segment) bool { return strings.EqualFold(s.Title, name) || strings.EqualFold(s.ID, name) },
-		func(s config.Segment) bool { return Slug(s.Title) == Slug(name) || s.ID == Slug(name) },
+	for _, match := range []func(Segment) bool{
+		func(s Segment) bool { return s.ID == name },
+		func(s Segment) bool { return strings.EqualFold(s.Title, name) || strings.EqualFold(s.ID, name) },
+		func(s Segment) bool { return Slug(s.Title) == Slug(name) || s.ID == Slug(name) },
 	} {
 		if i := slices.IndexFunc(segs, match); i >= 0 {
 			return segs[i], true
 		}
 	}
-	return config.Segment{}, false
+	return Segment{}, false
 }

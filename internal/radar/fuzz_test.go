@@ -21,7 +21,7 @@ func FuzzParse(f *testing.F) {
 	} {
 		f.Add(s)
 	}
-	cfg := siteConfig(f)
+	cfg := siteSettings()
 	f.Fuzz(func(t *testing.T, src string) {
 		b, err := radar.Parse("radar/fuzz.md", []byte(src), cfg)
 		if err != nil {
@@ -57,7 +57,7 @@ func FuzzVerdict(f *testing.F) {
 	for _, s := range []string{"MIT", "MIT OR Apache-2.0", "(MIT AND AGPL-3.0-only)", "GPL-2.0-only WITH Classpath-exception-2.0", "Apache-2.0+", "", "MIT OR", "((", "a WITH b WITH c"} {
 		f.Add(s)
 	}
-	p := radar.NewPolicy(siteConfig(f).Licenses)
+	p := radar.NewPolicy(siteSettings().Licenses)
 	f.Fuzz(func(t *testing.T, expr string) {
 		v := p.Verdict(expr)
 		if !slices.Contains([]string{radar.Allowed, radar.Review, radar.Unknown, radar.Denied}, v) {

@@ -121,19 +121,19 @@ type segment struct {
 // widely as the segment allows, and no blip ever touches another blip, a
 // ring line, a sector boundary or a label.
 func (r *Radar) Layout() *Layout {
-	nq, nr := len(r.Config.Quadrants), len(r.Config.Rings)
+	nq, nr := len(r.Settings.Quadrants), len(r.Settings.Rings)
 	l := &Layout{radar: r, Sectors: sectorArcs(nq)}
 
 	// Ring labels sit on the upward ray, so the sectors on either side of
 	// it keep a lane free of blips as wide as the widest label.
 	lane := 0.0
-	for _, ring := range r.Config.Rings {
+	for _, ring := range r.Settings.Rings {
 		lane = max(lane, textWidth(ring.Title, ringLabelSize)/2)
 	}
 	lane += LabelGap + BlipRadius
 
 	segs := make([][]segment, nr)
-	qi, ri := indexOf(r.Config.Quadrants), indexOf(r.Config.Rings)
+	qi, ri := indexOf(r.Settings.Quadrants), indexOf(r.Settings.Rings)
 	for i := range segs {
 		segs[i] = make([]segment, nq)
 		for j := range segs[i] {
@@ -168,13 +168,13 @@ func (r *Radar) Layout() *Layout {
 		l.Blips[k].Number = k + 1
 	}
 
-	for i, ring := range r.Config.Rings {
+	for i, ring := range r.Settings.Rings {
 		mid := (l.Radii[i] + l.Radii[i+1]) / 2
 		l.RingLabels = append(l.RingLabels, centredLabel([]string{ring.Title}, 0, -mid, ringLabelSize))
 	}
 	outer := l.Radii[nr]
 	l.ViewBox = Rect{-outer - 2, -outer - 2, outer + 2, outer + 2}
-	for j, q := range r.Config.Quadrants {
+	for j, q := range r.Settings.Quadrants {
 		lb := sectorLabel(wrap(q.Title, 14), l.Sectors[j].Mid(), outer)
 		l.SectorLabels = append(l.SectorLabels, lb)
 		l.ViewBox = l.ViewBox.Union(lb.Box)

@@ -7,22 +7,21 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/waymark-dev/waymark/internal/config"
 	"github.com/waymark-dev/waymark/internal/meta"
 )
 
-// shape returns a configuration with nq quadrants and nr rings.
-func shape(nq, nr int) *config.Config {
-	cfg := config.Default()
+// shape returns settings with nq quadrants and nr rings.
+func shape(nq, nr int) Settings {
+	cfg := DefaultSettings()
 	names := []string{"techniques", "tools", "platforms", "languages-and-frameworks", "data", "security", "operations", "practices"}
 	cfg.Quadrants = nil
 	for j := range nq {
-		cfg.Quadrants = append(cfg.Quadrants, config.Segment{ID: names[j], Title: titles[names[j]]})
+		cfg.Quadrants = append(cfg.Quadrants, Segment{ID: names[j], Title: titles[names[j]]})
 	}
 	rings := []string{"adopt", "trial", "assess", "hold", "retire", "watch", "explore", "avoid"}
 	cfg.Rings = nil
 	for i := range nr {
-		cfg.Rings = append(cfg.Rings, config.Segment{ID: rings[i], Title: titles[rings[i]]})
+		cfg.Rings = append(cfg.Rings, Segment{ID: rings[i], Title: titles[rings[i]]})
 	}
 	cfg.Adopting = []string{rings[0]}
 	return cfg
@@ -37,7 +36,7 @@ var titles = map[string]string{
 
 // generate returns n blips spread at random over cfg's segments, except
 // that skew of them (if that many) go to the segment (skewQ, skewR).
-func generate(cfg *config.Config, n, skew, skewQ, skewR int, seed uint64) []*Blip {
+func generate(cfg Settings, n, skew, skewQ, skewR int, seed uint64) []*Blip {
 	rng := rand.New(rand.NewPCG(seed, 7))
 	var out []*Blip
 	for k := range n {
@@ -68,7 +67,7 @@ func checkLayout(t *testing.T, r *Radar, l *Layout) {
 	if got, want := len(l.Blips), len(r.Blips); got != want {
 		t.Fatalf("%d blips placed, want %d", got, want)
 	}
-	nr := len(r.Config.Rings)
+	nr := len(r.Settings.Rings)
 	for k, p := range l.Blips {
 		if p.Number != k+1 {
 			t.Fatalf("blip %d numbered %d", k, p.Number)

@@ -4,8 +4,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-
-	"github.com/waymark-dev/waymark/internal/config"
 )
 
 // Licence verdicts, from best to worst.
@@ -25,7 +23,7 @@ type Policy struct {
 }
 
 // NewPolicy returns the policy for the configured lists.
-func NewPolicy(l config.Licenses) *Policy {
+func NewPolicy(l Licenses) *Policy {
 	p := &Policy{verdicts: map[string]string{}}
 	// In a fixed order, strictest last, so a licence on two lists gets the
 	// stricter verdict on every run.

@@ -3,12 +3,11 @@ package radar_test
 import (
 	"testing"
 
-	"github.com/waymark-dev/waymark/internal/config"
 	"github.com/waymark-dev/waymark/internal/radar"
 )
 
 func TestVerdict(t *testing.T) {
-	p := radar.NewPolicy(config.Licenses{
+	p := radar.NewPolicy(radar.Licenses{
 		Allowed: []string{"MIT", "Apache-2.0", "BSD-3-Clause"},
 		Review:  []string{"MPL-2.0", "GPL-2.0-only"},
 		Denied:  []string{"AGPL-3.0-only", "SSPL-1.0"},
@@ -86,7 +85,7 @@ func TestVerdict(t *testing.T) {
 }
 
 func TestVerdictEmptyPolicy(t *testing.T) {
-	p := radar.NewPolicy(config.Licenses{})
+	p := radar.NewPolicy(radar.Licenses{})
 	for _, expr := range []string{"MIT", "MIT OR Apache-2.0", ""} {
 		if got, want := p.Verdict(expr), radar.Unknown; got != want {
 			t.Errorf("Verdict(%q) = %q, want %q", expr, got, want)
@@ -96,7 +95,7 @@ func TestVerdictEmptyPolicy(t *testing.T) {
 
 func TestVerdictListedTwice(t *testing.T) {
 	// A licence on two lists gets the stricter verdict, every time.
-	l := config.Licenses{
+	l := radar.Licenses{
 		Allowed: []string{"MIT", "GPL-2.0-only"},
 		Review:  []string{"GPL-2.0-only", "mit"},
 		Denied:  []string{"MIT"},

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/waymark-dev/waymark/internal/config"
 	"github.com/waymark-dev/waymark/internal/meta"
 )
 
@@ -23,24 +22,24 @@ const editionWindowMonths = 6
 
 // Radar is a site's blips placed on its configured rings and quadrants.
 type Radar struct {
-	Config  *config.Config
-	Blips   []*Blip // ordered by quadrant, ring, then title
-	Edition meta.Date
-	Policy  *Policy
-	byID    map[string]*Blip
+	Settings Settings
+	Blips    []*Blip // ordered by quadrant, ring, then title
+	Edition  meta.Date
+	Policy   *Policy
+	byID     map[string]*Blip
 }
 
 // New orders blips and works out the edition date.
-func New(cfg *config.Config, blips []*Blip) *Radar {
-	r := &Radar{Config: cfg, Blips: slices.Clone(blips), Edition: cfg.Edition, Policy: NewPolicy(cfg.Licenses), byID: map[string]*Blip{}}
-	qi, ri := indexOf(cfg.Quadrants), indexOf(cfg.Rings)
+func New(s Settings, blips []*Blip) *Radar {
+	r := &Radar{Settings: s, Blips: slices.Clone(blips), Edition: s.Edition, Policy: NewPolicy(s.Licenses), byID: map[string]*Blip{}}
+	qi, ri := indexOf(s.Quadrants), indexOf(s.Rings)
 	slices.SortFunc(r.Blips, func(a, b *Blip) int {
 		return cmp.Or(cmp.Compare(qi[a.Quadrant], qi[b.Quadrant]), cmp.Compare(ri[a.Ring], ri[b.Ring]),
 			cmp.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)), cmp.Compare(a.ID, b.ID))
 	})
 	for _, b := range r.Blips {
 		r.byID[b.ID] = b
-		if !cfg.Edition.IsZero() {
+		if !s.Edition.IsZero() {
 			continue
 		}
 		for _, m := range b.History {
@@ -52,7 +51,7 @@ func New(cfg *config.Config, blips []*Blip) *Radar {
 	return r
 }
 
-func indexOf(segs []config.Segment) map[string]int {
+func indexOf(segs []Segment) map[string]int {
 	m := make(map[string]int, len(segs))
 	for i, s := range segs {
 		m[s.ID] = i
@@ -86,7 +85,7 @@ func (r *Radar) InQuadrant(quadrant string) []*Blip {
 }
 
 // Adopting reports whether ring is one where teams may use a blip.
-func (r *Radar) Adopting(ring string) bool { return slices.Contains(r.Config.Adopting, ring) }
+func (r *Radar) Adopting(ring string) bool { return slices.Contains(r.Settings.Adopting, ring) }
 
 // Movement says whether b is new or moved in this edition: a history entry
 // within six months before the edition date that is the blip's first
@@ -96,7 +95,7 @@ func (r *Radar) Movement(b *Blip) string {
 		return NoMove
 	}
 	from := r.Edition.AddMonths(-editionWindowMonths)
-	ri := indexOf(r.Config.Rings)
+	ri := indexOf(r.Settings.Rings)
 	last := -1
 	for i, m := range b.History {
 		if m.Date.Compare(r.Edition) <= 0 {
@@ -136,5 +135,5 @@ func (r *Radar) Stale(b *Blip) bool {
 	if last.IsZero() || r.Edition.IsZero() {
 		return false
 	}
-	return last.AddMonths(r.Config.Review.Months).Compare(r.Edition) < 0
+	return last.AddMonths(r.Settings.Review.Months).Compare(r.Edition) < 0
 }

@@ -6,8 +6,6 @@ import (
 	"math"
 	"strconv"
 	"strings"
-
-	"github.com/waymark-dev/waymark/internal/config"
 )
 
 // SVGOptions say how to draw a layout.
@@ -31,7 +29,7 @@ type SVGOptions struct {
 // works with a keyboard and a screen reader; colours come from CSS
 // classes (ring-N, s-N) unless the configuration gives them.
 func (l *Layout) SVG(o SVGOptions) string {
-	cfg := l.radar.Config
+	cfg := l.radar.Settings
 	only := -1
 	for j, q := range cfg.Quadrants {
 		if o.Sector != "" && q.ID == o.Sector && len(cfg.Quadrants) > 1 {
@@ -140,7 +138,7 @@ func MovementText(m string) string {
 func (l *Layout) blip(b *strings.Builder, p Placed, href func(*Blip) string) {
 	// Written piece by piece, not with fmt: the radar page, the home page
 	// and the quadrant pages each draw every blip, 5,000 on a large radar.
-	name := strconv.Itoa(p.Number) + ". " + p.Blip.Title + ": " + l.radar.Config.Rings[p.Ring].Title
+	name := strconv.Itoa(p.Number) + ". " + p.Blip.Title + ": " + l.radar.Settings.Rings[p.Ring].Title
 	if m := MovementText(p.Movement); m != "" {
 		name += ", " + m
 	}
@@ -224,7 +222,7 @@ func (l *Layout) sectorView(j int) (Rect, []Label) {
 	}
 	nx, ny := math.Cos(away), math.Sin(away)
 	var labels []Label
-	for i, ring := range l.radar.Config.Rings {
+	for i, ring := range l.radar.Settings.Rings {
 		mid := (l.Radii[i] + l.Radii[i+1]) / 2
 		w := textWidth(ring.Title, ringLabelSize)
 		h := ringLabelSize * labelHeight
@@ -255,7 +253,7 @@ func wedge(a Arc, r float64) string {
 }
 
 // validColor reports whether c is set and safe to put in a style attribute.
-func validColor(c string) bool { return c != "" && config.ValidColor(c) }
+func validColor(c string) bool { return c != "" && ValidColor(c) }
 
 // num formats a coordinate to one decimal.
 func num(v float64) string {

@@ -203,7 +203,7 @@ func Load(opts Options) (*Site, error) {
 	s.Decisions = log
 	var findings []*diag.Problem
 	s.Radar, findings = reuse.Radar(blips, func() (*radar.Radar, []*diag.Problem) {
-		r := radar.New(cfg, blips)
+		r := radar.New(cfg.RadarSettings(), blips)
 		return r, r.Findings()
 	})
 	s.Problems.Add(findings...)
@@ -335,7 +335,7 @@ func (s *Site) parseBlip(p string) *radar.Blip {
 		s.Problems.AddErr(p, err)
 		return nil
 	}
-	b, err := radar.Parse(p, src, s.Config)
+	b, err := radar.Parse(p, src, s.Config.RadarSettings())
 	if err != nil {
 		s.Problems.AddErr(p, err)
 		return nil
