@@ -23,7 +23,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs := flags("import", `import FORMAT SRC [--site DIR] [--date YYYY-MM-DD] [--dry-run]
 
 Writes a blip file into SITE/radar/ for every blip of another radar tool's
-export. FORMAT is `+strings.Join(interchange.ImportFormats, ", ")+`; SRC is the
+export. FORMAT is `+strings.Join(interchange.ImportFormats(), ", ")+`; SRC is the
 file, or for aoe the folder holding radar/<YYYY-MM-DD>/ release folders.
 Every row is checked first: on any problem nothing is written. An existing
 blip file is never overwritten.`, stderr)
@@ -113,7 +113,7 @@ func flattenErr(err error) []error {
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flags("export", `export FORMAT [--site DIR] [--decisions DIR] [--out FILE] [--base-url URL]
 
-Writes the site's radar for another tool: `+strings.Join(append(interchange.ExportFormats, "json"), ", ")+`
+Writes the site's radar for another tool: `+strings.Join(append(interchange.ExportFormats(), "json"), ", ")+`
 (json is the site as data, as in /index.json). Output goes to standard
 output, or to a new file with --out (never overwritten).`, stderr)
 	sf := addSiteFlags(fs, "absolute `URL` the site is published at, for links (default baseURL)")
@@ -127,8 +127,8 @@ output, or to a new file with --out (never overwritten).`, stderr)
 		return errors.New("export needs exactly one format")
 	}
 	format := pos[0]
-	if format != "json" && !slices.Contains(interchange.ExportFormats, format) {
-		return fmt.Errorf("unknown format %q; export writes %s, json", format, strings.Join(interchange.ExportFormats, ", "))
+	if format != "json" && !slices.Contains(interchange.ExportFormats(), format) {
+		return fmt.Errorf("unknown format %q; export writes %s, json", format, strings.Join(interchange.ExportFormats(), ", "))
 	}
 	s, err := site.Load(sf.options())
 	if err != nil {

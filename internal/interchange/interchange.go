@@ -78,11 +78,11 @@ const (
 	AOE           = "aoe"
 )
 
-// ImportFormats and ExportFormats list what Import and Export accept.
-var (
-	ImportFormats = []string{BYORCSV, ZalandoJSON, BackstageJSON, AOE}
-	ExportFormats = []string{BYORCSV, ZalandoJSON, BackstageJSON}
-)
+// ImportFormats lists the formats Import reads.
+func ImportFormats() []string { return []string{BYORCSV, ZalandoJSON, BackstageJSON, AOE} }
+
+// ExportFormats lists the formats Export writes.
+func ExportFormats() []string { return []string{BYORCSV, ZalandoJSON, BackstageJSON} }
 
 // Options say how to import.
 type Options struct {
@@ -122,7 +122,7 @@ func Import(format string, fsys fs.FS, path string, o Options) (*Result, error) 
 	case AOE:
 		res = im.aoe(fsys)
 	default:
-		return nil, fmt.Errorf("unknown format %q; import reads %s", format, strings.Join(ImportFormats, ", "))
+		return nil, fmt.Errorf("unknown format %q; import reads %s", format, strings.Join(ImportFormats(), ", "))
 	}
 	if err := im.problems.Err(); err != nil {
 		return nil, err
@@ -152,7 +152,7 @@ func Export(w io.Writer, format string, r *radar.Radar, o ExportOptions) error {
 	case BackstageJSON:
 		return ex.backstage(w)
 	}
-	return fmt.Errorf("unknown format %q; export writes %s", format, strings.Join(ExportFormats, ", "))
+	return fmt.Errorf("unknown format %q; export writes %s", format, strings.Join(ExportFormats(), ", "))
 }
 
 // importer collects one import's blips and problems.

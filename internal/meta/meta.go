@@ -215,18 +215,20 @@ func (doc *Doc) Decode(v any) error {
 	return Decode(doc.File, doc.MetaLine-1, withoutForeign(doc.Meta, reflect.TypeOf(v).Elem()), v)
 }
 
-// ForeignKeys are front matter keys that other documentation tools read
-// and waymark has no use for: the navigation of Jekyll's Just the Docs
-// theme (which MADR's own decision folder uses) and of Docusaurus. A
+// ForeignKeys returns the front matter keys that other documentation tools
+// read and waymark has no use for: the navigation of Jekyll's Just the
+// Docs theme (which MADR's own decision folder uses) and of Docusaurus. A
 // folder published with those tools has them in every record; refusing
 // them would refuse the folder, and no waymark key is a typo of them.
-var ForeignKeys = []string{
+func ForeignKeys() []string { return slices.Clone(foreignKeys) }
+
+var foreignKeys = []string{
 	"layout", "parent", "grand_parent", "nav_order", "nav_exclude", "has_children", "has_toc", "permalink",
 	"sidebar_position", "sidebar_label", "sidebar_class_name",
 }
 
 // withoutForeign returns the front matter document n without its top-level
-// ForeignKeys that t, a struct type, has no field for; n itself is not
+// foreign keys that t, a struct type, has no field for; n itself is not
 // changed.
 func withoutForeign(n *yaml.Node, t reflect.Type) *yaml.Node {
 	if n.Kind != yaml.DocumentNode || len(n.Content) == 0 || n.Content[0].Kind != yaml.MappingNode || t.Kind() != reflect.Struct {
@@ -235,7 +237,7 @@ func withoutForeign(n *yaml.Node, t reflect.Type) *yaml.Node {
 	fields := fieldsOf(t)
 	foreign := func(k *yaml.Node) bool {
 		_, known := fields[k.Value]
-		return !known && slices.Contains(ForeignKeys, k.Value)
+		return !known && slices.Contains(foreignKeys, k.Value)
 	}
 	m := n.Content[0]
 	var kept []*yaml.Node

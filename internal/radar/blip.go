@@ -66,8 +66,10 @@ import (
 	"github.com/waymark-dev/waymark/internal/meta"
 )
 
-// Backings are the kinds of backing a blip may name.
-var Backings = []string{"organisation", "foundation", "community", "individual", "vendor"}
+// Backings returns the kinds of backing a blip may name.
+func Backings() []string { return slices.Clone(backings) }
+
+var backings = []string{"organisation", "foundation", "community", "individual", "vendor"}
 
 // Blip is one technology on the radar.
 type Blip struct {
@@ -183,8 +185,8 @@ func (b *Blip) validate(s *Settings) error {
 	for _, p := range b.Roadmap {
 		checkRing(p.Ring, "roadmap")
 	}
-	if b.Backing != "" && !slices.Contains(Backings, b.Backing) {
-		l.Add(diag.Errorf(b.Source, b.Line("backing"), "use one of "+strings.Join(Backings, ", "), "unknown backing %q", b.Backing))
+	if b.Backing != "" && !slices.Contains(backings, b.Backing) {
+		l.Add(diag.Errorf(b.Source, b.Line("backing"), "use one of "+strings.Join(backings, ", "), "unknown backing %q", b.Backing))
 	}
 	horizons := func(h, key string) {
 		if h != "" && !slices.ContainsFunc(s.Horizons, func(x Horizon) bool { return x.ID == h }) {
