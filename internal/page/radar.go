@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/waymark-dev/waymark/internal/diag"
+	"github.com/waymark-dev/waymark/internal/draw"
 	"github.com/waymark-dev/waymark/internal/markdown"
 	"github.com/waymark-dev/waymark/internal/meta"
 	"github.com/waymark-dev/waymark/internal/radar"
@@ -170,7 +171,7 @@ func (rv *radarViews) ref(b *radar.Blip) BlipRef { return rv.s.blipRef(b, rv.num
 
 // svg draws the radar, or one sector of it, for the page at url.
 func (rv *radarViews) svg(url, sector string) template.HTML {
-	return template.HTML(rv.layout.SVG(radar.SVGOptions{ //nolint:gosec // radar.SVG escapes every text and attribute
+	return template.HTML(draw.Radar(rv.layout, draw.RadarOptions{ //nolint:gosec // draw.Radar escapes every text and attribute
 		ID:         "radar",
 		Sector:     sector,
 		Href:       func(b *radar.Blip) string { return markdown.Rel(url, site.BlipURL(b)) },

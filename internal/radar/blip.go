@@ -45,10 +45,9 @@
 // axis, quadrant names outside the outer ring. Blips are numbered 1..n in
 // reading order: by quadrant, ring, then title.
 //
-// SVG draws a layout, or one quadrant of it enlarged with the ring names
-// beside it. Each blip is a link with an accessible name and a <title>, a
-// numbered body and a marker: a full ring for new, half a ring on the side
-// facing the centre for moved in, facing away for moved out.
+// SectorView gives the geometry of one quadrant drawn alone, enlarged,
+// with the ring names beside its boundary. Package draw turns a layout
+// into SVG; this package builds no markup.
 //
 // # Policy
 //

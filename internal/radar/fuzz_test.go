@@ -40,7 +40,6 @@ func FuzzParse(f *testing.F) {
 		if len(l.Blips) != 1 || l.Blips[0].Blip != b {
 			t.Fatalf("Layout placed %v, want the one blip", l.Blips)
 		}
-		_ = l.SVG(radar.SVGOptions{ID: "r", Href: func(*radar.Blip) string { return "x" }})
 		for _, p := range r.Findings() {
 			if p.File != "radar/fuzz.md" {
 				t.Fatalf("finding %q names file %q", p, p.File)

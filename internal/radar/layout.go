@@ -22,13 +22,18 @@ const (
 	// BaseRadius is the outer radius of a radar whose blips fit; a radar
 	// too crowded for it grows instead of overlapping or dropping blips.
 	BaseRadius = 400.0
+	// BodyRadius is the radius of a blip's numbered body.
+	BodyRadius = 8.5
+	// MarkerRadius is the radius of the ring that marks a new or moved
+	// blip; BlipRadius leaves room around it.
+	MarkerRadius = 10.5
+	// LineHeight is the distance between the lines of a label, in font
+	// sizes; the layout measures labels with it, so they must be set with it.
+	LineHeight = 1.3
 
-	bodyRadius      = 8.5
-	markerRadius    = 10.5
 	minRingWidth    = 2 * (BlipRadius + LineGap)
 	ringLabelSize   = 12.0
 	sectorLabelSize = 15.0
-	labelHeight     = 1.3 // line height, in font sizes
 )
 
 // pitch is the least distance between two blips' centres; edge the least
@@ -58,6 +63,9 @@ type Layout struct {
 
 	radar *Radar
 }
+
+// Radar returns the radar the layout places.
+func (l *Layout) Radar() *Radar { return l.radar }
 
 // Arc is an angular extent, From < To.
 type Arc struct{ From, To float64 }
@@ -410,7 +418,7 @@ func centredLabel(lines []string, x, y, size float64) Label {
 	for _, ln := range lines {
 		w = max(w, textWidth(ln, size))
 	}
-	h := size * labelHeight * float64(len(lines))
+	h := size * LineHeight * float64(len(lines))
 	return Label{Lines: lines, X: x, Y: y - h/2 + size*0.95, Anchor: "middle", Size: size,
 		Box: Rect{x - w/2, y - h/2, x + w/2, y + h/2}}
 }
@@ -423,7 +431,7 @@ func sectorLabel(lines []string, a, outer float64) Label {
 	for _, ln := range lines {
 		w = max(w, textWidth(ln, size))
 	}
-	h := size * labelHeight * float64(len(lines))
+	h := size * LineHeight * float64(len(lines))
 	cos, sin := math.Cos(a), math.Sin(a)
 	for rr := outer + 10; ; rr += 2 {
 		x, y := rr*cos, rr*sin

@@ -117,6 +117,20 @@ func (r *Radar) Movement(b *Blip) string {
 	return NoMove
 }
 
+// MovementText describes a movement value for people: "new", "moved in",
+// "moved out", or "" when the blip did not move.
+func MovementText(m string) string {
+	switch m {
+	case NewBlip:
+		return "new"
+	case MovedIn:
+		return "moved in"
+	case MovedOut:
+		return "moved out"
+	}
+	return ""
+}
+
 // LastReviewed is the blip's review date, or its latest move if later.
 func (r *Radar) LastReviewed(b *Blip) meta.Date {
 	d := b.Reviewed

@@ -1,0 +1,42 @@
+// Package draw turns the geometry that the domain packages compute into
+// inline SVG. Package radar places rings, quadrants, labels and blips
+// (radar.Layout); this package decides how they look in markup. The
+// drawings carry no colours or strokes of their own: the theme's CSS styles
+// them through the class names in Classes, so a theme that renames a class
+// passes its own Classes in the options. DefaultClasses are the names the
+// default theme's style.css styles; the sections below use them.
+//
+// Every text and attribute is escaped, so callers may embed the result in
+// a page as it is.
+//
+// # The radar
+//
+// Radar draws a radar.Layout, or with RadarOptions.Sector one quadrant of
+// it enlarged with the ring names beside its boundary:
+//
+//	svg.radar-svg                  the drawing; role="group", labelled by its <title>
+//	  g.rings > .ring.ring-N       one circle (or wedge) per ring, N from 0 at the centre,
+//	                               outermost first; a configured ring colour is set as
+//	                               style="fill:…"
+//	  g.axes > line.axis           the quadrant boundaries
+//	  g.ring-labels > text.ring-label
+//	  g.sector.s-J.q-ID            one group per quadrant, J its index and ID its id;
+//	                               a configured colour is set as style="--c:…"
+//	    text.sector-label          the quadrant's name, or a.sector-label around it
+//	                               when RadarOptions.SectorHref is set
+//	    a.blip.m-MOVEMENT          one link per blip, in reading order, with an
+//	                               aria-label and a <title> ("3. Kafka: Trial, new");
+//	                               MOVEMENT is new, moved-in, moved-out or none
+//	      circle.body              the blip's body (radar.BodyRadius)
+//	      .marker                  a ring around a new blip, half a ring facing the
+//	                               centre (moved in) or away from it (moved out)
+//	      text                     the blip's number
+//
+// Each blip's link has the id blip-ID, so that a page and its script can
+// find the blip of a legend entry; the <title> has the id ID-title, ID
+// being RadarOptions.ID ("radar" when empty).
+//
+// Font sizes and text anchors are presentation attributes, which the
+// theme's CSS overrides if it sets them; the blip number's size shrinks for
+// numbers of three and four digits.
+package draw

@@ -1,0 +1,81 @@
+package draw
+
+import "cmp"
+
+// Classes are the names the theme's CSS styles the drawings by. Radar and
+// Graph take the default for every field left empty, so a theme may rename
+// some classes and keep the others.
+type Classes struct {
+	Radar       string // the radar's <svg> element
+	Rings       string // the group of rings
+	Ring        string // one ring: a circle, or a wedge when one quadrant is drawn
+	RingIndex   string // prefix of a ring's index from the centre: ring-0, ring-1, …
+	Axes        string // the group of quadrant boundaries
+	Axis        string // one quadrant boundary
+	RingLabels  string // the group of ring names
+	RingLabel   string // one ring name
+	Sector      string // a quadrant's group, holding its name and its blips
+	SectorIndex string // prefix of a quadrant's index: s-0, s-1, …
+	SectorID    string // prefix of a quadrant's id: q-tools, …
+	SectorLabel string // a quadrant's name, or the link around it
+	SectorColor string // the custom property that carries a quadrant's configured colour
+	Blip        string // a blip's link
+	Movement    string // prefix of a blip's movement: m-new, m-moved-in, m-moved-out, m-none
+	Body        string // a blip's numbered circle
+	Marker      string // the ring (new) or half ring (moved) around a blip's body
+}
+
+// DefaultClasses returns the names the default theme's style.css styles.
+func DefaultClasses() Classes {
+	return Classes{
+		Radar:       "radar-svg",
+		Rings:       "rings",
+		Ring:        "ring",
+		RingIndex:   "ring-",
+		Axes:        "axes",
+		Axis:        "axis",
+		RingLabels:  "ring-labels",
+		RingLabel:   "ring-label",
+		Sector:      "sector",
+		SectorIndex: "s-",
+		SectorID:    "q-",
+		SectorLabel: "sector-label",
+		SectorColor: "--c",
+		Blip:        "blip",
+		Movement:    "m-",
+		Body:        "body",
+		Marker:      "marker",
+	}
+}
+
+// withDefaults fills the empty fields of c from DefaultClasses.
+func (c Classes) withDefaults() Classes {
+	d := DefaultClasses()
+	return Classes{
+		Radar:       cmp.Or(c.Radar, d.Radar),
+		Rings:       cmp.Or(c.Rings, d.Rings),
+		Ring:        cmp.Or(c.Ring, d.Ring),
+		RingIndex:   cmp.Or(c.RingIndex, d.RingIndex),
+		Axes:        cmp.Or(c.Axes, d.Axes),
+		Axis:        cmp.Or(c.Axis, d.Axis),
+		RingLabels:  cmp.Or(c.RingLabels, d.RingLabels),
+		RingLabel:   cmp.Or(c.RingLabel, d.RingLabel),
+		Sector:      cmp.Or(c.Sector, d.Sector),
+		SectorIndex: cmp.Or(c.SectorIndex, d.SectorIndex),
+		SectorID:    cmp.Or(c.SectorID, d.SectorID),
+		SectorLabel: cmp.Or(c.SectorLabel, d.SectorLabel),
+		SectorColor: cmp.Or(c.SectorColor, d.SectorColor),
+		Blip:        cmp.Or(c.Blip, d.Blip),
+		Movement:    cmp.Or(c.Movement, d.Movement),
+		Body:        cmp.Or(c.Body, d.Body),
+		Marker:      cmp.Or(c.Marker, d.Marker),
+	}
+}
+
+// Font sizes of a blip's number, in viewBox units: smaller for numbers of
+// three and four digits, so that they fit the body (radar.BodyRadius).
+const (
+	numberSize         = 9.0
+	numberSizeHundreds = 7.5
+	numberSizeThousand = 6.0
+)
