@@ -36,6 +36,25 @@
 // find the blip of a legend entry; the <title> has the id ID-title, ID
 // being RadarOptions.ID ("radar" when empty).
 //
+// # The relation graph
+//
+// Graph draws a decision.Graph: every record that has relations as a box
+// that links to its page, every relation as a curve.
+//
+//	svg.decision-graph             the drawing; role="group", labelled by its <title>
+//	                               (id decision-graph-title)
+//	  marker#arrow                 the arrowhead; a theme's page may reuse it in a key
+//	                               as marker-end="url(#arrow)"
+//	  path.edge.rel-VERB           one curve per relation, from the record that states it
+//	                               in the active voice, with an arrowhead except for
+//	                               "relates to"; VERB is supersedes, amends, related, or
+//	                               custom for any other verb; its <title> says the relation
+//	  a.node.status-STATUS         one link per record, with an aria-label and a <title>;
+//	                               STATUS is one of decision.Statuses(), or custom
+//	    rect                       the box (decision.NodeWidth by decision.NodeHeight)
+//	    text.label                 the record's label, then text.status its status
+//	    text                       its title, cut short to fit
+//
 // Font sizes and text anchors are presentation attributes, which the
 // theme's CSS overrides if it sets them; the blip number's size shrinks for
 // numbers of three and four digits.

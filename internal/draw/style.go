@@ -23,6 +23,17 @@ type Classes struct {
 	Movement    string // prefix of a blip's movement: m-new, m-moved-in, m-moved-out, m-none
 	Body        string // a blip's numbered circle
 	Marker      string // the ring (new) or half ring (moved) around a blip's body
+
+	Graph          string // the relation graph's <svg> element
+	Edge           string // every relation's curve
+	Supersedes     string // a "supersedes" relation's curve
+	Amends         string // an "amends" relation's curve
+	RelatesTo      string // a "relates to" relation's curve
+	OtherRelation  string // the curve of a relation with a custom verb
+	Node           string // a record's link, holding its box and texts
+	NodeStatus     string // prefix of a record's status: status-accepted, …, status-custom
+	NodeLabel      string // a record's label ("ADR-0003")
+	NodeStatusText string // a record's status written in its box
 }
 
 // DefaultClasses returns the names the default theme's style.css styles.
@@ -45,6 +56,17 @@ func DefaultClasses() Classes {
 		Movement:    "m-",
 		Body:        "body",
 		Marker:      "marker",
+
+		Graph:          "decision-graph",
+		Edge:           "edge",
+		Supersedes:     "rel-supersedes",
+		Amends:         "rel-amends",
+		RelatesTo:      "rel-related",
+		OtherRelation:  "rel-custom",
+		Node:           "node",
+		NodeStatus:     "status-",
+		NodeLabel:      "label",
+		NodeStatusText: "status",
 	}
 }
 
@@ -69,6 +91,17 @@ func (c Classes) withDefaults() Classes {
 		Movement:    cmp.Or(c.Movement, d.Movement),
 		Body:        cmp.Or(c.Body, d.Body),
 		Marker:      cmp.Or(c.Marker, d.Marker),
+
+		Graph:          cmp.Or(c.Graph, d.Graph),
+		Edge:           cmp.Or(c.Edge, d.Edge),
+		Supersedes:     cmp.Or(c.Supersedes, d.Supersedes),
+		Amends:         cmp.Or(c.Amends, d.Amends),
+		RelatesTo:      cmp.Or(c.RelatesTo, d.RelatesTo),
+		OtherRelation:  cmp.Or(c.OtherRelation, d.OtherRelation),
+		Node:           cmp.Or(c.Node, d.Node),
+		NodeStatus:     cmp.Or(c.NodeStatus, d.NodeStatus),
+		NodeLabel:      cmp.Or(c.NodeLabel, d.NodeLabel),
+		NodeStatusText: cmp.Or(c.NodeStatusText, d.NodeStatusText),
 	}
 }
 
@@ -78,4 +111,18 @@ const (
 	numberSize         = 9.0
 	numberSizeHundreds = 7.5
 	numberSizeThousand = 6.0
+)
+
+// A record's box on the relation graph, in viewBox units and characters:
+// the radius of its corners, the texts' inset from its sides, the
+// baselines of the first line (label and status) and of the second
+// (title), and how much of the status and the title fit before they are
+// cut short.
+const (
+	nodeCorner     = 5.0
+	nodeInset      = 8.0
+	nodeFirstLine  = 18.0
+	nodeSecondLine = 36.0
+	statusRunes    = 14
+	titleRunes     = 25
 )

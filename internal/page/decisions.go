@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/waymark-dev/waymark/internal/decision"
+	"github.com/waymark-dev/waymark/internal/draw"
 	"github.com/waymark-dev/waymark/internal/markdown"
 	"github.com/waymark-dev/waymark/internal/meta"
 	"github.com/waymark-dev/waymark/internal/radar"
@@ -335,7 +336,7 @@ func (s assembly) relationGraph(rows []DecisionRow, relations [][]Relation, page
 		}
 		return r.Label()
 	}
-	svg := g.SVG(func(r *decision.Record) string { return markdown.Rel(page, site.RecordURL(r)) }, label)
+	svg := draw.Graph(g, draw.GraphOptions{Href: func(r *decision.Record) string { return markdown.Rel(page, site.RecordURL(r)) }, Label: label})
 	var related []DecisionRow
 	for i, r := range s.Decisions.Records {
 		if len(r.Relations) == 0 {
@@ -351,5 +352,5 @@ func (s assembly) relationGraph(rows []DecisionRow, relations [][]Relation, page
 		}
 		related = append(related, row)
 	}
-	return template.HTML(svg), related //nolint:gosec // escaped by decision.Graph.SVG
+	return template.HTML(svg), related //nolint:gosec // escaped by draw.Graph
 }
