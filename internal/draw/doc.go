@@ -1,10 +1,12 @@
 // Package draw turns the geometry that the domain packages compute into
 // inline SVG. Package radar places rings, quadrants, labels and blips
-// (radar.Layout); this package decides how they look in markup. The
-// drawings carry no colours or strokes of their own: the theme's CSS styles
-// them through the class names in Classes, so a theme that renames a class
-// passes its own Classes in the options. DefaultClasses are the names the
-// default theme's style.css styles; the sections below use them.
+// (radar.Layout), package decision places records and routes relations
+// (decision.Graph); this package decides how they look in markup. The
+// drawings carry no colours or strokes of their own, only those that
+// waymark.yaml configures: the theme's CSS styles them through the class
+// names in Classes, so a theme that renames a class passes its own Classes
+// in the options. DefaultClasses are the names the default theme's
+// style.css styles; the sections below use them.
 //
 // Every text and attribute is escaped, so callers may embed the result in
 // a page as it is.
