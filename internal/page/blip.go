@@ -1,0 +1,120 @@
+package page
+
+import (
+	"cmp"
+	"slices"
+
+	"github.com/waymark-dev/waymark/internal/meta"
+	"github.com/waymark-dev/waymark/internal/radar"
+	"github.com/waymark-dev/waymark/internal/site"
+)
+
+// BlipData is a blip page's data.
+type BlipData struct {
+	BlipRef
+	Reviewed     meta.Date
+	LastReviewed meta.Date
+	ReviewMonths int
+	ReviewDue    meta.Date // when the next review is due
+	Adopting     bool      // the blip is in a ring where teams may use it
+	Horizon      *HorizonView
+	Tags         []Tag
+	History      []MoveView // newest first
+	Roadmap      []PlanView
+	Decisions    []RecordRef
+	SectorURL    string
+}
+
+// MoveView is one entry of a blip's history.
+type MoveView struct {
+	Date      meta.Date
+	Ring      radar.Segment
+	From      *radar.Segment // the ring before, nil for the first entry
+	Direction string         // radar.NewBlip, MovedIn, MovedOut or NoMove
+	Decision  *RecordRef
+	Note      string
+}
+
+// PlanView is one planned move.
+type PlanView struct {
+	Blip      BlipRef
+	Horizon   HorizonView
+	Ring      radar.Segment
+	Direction string // radar.MovedIn, MovedOut or NoMove, from the blip's ring
+	Note      string
+}
+
+// holdDecisions are the decisions behind a blip on hold: the one that
+// moved it there, then those that name it.
+func (s assembly) holdDecisions(b *radar.Blip, named []RecordRef) []RecordRef {
+	var out []RecordRef
+	for _, m := range slices.Backward(b.History) {
+		if m.Ring != b.Ring {
+			break
+		}
+		if r := s.Decisions.Get("", m.Decision); r != nil {
+			out = append(out, s.recordRef(r))
+			break
+		}
+	}
+	for _, r := range named {
+		if !slices.ContainsFunc(out, func(x RecordRef) bool { return x.Number == r.Number }) {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+func (rv *radarViews) blipData(b *radar.Blip, horizons map[string]HorizonView) *BlipData {
+	s := rv.s
+	bd := &BlipData{BlipRef: rv.ref(b), Reviewed: b.Reviewed, LastReviewed: s.Radar.LastReviewed(b),
+		ReviewMonths: s.Config.Review.Months, Adopting: s.Radar.Adopting(b.Ring), Tags: tags(b.Tags),
+		Decisions: slices.Clone(rv.concerns[b.ID]), SectorURL: site.SectorURL(b.Quadrant)}
+	if len(s.Config.Quadrants) < 2 {
+		bd.SectorURL = "radar/"
+	}
+	if !bd.LastReviewed.IsZero() {
+		bd.ReviewDue = bd.LastReviewed.AddMonths(s.Config.Review.Months)
+	}
+	if h, ok := horizons[b.Horizon]; ok {
+		bd.Horizon = &h
+	}
+	ri := map[string]int{}
+	for i, r := range s.Config.Rings {
+		ri[r.ID] = i
+	}
+	for i, m := range b.History {
+		mv := MoveView{Date: m.Date, Ring: s.ring(m.Ring), Note: m.Note, Direction: radar.NewBlip}
+		if i > 0 {
+			from := s.ring(b.History[i-1].Ring)
+			mv.From = &from
+			mv.Direction = direction(ri[b.History[i-1].Ring], ri[m.Ring])
+		}
+		if r := s.Decisions.Get("", m.Decision); r != nil {
+			ref := s.recordRef(r)
+			mv.Decision = &ref
+			if !slices.ContainsFunc(bd.Decisions, func(x RecordRef) bool { return x.Number == r.Number }) {
+				bd.Decisions = append(bd.Decisions, ref)
+			}
+		}
+		bd.History = append(bd.History, mv)
+	}
+	slices.Reverse(bd.History)
+	for _, p := range b.Roadmap {
+		bd.Roadmap = append(bd.Roadmap, PlanView{Blip: bd.BlipRef, Horizon: horizons[p.Horizon], Ring: s.ring(p.Ring),
+			Direction: direction(ri[b.Ring], ri[p.Ring]), Note: p.Note})
+	}
+	slices.SortFunc(bd.Decisions, func(a, b RecordRef) int { return cmp.Compare(a.Number, b.Number) })
+	return bd
+}
+
+// direction names a move from ring index a to ring index b.
+func direction(a, b int) string {
+	switch {
+	case b < a:
+		return radar.MovedIn
+	case b > a:
+		return radar.MovedOut
+	}
+	return radar.NoMove
+}
