@@ -90,6 +90,9 @@ func (rv *radarViews) blipData(b *radar.Blip, horizons map[string]HorizonView) *
 			mv.From = &from
 			mv.Direction = direction(ri[b.History[i-1].Ring], ri[m.Ring])
 		}
+		if d, ok := statedMoves[m.Moved]; ok {
+			mv.Direction = d
+		}
 		if r := s.Decisions.Get("", m.Decision); r != nil {
 			ref := s.recordRef(r)
 			mv.Decision = &ref
@@ -109,6 +112,9 @@ func (rv *radarViews) blipData(b *radar.Blip, horizons map[string]HorizonView) *
 }
 
 // direction names a move from ring index a to ring index b.
+// statedMoves maps a history entry's moved key to a direction.
+var statedMoves = map[string]string{"new": radar.NewBlip, "in": radar.MovedIn, "out": radar.MovedOut, "none": radar.NoMove}
+
 func direction(a, b int) string {
 	switch {
 	case b < a:

@@ -15,8 +15,13 @@
 //	reviewed  YYYY-MM-DD of the last review
 //	horizon   roadmap horizon id when the blip is expected to move
 //	tags      list or comma-separated string
-//	history   ring movements, oldest first: {date, ring, decision, note}
+//	history   ring movements, oldest first: {date, ring, decision, note,
+//	          moved}; moved (new, in, out or none) states the movement of
+//	          that entry where the rings alone cannot tell it, as an
+//	          imported radar that says "moved in" without the ring before
 //	roadmap   planned moves: {horizon, ring, note}
+//	drawn     false lists the blip (legend, its page, exports) but leaves
+//	          it off the radar's drawing, as AOE's "featured: false"
 //
 // The markdown body says why the blip is where it is. Format writes a blip
 // back in this form; Slug makes ids from names.
@@ -31,7 +36,8 @@
 //
 // # The drawing
 //
-// Layout places every blip at build time, deterministically: the picture
+// Layout places every blip but those with drawn: false (which take no
+// room and get no number) at build time, deterministically: the picture
 // depends on the configuration and on the blips' quadrants, rings and
 // titles, never on file order. Quadrants are equal sectors, the first
 // starting straight up; rings are concentric. Every ring is as wide as its
@@ -85,6 +91,8 @@ type Blip struct {
 	Tags     []string
 	History  []Move
 	Roadmap  []Plan
+	// NotDrawn is drawn: false: the blip is listed but not drawn.
+	NotDrawn bool
 
 	Body     []byte
 	BodyLine int
@@ -97,7 +105,13 @@ type Move struct {
 	Ring     string    `yaml:"ring"`
 	Decision int       `yaml:"decision"`
 	Note     string    `yaml:"note"`
+	// Moved is the movement the source stated (Moves), where the rings
+	// of the entries before do not show it; empty means derived.
+	Moved string `yaml:"moved"`
 }
+
+// Moves returns the values a history entry's moved key may take.
+func Moves() []string { return []string{"new", "in", "out", "none"} }
 
 // Plan is a planned ring change on a roadmap horizon.
 type Plan struct {
@@ -118,6 +132,7 @@ type frontMatter struct {
 	Tags     meta.Strings `yaml:"tags"`
 	History  []Move       `yaml:"history"`
 	Roadmap  []Plan       `yaml:"roadmap"`
+	Drawn    *bool        `yaml:"drawn"`
 }
 
 // Line returns the file line where key was written, or 1.
@@ -146,9 +161,10 @@ func Parse(path string, src []byte, s Settings) (*Blip, error) {
 		License: string(fm.License), Backing: strings.ToLower(string(fm.Backing)), Owner: string(fm.Owner),
 		Reviewed: fm.Reviewed, Horizon: string(fm.Horizon), Tags: fm.Tags,
 		History: fm.History, Roadmap: fm.Roadmap,
-		Body: doc.Body, BodyLine: doc.BodyLine, Lines: map[string]int{},
+		NotDrawn: fm.Drawn != nil && !*fm.Drawn,
+		Body:     doc.Body, BodyLine: doc.BodyLine, Lines: map[string]int{},
 	}
-	for _, k := range []string{"title", "quadrant", "ring", "license", "backing", "owner", "reviewed", "horizon", "tags", "history", "roadmap"} {
+	for _, k := range []string{"title", "quadrant", "ring", "license", "backing", "owner", "reviewed", "horizon", "tags", "history", "roadmap", "drawn"} {
 		b.Lines[k] = doc.Line(k)
 	}
 	if b.Title == "" {
@@ -177,6 +193,9 @@ func (b *Blip) validate(s *Settings) error {
 	}
 	for _, m := range b.History {
 		checkRing(m.Ring, "history")
+		if m.Moved != "" && !slices.Contains(Moves(), m.Moved) {
+			l.Add(diag.Errorf(b.Source, b.Line("history"), "use one of "+strings.Join(Moves(), ", "), "unknown moved %q in history", m.Moved))
+		}
 		if m.Date.IsZero() {
 			l.Add(diag.Errorf(b.Source, b.Line("history"), "give every history entry a date: YYYY-MM-DD", "history entry without a date"))
 		}

@@ -46,6 +46,9 @@ func Format(b *Blip) []byte {
 			if m.Decision != 0 {
 				parts = append(parts, fmt.Sprintf("decision: %d", m.Decision))
 			}
+			if m.Moved != "" {
+				parts = append(parts, "moved: "+scalar(m.Moved))
+			}
 			if m.Note != "" {
 				parts = append(parts, "note: "+scalar(m.Note))
 			}
@@ -61,6 +64,9 @@ func Format(b *Blip) []byte {
 			}
 			fmt.Fprintf(&w, "  - {%s}\n", strings.Join(parts, ", "))
 		}
+	}
+	if b.NotDrawn {
+		w.WriteString("drawn: false\n")
 	}
 	w.WriteString("---\n")
 	body := bytes.TrimLeft(b.Body, "\n")

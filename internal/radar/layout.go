@@ -156,6 +156,9 @@ func (r *Radar) Layout() *Layout {
 		}
 	}
 	for _, b := range r.Blips {
+		if b.NotDrawn {
+			continue // listed, not drawn: it takes no room and gets no number
+		}
 		s := &segs[ri[b.Ring]][qi[b.Quadrant]]
 		s.blips = append(s.blips, b)
 	}

@@ -90,6 +90,7 @@ func (r *Radar) Adopting(ring string) bool { return slices.Contains(r.Settings.A
 // Movement says whether b is new or moved in this edition: a history entry
 // within six months before the edition date that is the blip's first
 // (new), or that moved it toward the centre (moved-in) or away (moved-out).
+// An entry's moved key, where given, says which of these it is.
 func (r *Radar) Movement(b *Blip) string {
 	if r.Edition.IsZero() {
 		return NoMove
@@ -103,6 +104,16 @@ func (r *Radar) Movement(b *Blip) string {
 		}
 	}
 	if last < 0 || b.History[last].Date.Compare(from) <= 0 {
+		return NoMove
+	}
+	switch b.History[last].Moved {
+	case "new":
+		return NewBlip
+	case "in":
+		return MovedIn
+	case "out":
+		return MovedOut
+	case "none":
 		return NoMove
 	}
 	if last == 0 {
