@@ -30,9 +30,9 @@ package config
 import (
 	"fmt"
 	"net/url"
-	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 
 	"go.yaml.in/yaml/v3"
 
@@ -134,7 +134,18 @@ func Default() *Config {
 	return c
 }
 
-var idRE = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
+// validID reports whether id is a segment or horizon id: lower-case
+// letters of any script, digits and dashes, not starting with a dash
+// (avstå, languages-and-frameworks). Page URLs percent-encode what is not
+// ASCII.
+func validID(id string) bool {
+	for i, r := range id {
+		if !(r == '-' && i > 0) && !unicode.IsDigit(r) && !(unicode.IsLetter(r) && !unicode.IsUpper(r)) {
+			return false
+		}
+	}
+	return id != ""
+}
 
 func (c *Config) applyDefaults() {
 	c.Title = cmpOr(c.Title, "Architecture")
@@ -221,8 +232,8 @@ func (c *Config) validate(file string, node *yaml.Node) error {
 		seen := map[string]bool{}
 		for _, s := range segs {
 			switch {
-			case !idRE.MatchString(s.ID):
-				l.Add(diag.Errorf(file, line(key), "use lower-case letters, digits and dashes", "%s id %q is not a valid id", key, s.ID))
+			case !validID(s.ID):
+				l.Add(diag.Errorf(file, line(key), "use lower-case letters (of any script), digits and dashes", "%s id %q is not a valid id", key, s.ID))
 			case seen[s.ID]:
 				l.Add(diag.Errorf(file, line(key), "give each a different id", "%s id %q appears twice", key, s.ID))
 			case s.Color != "" && !radar.ValidColor(s.Color):
@@ -240,7 +251,7 @@ func (c *Config) validate(file string, node *yaml.Node) error {
 	}
 	seen := map[string]bool{}
 	for _, h := range c.Horizons {
-		if !idRE.MatchString(h.ID) || seen[h.ID] {
+		if !validID(h.ID) || seen[h.ID] {
 			l.Add(diag.Errorf(file, line("horizons"), "give each horizon a unique id of lower-case letters, digits and dashes", "horizon id %q is invalid or repeated", h.ID))
 		}
 		seen[h.ID] = true

@@ -20,6 +20,8 @@
 //	          that entry where the rings alone cannot tell it, as an
 //	          imported radar that says "moved in" without the ring before
 //	roadmap   planned moves: {horizon, ring, note}
+//	link      the blip's page in the radar it was imported from (http or
+//	          https); exports point there
 //	drawn     false lists the blip (legend, its page, exports) but leaves
 //	          it off the radar's drawing, as AOE's "featured: false"
 //
@@ -64,6 +66,7 @@ package radar
 
 import (
 	"fmt"
+	"net/url"
 	"slices"
 	"strings"
 
@@ -91,6 +94,7 @@ type Blip struct {
 	Tags     []string
 	History  []Move
 	Roadmap  []Plan
+	Link     string
 	// NotDrawn is drawn: false: the blip is listed but not drawn.
 	NotDrawn bool
 
@@ -132,6 +136,7 @@ type frontMatter struct {
 	Tags     meta.Strings `yaml:"tags"`
 	History  []Move       `yaml:"history"`
 	Roadmap  []Plan       `yaml:"roadmap"`
+	Link     meta.Text    `yaml:"link"`
 	Drawn    *bool        `yaml:"drawn"`
 }
 
@@ -161,10 +166,10 @@ func Parse(path string, src []byte, s Settings) (*Blip, error) {
 		License: string(fm.License), Backing: strings.ToLower(string(fm.Backing)), Owner: string(fm.Owner),
 		Reviewed: fm.Reviewed, Horizon: string(fm.Horizon), Tags: fm.Tags,
 		History: fm.History, Roadmap: fm.Roadmap,
-		NotDrawn: fm.Drawn != nil && !*fm.Drawn,
-		Body:     doc.Body, BodyLine: doc.BodyLine, Lines: map[string]int{},
+		Link: string(fm.Link), NotDrawn: fm.Drawn != nil && !*fm.Drawn,
+		Body: doc.Body, BodyLine: doc.BodyLine, Lines: map[string]int{},
 	}
-	for _, k := range []string{"title", "quadrant", "ring", "license", "backing", "owner", "reviewed", "horizon", "tags", "history", "roadmap", "drawn"} {
+	for _, k := range []string{"title", "quadrant", "ring", "license", "backing", "owner", "reviewed", "horizon", "tags", "history", "roadmap", "link", "drawn"} {
 		b.Lines[k] = doc.Line(k)
 	}
 	if b.Title == "" {
@@ -203,6 +208,9 @@ func (b *Blip) validate(s *Settings) error {
 	for _, p := range b.Roadmap {
 		checkRing(p.Ring, "roadmap")
 	}
+	if b.Link != "" && !webURL(b.Link) {
+		l.Add(diag.Errorf(b.Source, b.Line("link"), "write it as https://…", "link %q is not an http(s) URL", b.Link))
+	}
 	if b.Backing != "" && !slices.Contains(backings, b.Backing) {
 		l.Add(diag.Errorf(b.Source, b.Line("backing"), "use one of "+strings.Join(backings, ", "), "unknown backing %q", b.Backing))
 	}
@@ -219,6 +227,12 @@ func (b *Blip) validate(s *Settings) error {
 		l.Add(diag.Errorf(b.Source, b.Line("history"), "list history entries oldest first", "history is not in date order"))
 	}
 	return l.Err()
+}
+
+// webURL reports whether u is an absolute http or https URL.
+func webURL(u string) bool {
+	p, err := url.Parse(u)
+	return err == nil && (p.Scheme == "http" || p.Scheme == "https") && p.Host != ""
 }
 
 // String names the blip for messages.

@@ -42,17 +42,7 @@ func Format(b *Blip) []byte {
 	if len(b.History) > 0 {
 		w.WriteString("history:\n")
 		for _, m := range b.History {
-			parts := []string{"date: " + m.Date.String(), "ring: " + scalar(m.Ring)}
-			if m.Decision != 0 {
-				parts = append(parts, fmt.Sprintf("decision: %d", m.Decision))
-			}
-			if m.Moved != "" {
-				parts = append(parts, "moved: "+scalar(m.Moved))
-			}
-			if m.Note != "" {
-				parts = append(parts, "note: "+scalar(m.Note))
-			}
-			fmt.Fprintf(&w, "  - {%s}\n", strings.Join(parts, ", "))
+			fmt.Fprintf(&w, "  - %s\n", moveText(m))
 		}
 	}
 	if len(b.Roadmap) > 0 {
@@ -65,6 +55,7 @@ func Format(b *Blip) []byte {
 			fmt.Fprintf(&w, "  - {%s}\n", strings.Join(parts, ", "))
 		}
 	}
+	field("link", b.Link)
 	if b.NotDrawn {
 		w.WriteString("drawn: false\n")
 	}
@@ -75,6 +66,21 @@ func Format(b *Blip) []byte {
 		w.WriteByte('\n')
 	}
 	return w.Bytes()
+}
+
+// moveText writes a history entry as a one-line YAML map.
+func moveText(m Move) string {
+	parts := []string{"date: " + m.Date.String(), "ring: " + scalar(m.Ring)}
+	if m.Decision != 0 {
+		parts = append(parts, fmt.Sprintf("decision: %d", m.Decision))
+	}
+	if m.Moved != "" {
+		parts = append(parts, "moved: "+scalar(m.Moved))
+	}
+	if m.Note != "" {
+		parts = append(parts, "note: "+scalar(m.Note))
+	}
+	return "{" + strings.Join(parts, ", ") + "}"
 }
 
 // plainRE matches text that YAML reads back as the same string when
