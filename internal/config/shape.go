@@ -51,7 +51,9 @@ func SetShape(file string, src []byte, quadrants, rings []radar.Segment) ([]byte
 		}
 		var adopting []string
 		_ = root.Content[i+1].Decode(&adopting)
-		if !slices.ContainsFunc(adopting, func(id string) bool { return !slices.ContainsFunc(rings, func(r radar.Segment) bool { return r.ID == id }) }) {
+		if !slices.ContainsFunc(adopting, func(id string) bool {
+			return !slices.ContainsFunc(rings, func(r radar.Segment) bool { return r.ID == id })
+		}) {
 			break
 		}
 		seq := &yaml.Node{Kind: yaml.SequenceNode, Tag: "!!seq", Style: yaml.FlowStyle}
@@ -94,7 +96,9 @@ func segmentsNode(segs []radar.Segment) *yaml.Node {
 
 // scalarNode is a string the encoder quotes where YAML would read it as
 // something else.
-func scalarNode(s string) *yaml.Node { return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s} }
+func scalarNode(s string) *yaml.Node {
+	return &yaml.Node{Kind: yaml.ScalarNode, Tag: "!!str", Value: s}
+}
 
 func titleList(segs []radar.Segment) string {
 	var out []string

@@ -169,8 +169,14 @@ func Parse(path string, src []byte, s Settings) (*Blip, error) {
 		Link: string(fm.Link), NotDrawn: fm.Drawn != nil && !*fm.Drawn,
 		Body: doc.Body, BodyLine: doc.BodyLine, Lines: map[string]int{},
 	}
-	for _, k := range []string{"title", "quadrant", "ring", "license", "backing", "owner", "reviewed", "horizon", "tags", "history", "roadmap", "link", "drawn"} {
+	for _, k := range []string{"title", "quadrant", "ring", "license", "backing", "owner", "reviewed", "horizon", "tags", "history", "roadmap"} {
 		b.Lines[k] = doc.Line(k)
+	}
+	if b.Link != "" {
+		b.Lines["link"] = doc.Line("link")
+	}
+	if fm.Drawn != nil {
+		b.Lines["drawn"] = doc.Line("drawn")
 	}
 	if b.Title == "" {
 		b.Title = strings.ReplaceAll(b.ID, "-", " ")
