@@ -7,29 +7,43 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	iofs "io/fs"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
 	"github.com/waymark-dev/waymark/internal/author"
+	"github.com/waymark-dev/waymark/internal/config"
 	"github.com/waymark-dev/waymark/internal/interchange"
+	"github.com/waymark-dev/waymark/internal/meta"
 	"github.com/waymark-dev/waymark/internal/page"
 	"github.com/waymark-dev/waymark/internal/scaffold"
 	"github.com/waymark-dev/waymark/internal/site"
 )
 
 func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flags("import", `import FORMAT SRC [--site DIR] [--date YYYY-MM-DD] [--dry-run]
+	fs := flags("import", `import FORMAT SRC [--site DIR] [--date YYYY-MM-DD] [--map-ring NAME=RING]... [--dry-run]
 
 Writes a blip file into SITE/radar/ for every blip of another radar tool's
 export. FORMAT is `+strings.Join(interchange.ImportFormats(), ", ")+`; SRC is the
 file, or for aoe the folder holding radar/<YYYY-MM-DD>/ release folders.
-Every row is checked first: on any problem nothing is written. An existing
-blip file is never overwritten.`, stderr)
+
+The source's own quadrants and rings are used: a site whose waymark.yaml
+lists none takes the source's (waymark.yaml is edited, every other key
+and comment kept); a site with its own matches the source's names by id
+or title, and --map-quadrant and --map-ring map the others. A blip the
+site already has gets the source's edition appended to its history;
+importing the same edition again changes nothing. Every row is checked
+first: on any problem nothing is written.`, stderr)
 	site := fs.String("site", ".", "site `folder` to import into")
-	day := fs.String("date", "", "`date` of blips the source marks new or moved but does not date (default today)")
-	dry := fs.Bool("dry-run", false, "list the files that would be written, write none")
+	day := fs.String("date", "", "`date` of this edition, for a source that does not say (BYOR CSV always needs it)")
+	dry := fs.Bool("dry-run", false, "list what would be written, write nothing")
+	mapQ, mapR := nameMap{}, nameMap{}
+	fs.Var(mapQ, "map-quadrant", "`NAME=ID`: put the source's quadrant NAME into the site's quadrant ID (repeatable)")
+	fs.Var(mapR, "map-ring", "`NAME=ID`: put the source's ring NAME into the site's ring ID, e.g. caution=hold (repeatable)")
+	quadrants := fs.String("quadrants", "", "`names` of a zalando-json file's quadrants 0, 1, 2, 3, comma-separated")
+	rings := fs.String("rings", "", "`names` of a zalando-json file's rings 0, 1, 2, 3, comma-separated")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return helpOK(err)
@@ -43,9 +57,19 @@ blip file is never overwritten.`, stderr)
 	if err != nil {
 		return err
 	}
-	date, err := dateFlag(*day)
-	if err != nil {
+	cfgSrc, err := os.ReadFile(filepath.Join(*site, config.FileName))
+	if err != nil && !errors.Is(err, iofs.ErrNotExist) {
 		return err
+	}
+	var date meta.Date
+	if *day != "" {
+		if date, err = dateFlag(*day); err != nil {
+			return err
+		}
+	}
+	existing, err := author.ReadBlips(*site, cfg)
+	if err != nil {
+		return fmt.Errorf("nothing imported: the site's blips must parse first: %w", err)
 	}
 	abs, err := filepath.Abs(src)
 	if err != nil {
@@ -59,7 +83,10 @@ blip file is never overwritten.`, stderr)
 	if st.IsDir() {
 		fsys, name, dir = os.DirFS(abs), ".", src
 	}
-	res, err := interchange.Import(format, fsys, name, interchange.Options{Config: cfg, Date: date, Dir: dir})
+	res, err := interchange.Import(format, fsys, name, interchange.Options{
+		Config: cfg, Adopt: !config.SetsShape(cfgSrc), Existing: existing,
+		MapQuadrants: mapQ, MapRings: mapR, QuadrantNames: names(*quadrants), RingNames: names(*rings),
+		Date: date, Dir: dir})
 	if err != nil {
 		var lines []string
 		for _, e := range flattenErr(err) {
@@ -75,6 +102,22 @@ blip file is never overwritten.`, stderr)
 	if err := ctx.Err(); err != nil {
 		return err
 	}
+	for _, w := range res.Warnings {
+		fmt.Fprintln(stderr, w.Error())
+	}
+	for _, s := range res.Skipped {
+		fmt.Fprintf(stderr, "%s: skipped %s\n", src, s)
+	}
+	var newConfig []byte
+	var shapeChanges []string
+	if res.Shape != nil {
+		if newConfig, shapeChanges, err = config.SetShape(config.FileName, cfgSrc, res.Shape.Quadrants, res.Shape.Rings); err != nil {
+			return fmt.Errorf("nothing imported: %w", err)
+		}
+		if cfg, err = config.Parse(config.FileName, newConfig); err != nil {
+			return fmt.Errorf("nothing imported: %w", err)
+		}
+	}
 	var ids []string
 	for _, b := range res.Blips {
 		ids = append(ids, b.ID)
@@ -82,21 +125,58 @@ blip file is never overwritten.`, stderr)
 	if err := author.CheckBlipIDs(*site, cfg, ids); err != nil {
 		return fmt.Errorf("nothing imported: %w", err)
 	}
-	for _, s := range res.Skipped {
-		fmt.Fprintf(stderr, "%s: skipped %s\n", src, s)
+	var edits []author.Edit
+	for _, e := range res.Editions {
+		edits = append(edits, author.Edit{Blip: e.Blip, Ring: e.Ring, Moves: e.Moves})
 	}
+	cfgPath := filepath.Join(*site, config.FileName)
 	if *dry {
+		for _, c := range shapeChanges {
+			fmt.Fprintf(stdout, "would set in %s: %s\n", cfgPath, c)
+		}
 		for _, b := range res.Blips {
 			fmt.Fprintf(stdout, "would create %s\n", filepath.Join(*site, filepath.FromSlash(b.Source)))
 		}
+		for _, e := range edits {
+			fmt.Fprintf(stdout, "would add %d history entries to %s\n", len(e.Moves), filepath.Join(*site, filepath.FromSlash(e.Blip.Source)))
+		}
 		return nil
 	}
-	written, err := author.WriteBlips(*site, res.Blips)
+	written, changed, err := author.WriteImport(*site, newConfig, res.Blips, edits)
 	if err != nil {
 		return fmt.Errorf("nothing imported: %w", err)
 	}
-	fmt.Fprintf(stdout, "imported %d blips from %s into %s\n", len(written), src, filepath.Join(*site, filepath.FromSlash(cfg.Radar)))
+	for _, c := range shapeChanges {
+		fmt.Fprintf(stdout, "set in %s: %s\n", cfgPath, c)
+	}
+	fmt.Fprintf(stdout, "imported %d new blips and %d new editions of blips the site has from %s into %s (%d files changed)\n",
+		len(written), len(edits), src, filepath.Join(*site, filepath.FromSlash(cfg.Radar)), len(changed))
 	return nil
+}
+
+// nameMap is a repeatable NAME=ID flag.
+type nameMap map[string]string
+
+func (m nameMap) String() string { return "" }
+
+func (m nameMap) Set(v string) error {
+	k, id, ok := strings.Cut(v, "=")
+	if !ok || strings.TrimSpace(k) == "" || strings.TrimSpace(id) == "" {
+		return fmt.Errorf("%q: write NAME=ID, e.g. caution=hold", v)
+	}
+	m[strings.TrimSpace(k)] = strings.TrimSpace(id)
+	return nil
+}
+
+// names splits a comma-separated list of names.
+func names(s string) []string {
+	var out []string
+	for _, n := range strings.Split(s, ",") {
+		if n = strings.TrimSpace(n); n != "" {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 func flattenErr(err error) []error {

@@ -107,3 +107,20 @@ func titleList(segs []radar.Segment) string {
 	}
 	return strings.Join(out, ", ")
 }
+
+// SetsShape reports whether the waymark.yaml src lists quadrants or
+// rings of its own: a site that does not has the default shape, which an
+// import may replace with its source's.
+func SetsShape(src []byte) bool {
+	var doc yaml.Node
+	if yaml.Unmarshal(src, &doc) != nil || len(doc.Content) == 0 || doc.Content[0].Kind != yaml.MappingNode {
+		return false
+	}
+	root := doc.Content[0]
+	for i := 0; i+1 < len(root.Content); i += 2 {
+		if k := root.Content[i].Value; k == "quadrants" || k == "rings" {
+			return true
+		}
+	}
+	return false
+}

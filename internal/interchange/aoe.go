@@ -1,8 +1,11 @@
 package interchange
 
 import (
+	"encoding/json"
 	"io/fs"
+	"maps"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -12,11 +15,28 @@ import (
 )
 
 // aoeFront is an AOE blip file's front matter; other keys are ignored.
+// AOE's radar v5 writes segment, older versions quadrant.
 type aoeFront struct {
 	Title    meta.Text    `yaml:"title"`
 	Ring     meta.Text    `yaml:"ring"`
+	Segment  meta.Text    `yaml:"segment"`
 	Quadrant meta.Text    `yaml:"quadrant"`
 	Tags     meta.Strings `yaml:"tags"`
+	Featured *bool        `yaml:"featured"`
+}
+
+// aoeConfig is what import reads of AOE's config.json.
+type aoeConfig struct {
+	Segments  []aoeSegment `json:"segments"`
+	Quadrants []aoeSegment `json:"quadrants"`
+	Rings     []aoeSegment `json:"rings"`
+}
+
+type aoeSegment struct {
+	ID          string `json:"id"`
+	Title       string `json:"title"`
+	Description string `json:"description"`
+	Color       string `json:"color"`
 }
 
 // aoeBlip is a blip as the releases so far describe it.
@@ -26,15 +46,18 @@ type aoeBlip struct {
 	broken bool   // already reported
 }
 
-func (im *importer) aoe(fsys fs.FS) *Result {
-	root := im.file
+func (im *importer) aoe(fsys fs.FS) {
+	top := im.file
+	root := top
 	if st, err := fs.Stat(fsys, path.Join(root, "radar")); err == nil && st.IsDir() {
 		root = path.Join(root, "radar")
+	} else {
+		top = path.Dir(top)
 	}
 	entries, err := fs.ReadDir(fsys, root)
 	if err != nil {
 		im.errorf(0, "name the AOE radar's folder, which holds radar/<YYYY-MM-DD>/ release folders", "cannot read the folder: %v", err)
-		return nil
+		return
 	}
 	var releases []string
 	for _, e := range entries {
@@ -44,8 +67,9 @@ func (im *importer) aoe(fsys fs.FS) *Result {
 	}
 	if len(releases) == 0 {
 		im.errorf(0, "name the folder that holds the YYYY-MM-DD release folders", "no release folders in %s", root)
-		return nil
+		return
 	}
+	segments := im.aoeConfig(fsys, path.Join(top, "config.json"))
 	slices.Sort(releases)
 	blips := map[string]*aoeBlip{}
 	for _, rel := range releases {
@@ -62,22 +86,84 @@ func (im *importer) aoe(fsys fs.FS) *Result {
 			im.aoeFile(fsys, path.Join(root, rel, f.Name()), date, blips)
 		}
 	}
-	ids := make([]string, 0, len(blips))
-	for id := range blips {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
+	order := slices.Sorted(maps.Keys(blips))
 	file := im.file
-	for _, id := range ids {
+	for _, id := range order {
 		ab := blips[id]
 		if ab.broken {
 			continue
 		}
+		for i := range ab.blip.History {
+			ab.blip.History[i].Note = aoeLinks(ab.blip.History[i].Note, segments)
+		}
 		im.file = ab.file
-		im.add(ab.blip, id, 1)
+		im.collect(ab.blip, id, 1, true)
 	}
 	im.file = file
-	return &Result{Blips: im.blips}
+}
+
+// aoeConfig reads the segments and rings of AOE's config.json, when the
+// radar has one, as the source's shape, and returns the segment ids its
+// internal links may use.
+func (im *importer) aoeConfig(fsys fs.FS, p string) []string {
+	data, err := fs.ReadFile(fsys, p)
+	if err != nil {
+		im.familiar = true // no config: the rings are AOE's usual four
+		return nil
+	}
+	var c aoeConfig
+	if err := json.Unmarshal(data, &c); err != nil {
+		im.problems.Add(diag.Errorf(im.name(p), 1, "fix the JSON, or remove the file to take the names the blips use", "%v", err))
+		return nil
+	}
+	var ids []string
+	for _, s := range append(c.Segments, c.Quadrants...) {
+		ids = append(ids, aoeSegmentTo(&im.src.Quadrants, s))
+	}
+	for _, s := range c.Rings {
+		aoeSegmentTo(&im.src.Rings, s)
+	}
+	return ids
+}
+
+func aoeSegmentTo(segs *[]radar.Segment, s aoeSegment) string {
+	color := ""
+	if radar.ValidColor(s.Color) {
+		color = s.Color
+	}
+	id := srcSegment(segs, cmpOr(strings.TrimSpace(s.ID), s.Title), color)
+	if i := slices.IndexFunc(*segs, func(x radar.Segment) bool { return x.ID == id }); i >= 0 {
+		(*segs)[i].Title = cmpOr(strings.TrimSpace(s.Title), (*segs)[i].Title)
+		(*segs)[i].Description = strings.TrimSpace(s.Description)
+	}
+	return id
+}
+
+// aoeLinkRE matches a markdown link to a page of AOE's radar:
+// /<segment>/<blip>, with or without .html, a leading ../ or a fragment.
+var aoeLinkRE = regexp.MustCompile(`\]\(\s*(?:\.\./|/)?([\p{L}\p{N}_-]+)/([\p{L}\p{N}_.-]+?)(?:\.html)?/?(#[^\s)]*)?\s*\)`)
+
+// aoeLinks points AOE's links between blips at the imported blips' files,
+// which the site turns into their pages; a link to a blip not imported
+// becomes a link to a file that does not exist, which check reports.
+func aoeLinks(text string, segments []string) string {
+	if text == "" {
+		return text
+	}
+	return aoeLinkRE.ReplaceAllStringFunc(text, func(m string) string {
+		g := aoeLinkRE.FindStringSubmatch(m)
+		seg := radar.Slug(g[1])
+		if len(segments) > 0 && !slices.Contains(segments, seg) || len(segments) == 0 && !aoeUsualSegment(seg) {
+			return m
+		}
+		return "](" + radar.Slug(g[2]) + ".md" + g[3] + ")"
+	})
+}
+
+// aoeUsualSegment reports whether s is one of the segments AOE's radar
+// has had, for a radar without config.json.
+func aoeUsualSegment(s string) bool {
+	return slices.Contains([]string{"languages-and-frameworks", "methods-and-patterns", "platforms-and-aoe-services", "platforms-and-operations", "tools", "platforms"}, s)
 }
 
 // aoeFile reads one release's file of a blip and applies it.
@@ -118,14 +204,18 @@ func (im *importer) aoeFile(fsys fs.FS, p string, date meta.Date, blips map[stri
 	if t := string(fm.Title); t != "" {
 		b.Title = t
 	}
-	if q := string(fm.Quadrant); q != "" {
-		b.Quadrant = im.quadrant(q, doc.Line("quadrant"))
+	key, quadrant := "segment", string(fm.Segment)
+	if quadrant == "" {
+		key, quadrant = "quadrant", string(fm.Quadrant)
+	}
+	if quadrant != "" {
+		b.Quadrant = im.srcQuadrant(quadrant)
 	} else if b.Quadrant == "" {
-		im.errorf(doc.Line("quadrant"), "give the blip's first release a quadrant", "%s has no quadrant", id)
+		im.errorf(doc.Line(key), "give the blip's first release a segment", "%s has no segment (or quadrant)", id)
 	}
 	ring := b.Ring
 	if r := string(fm.Ring); r != "" {
-		ring = im.ring(r, doc.Line("ring"))
+		ring = im.srcRing(r)
 	} else if ring == "" {
 		im.errorf(doc.Line("ring"), "give the blip's first release a ring", "%s has no ring", id)
 	}
@@ -137,8 +227,8 @@ func (im *importer) aoeFile(fsys fs.FS, p string, date meta.Date, blips map[stri
 	if len(fm.Tags) > 0 {
 		b.Tags = fm.Tags
 	}
-	if body := strings.TrimSpace(string(doc.Body)); body != "" {
-		b.Body = []byte(body + "\n")
+	if fm.Featured != nil {
+		b.NotDrawn = !*fm.Featured
 	}
-	b.History = append(b.History, radar.Move{Date: date, Ring: ring})
+	b.History = append(b.History, radar.Move{Date: date, Ring: ring, Note: strings.TrimSpace(string(doc.Body))})
 }

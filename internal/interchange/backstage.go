@@ -51,38 +51,58 @@ type backstageMove struct {
 // rings that name none.
 var backstageColors = []string{"#93c47d", "#93d2c2", "#fbdb84", "#efafa9", "#c9c9c9", "#b4a7d6", "#a4c2f4", "#ea9999"}
 
-func (im *importer) backstage(fsys fs.FS) *Result {
+// backstageMoves maps Backstage's moved values to a history entry's moved.
+var backstageMoves = map[int]string{1: "in", 0: "none", -1: "out"}
+
+func (im *importer) backstage(fsys fs.FS) {
 	data, top, ok := im.jsonFile(fsys)
 	if !ok {
-		return nil
+		return
 	}
-	// The file's own quadrants and rings let ids be matched by name.
-	names := map[string]map[string]string{"quadrants": {}, "rings": {}}
-	for key := range names {
-		if v, ok := top[key]; ok {
-			var segs []backstageSegment
-			if im.decode(data, v, &segs, key) {
-				for _, s := range segs {
-					names[key][s.ID] = s.Name
-				}
+	// The file's own quadrants and rings are the source's shape; without
+	// them, the names its entries use are.
+	defined := map[string]bool{}
+	for key, segs := range map[string]*[]radar.Segment{"quadrants": &im.src.Quadrants, "rings": &im.src.Rings} {
+		v, ok := top[key]
+		if !ok {
+			continue
+		}
+		var list []backstageSegment
+		if !im.decode(data, v, &list, key) {
+			continue
+		}
+		defined[key] = len(list) > 0
+		for _, s := range list {
+			color := ""
+			if radar.ValidColor(s.Color) {
+				color = s.Color
+			}
+			id := srcSegment(segs, cmpOr(strings.TrimSpace(s.ID), s.Name), color)
+			if i := slices.IndexFunc(*segs, func(x radar.Segment) bool { return x.ID == id }); i >= 0 {
+				(*segs)[i].Title = cmpOr(strings.TrimSpace(s.Name), (*segs)[i].Title)
+				(*segs)[i].Description = strings.TrimSpace(s.Description)
 			}
 		}
 	}
-	resolve := func(segs []radar.Segment, key, id string, line int, what string) string {
-		if _, ok := radar.Match(segs, id); !ok && names[key][id] != "" {
-			if s, ok := radar.Match(segs, names[key][id]); ok {
+	segment := func(key, name string, line int, where string) string {
+		segs := map[string]*[]radar.Segment{"quadrants": &im.src.Quadrants, "rings": &im.src.Rings}[key]
+		if defined[key] {
+			if s, ok := radar.Match(*segs, name); ok {
 				return s.ID
 			}
+			im.errorf(line, "use one of the file's "+key+": "+radar.IDs(*segs), "%s: %q is not one of the file's %s", where, name, key)
+			return ""
 		}
-		if what == "quadrant" {
-			return im.quadrant(id, line)
+		id := srcSegment(segs, name, "")
+		if id == "" {
+			im.errorf(line, "name the entry's "+strings.TrimSuffix(key, "s"), "%s has no %s", where, strings.TrimSuffix(key, "s"))
 		}
-		return im.ring(id, line)
+		return id
 	}
 	entries, ok := top["entries"]
 	if !ok {
 		im.errorf(1, `put the blips in a list under "entries"`, "no entries")
-		return nil
+		return
 	}
 	for i, v := range im.elements(data, entries, "entries") {
 		var e backstageEntry
@@ -98,7 +118,7 @@ func (im *importer) backstage(fsys fs.FS) *Result {
 		}
 		where = fmt.Sprintf("entries[%d] (%s)", i, title)
 		b := &radar.Blip{ID: radar.Slug(cmpOr(id, title)), Title: title}
-		if b.Quadrant = resolve(im.o.Config.Quadrants, "quadrants", e.Quadrant, v.line, "quadrant"); b.Quadrant == "" {
+		if b.Quadrant = segment("quadrants", e.Quadrant, v.line, where); b.Quadrant == "" {
 			continue
 		}
 		if len(e.Timeline) == 0 {
@@ -107,32 +127,55 @@ func (im *importer) backstage(fsys fs.FS) *Result {
 		}
 		bad := false
 		for _, m := range slices.Backward(e.Timeline) { // the file lists the newest first
+			ring := segment("rings", m.RingID, v.line, where)
 			d, err := parseDate(m.Date)
-			ring := resolve(im.o.Config.Rings, "rings", m.RingID, v.line, "ring")
+			if strings.TrimSpace(m.Date) == "" {
+				d, err = im.o.Date, nil
+				if d.IsZero() {
+					im.errorf(v.line, "date every timeline entry, or pass --date YYYY-MM-DD for those without", "%s: a timeline entry has no date", where)
+					bad = true
+					continue
+				}
+			}
 			if err != nil {
 				im.errorf(v.line, "write timeline dates as YYYY-MM-DD", "%s: %v", where, err)
 			}
-			if err != nil || ring == "" {
+			moved, known := backstageMoves[m.Moved]
+			if !known {
+				im.errorf(v.line, "use 1 (moved in), 0 or -1 (moved out)", "%s: moved %d is not understood", where, m.Moved)
+			}
+			if err != nil || ring == "" || !known {
 				bad = true
 				continue
 			}
-			b.History = append(b.History, radar.Move{Date: d, Ring: ring, Note: strings.TrimSpace(m.Description)})
+			b.History = append(b.History, radar.Move{Date: d, Ring: ring, Moved: moved, Note: strings.TrimSpace(m.Description)})
 		}
 		if bad {
 			continue
 		}
 		slices.SortStableFunc(b.History, func(x, y radar.Move) int { return x.Date.Compare(y.Date) })
 		b.Ring = b.History[len(b.History)-1].Ring
+		if u := strings.TrimSpace(e.URL); radarWebURL(u) {
+			b.Link = u
+		}
 		body := strings.TrimSpace(e.Description)
 		for _, l := range e.Links {
-			if u := safeURL(strings.TrimSpace(l.URL)); u != "" {
+			// A link already in the text is not added again, so that an
+			// export imported once more gives the same text.
+			if u := safeURL(strings.TrimSpace(l.URL)); u != "" && !strings.Contains(body, "("+u+")") {
 				body += fmt.Sprintf("\n\n[%s](%s)", escape(cmpOr(strings.TrimSpace(l.Title), u)), u)
 			}
 		}
-		b.Body = []byte(strings.TrimSpace(body) + "\n")
-		im.add(b, where, v.line)
+		if body = strings.TrimSpace(body); body != "" {
+			b.Body = []byte(body + "\n")
+		}
+		im.collect(b, where, v.line, false)
 	}
-	return &Result{Blips: im.blips}
+}
+
+// radarWebURL reports whether u is an http(s) URL a blip's link may hold.
+func radarWebURL(u string) bool {
+	return safeURL(u) != "" && (strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://"))
 }
 
 func (ex *exporter) backstage(w io.Writer) error {
@@ -158,8 +201,8 @@ func (ex *exporter) backstage(w io.Writer) error {
 			history = append(history, radar.Move{Date: d, Ring: b.Ring})
 		}
 		for i, m := range history {
-			moved := 0
-			if i > 0 {
+			moved, stated := map[string]int{"in": 1, "out": -1}[m.Moved], m.Moved != ""
+			if i > 0 && !stated {
 				switch prev, cur := ex.ringIndex(history[i-1].Ring), ex.ringIndex(m.Ring); {
 				case cur < prev:
 					moved = 1

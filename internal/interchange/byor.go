@@ -14,22 +14,28 @@ import (
 
 var byorColumns = []string{"name", "ring", "quadrant", "isNew", "status", "description"}
 
-func (im *importer) byor(fsys fs.FS) *Result {
+// byorRow is one record of the file and where it starts.
+type byorRow struct {
+	rec  []string
+	raw  []byte // the record's bytes, to tell a stray quote
+	line int
+	row  int // 1 is the header
+}
+
+func (im *importer) byor(fsys fs.FS) {
+	im.familiar = true
 	data, err := fs.ReadFile(fsys, im.file)
 	if err != nil {
 		im.errorf(0, "", "cannot read: %v", err)
-		return nil
+		return
 	}
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	r := csv.NewReader(bytes.NewReader(data))
-	r.FieldsPerRecord = -1
-	header, err := r.Read()
-	if err != nil {
-		im.errorf(1, "start the file with the header row "+strings.Join(byorColumns, ","), "no header row: %v", err)
-		return nil
+	rows, ok := im.byorRows(data)
+	if !ok || len(rows) == 0 {
+		return
 	}
 	col := map[string]int{}
-	for i, h := range header {
+	for i, h := range rows[0].rec {
 		col[strings.ToLower(strings.TrimSpace(h))] = i
 	}
 	var missing []string
@@ -40,15 +46,77 @@ func (im *importer) byor(fsys fs.FS) *Result {
 	}
 	if len(missing) > 0 {
 		im.errorf(1, "start the file with the header row "+strings.Join(byorColumns, ","), "the header row has no %s column", strings.Join(missing, ", "))
-		return nil
+		return
 	}
-	get := func(rec []string, name string) string {
-		if i, ok := col[strings.ToLower(name)]; ok && i < len(rec) {
-			return strings.TrimSpace(rec[i])
+	date, ok := im.needDate(1)
+	if !ok {
+		return
+	}
+	width := len(rows[0].rec)
+	known := byorKnown(rows[1:], col, width)
+	for _, r := range rows[1:] {
+		rec := r.rec
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+			continue
 		}
-		return ""
+		if bytes.Contains(r.raw, []byte(`"`)) && !csvStrict(r.raw) {
+			im.warnf(r.line, "quote fields that hold quotes, doubling the quotes inside", "row %d: a stray quote (\") was read as part of the text", r.row)
+		}
+		if len(rec) > width {
+			fixed, field, n := byorRepair(rec, col, width, known)
+			if n != 1 {
+				cause := "a comma in a name or description is probably not quoted"
+				if n > 1 {
+					cause = "a comma in the name or the description is not quoted, and either could hold it"
+				}
+				im.errorf(r.line, "put that field in double quotes", "row %d has %d fields, the header %d: %s", r.row, len(rec), width, cause)
+				continue
+			}
+			im.warnf(r.line, "put fields with commas in double quotes", "row %d: the %s %q had an unquoted comma; read as one field", r.row, field, fixed[col[field]])
+			rec = fixed
+		}
+		get := func(name string) string {
+			if i, ok := col[strings.ToLower(name)]; ok && i < len(rec) {
+				return strings.TrimSpace(rec[i])
+			}
+			return ""
+		}
+		name := get("name")
+		if name == "" {
+			im.errorf(r.line, "fill in the name column", "row %d has no name", r.row)
+			continue
+		}
+		where := fmt.Sprintf("row %d (%s)", r.row, name)
+		if get("ring") == "" || get("quadrant") == "" {
+			if len(rec) < width && strings.HasPrefix(strings.TrimSpace(string(r.raw)), `"`) && strings.Contains(name, ",") {
+				im.errorf(r.line, "close the quote, or remove it", "row %d: a quote opens the row's first field and is never closed, so the rest of the file was read as that field", r.row)
+				continue
+			}
+			im.errorf(r.line, "give every row a ring and a quadrant; a line break inside an unquoted field also cuts a row short", "%s has no %s", where, emptyOf(get("ring"), "ring", get("quadrant"), "quadrant"))
+			continue
+		}
+		m, ok := byorMovement(get("isNew"), get("status"))
+		if !ok {
+			im.errorf(r.line, "write isNew as TRUE or FALSE and status as New, Moved In, Moved Out or No Change",
+				"%s: isNew %q, status %q not understood", where, get("isNew"), get("status"))
+			continue
+		}
+		ring := im.srcRing(get("ring"))
+		b := &radar.Blip{ID: radar.Slug(name), Title: name, Quadrant: im.srcQuadrant(get("quadrant")), Ring: ring}
+		b.History = []radar.Move{{Date: date, Ring: ring, Moved: m, Note: markdownOf(get("description"))}}
+		im.collect(b, where, r.line, true)
 	}
-	for row := 2; ; row++ {
+}
+
+// byorRows reads every record, with its line and bytes. Quotes inside
+// unquoted fields are taken as text, as spreadsheet programs write them.
+func (im *importer) byorRows(data []byte) ([]byorRow, bool) {
+	r := csv.NewReader(bytes.NewReader(data))
+	r.FieldsPerRecord = -1
+	r.LazyQuotes = true
+	var rows []byorRow
+	var off int64
+	for row := 1; ; row++ {
 		rec, err := r.Read()
 		if errors.Is(err, io.EOF) {
 			break
@@ -59,63 +127,129 @@ func (im *importer) byor(fsys fs.FS) *Result {
 			if errors.As(err, &pe) {
 				line, err = pe.Line, pe.Err
 			}
-			im.errorf(line, "fix the CSV quoting", "row %d: %v", row, err)
-			break
+			if row == 1 {
+				im.errorf(1, "start the file with the header row "+strings.Join(byorColumns, ","), "no header row: %v", err)
+			} else {
+				im.errorf(line, "fix the CSV quoting", "row %d: %v", row, err)
+			}
+			return nil, false
 		}
 		line, _ := r.FieldPos(0)
-		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
-			continue
-		}
-		name := get(rec, "name")
-		if name == "" {
-			im.errorf(line, "fill in the name column", "row %d has no name", row)
-			continue
-		}
-		where := fmt.Sprintf("row %d (%s)", row, name)
-		b := &radar.Blip{ID: radar.Slug(name), Title: name, Quadrant: im.quadrant(get(rec, "quadrant"), line), Ring: im.ring(get(rec, "ring"), line)}
-		if b.Quadrant == "" || b.Ring == "" {
-			continue
-		}
-		m, ok := byorMovement(get(rec, "isNew"), get(rec, "status"))
-		if !ok {
-			im.errorf(line, "write isNew as TRUE or FALSE and status as New, Moved In, Moved Out or No Change",
-				"%s: isNew %q, status %q not understood", where, get(rec, "isNew"), get(rec, "status"))
-			continue
-		}
-		if m != radar.NoMove && im.o.Date.IsZero() {
-			im.errorf(line, "pass the date of the radar's edition", "%s is %s, but the file has no date", where, radar.MovementText(m))
-			continue
-		}
-		if b.History, ok = im.history(b.Ring, m, im.o.Date, "BYOR's status"); !ok {
-			im.errorf(line, "fix the status or the ring", "%s: %s, but there is no ring it could have come from", where, radar.MovementText(m))
-			continue
-		}
-		b.Body = []byte(markdownOf(get(rec, "description")))
-		im.add(b, where, line)
+		end := r.InputOffset()
+		rows = append(rows, byorRow{rec: rec, raw: data[off:end], line: line, row: row})
+		off = end
 	}
-	return &Result{Blips: im.blips}
+	if len(rows) == 0 {
+		im.errorf(1, "start the file with the header row "+strings.Join(byorColumns, ","), "the file is empty")
+		return nil, false
+	}
+	return rows, true
 }
 
-// byorMovement reads the isNew and status columns.
+// csvStrict reports whether raw is one well-quoted CSV record.
+func csvStrict(raw []byte) bool {
+	r := csv.NewReader(bytes.NewReader(raw))
+	r.FieldsPerRecord = -1
+	_, err := r.Read()
+	return err == nil || errors.Is(err, io.EOF)
+}
+
+// byorKnown lists the ring and quadrant names a repaired row may use:
+// the familiar ones and those of the rows that need no repair.
+func byorKnown(rows []byorRow, col map[string]int, width int) (known struct{ rings, quadrants []radar.Segment }) {
+	for _, names := range familiarRings {
+		for _, n := range names {
+			srcSegment(&known.rings, n, "")
+		}
+	}
+	for _, names := range familiarQuadrants {
+		for _, n := range names {
+			srcSegment(&known.quadrants, n, "")
+		}
+	}
+	for _, r := range rows {
+		if len(r.rec) == width {
+			srcSegment(&known.rings, r.rec[col["ring"]], "")
+			srcSegment(&known.quadrants, r.rec[col["quadrant"]], "")
+		}
+	}
+	return known
+}
+
+// byorRepair reads a row with more fields than the header as one whose
+// name or description held unquoted commas: of every way to give the
+// extra fields to those two columns, the ones that leave a known ring, a
+// known quadrant and a readable isNew and status. It returns the row
+// read that way, the column that held the commas and how many ways fit;
+// the row is good only when exactly one does.
+func byorRepair(rec []string, col map[string]int, width int, known struct{ rings, quadrants []radar.Segment }) ([]string, string, int) {
+	extra := len(rec) - width
+	free := []string{"name"}
+	if _, ok := col["description"]; ok {
+		free = append(free, "description")
+	}
+	var found []string
+	var field string
+	n := 0
+	for _, f := range free {
+		fixed := make([]string, 0, width)
+		k := 0
+		for c := range width {
+			take := 1
+			if c == col[f] {
+				take += extra
+			}
+			fixed = append(fixed, strings.Join(rec[k:k+take], ","))
+			k += take
+		}
+		get := func(name string) string {
+			if i, ok := col[strings.ToLower(name)]; ok {
+				return strings.TrimSpace(fixed[i])
+			}
+			return ""
+		}
+		_, ringOK := radar.Match(known.rings, get("ring"))
+		_, quadOK := radar.Match(known.quadrants, get("quadrant"))
+		_, moveOK := byorMovement(get("isNew"), get("status"))
+		if ringOK && quadOK && moveOK {
+			found, field = fixed, f
+			n++
+		}
+	}
+	return found, field, n
+}
+
+func emptyOf(a, aName, b, bName string) string {
+	switch {
+	case a == "" && b == "":
+		return aName + " and no " + bName
+	case a == "":
+		return aName
+	}
+	return bName
+}
+
+// byorMovement reads the isNew and status columns as a history entry's
+// moved value.
 func byorMovement(isNew, status string) (string, bool) {
 	switch strings.NewReplacer(" ", "", "_", "", "-", "").Replace(strings.ToLower(status)) {
 	case "new":
-		return radar.NewBlip, true
+		return "new", true
 	case "movedin":
-		return radar.MovedIn, true
+		return "in", true
 	case "movedout":
-		return radar.MovedOut, true
+		return "out", true
 	case "nochange", "unchanged":
-		return radar.NoMove, true
+		return "none", true
 	case "":
 	default:
 		return "", false
 	}
 	switch strings.ToLower(isNew) {
 	case "true", "yes", "1":
-		return radar.NewBlip, true
+		return "new", true
 	case "false", "no", "0", "":
-		return radar.NoMove, true
+		return "none", true
 	}
 	return "", false
 }

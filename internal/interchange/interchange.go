@@ -89,8 +89,19 @@ type Options struct {
 	// Config is the site's configuration: its quadrants, rings and radar
 	// folder.
 	Config *config.Config
-	// Date dates the history of blips flagged new or moved by a source
-	// that carries no date of its own.
+	// Adopt lets the import replace the site's quadrants and rings with
+	// the source's (Result.Shape): the site has not customised its own.
+	Adopt bool
+	// Existing are the blips already in the site, parsed; an imported
+	// blip with one of their ids becomes a new edition of it.
+	Existing []*radar.Blip
+	// MapQuadrants and MapRings map the source's names (id or title, in
+	// any case) to the site's quadrant and ring ids.
+	MapQuadrants, MapRings map[string]string
+	// QuadrantNames and RingNames name the positions of a source that
+	// only numbers its quadrants and rings (Zalando), in its order.
+	QuadrantNames, RingNames []string
+	// Date is the edition's date where the source carries none.
 	Date meta.Date
 	// Dir is the folder fsys reads, as the user named it; messages name
 	// files under it. Empty names them as paths in fsys.
@@ -99,35 +110,59 @@ type Options struct {
 
 // Result is an import's outcome.
 type Result struct {
-	Blips   []*radar.Blip // in source order, with Source set to their file
-	Skipped []string      // what was deliberately left out, for the user
+	// Blips are the new blips, in source order, with Source set to
+	// their file.
+	Blips []*radar.Blip
+	// Editions are what the import adds to blips the site already has.
+	Editions []Edition
+	// Shape, when not nil, is the quadrants and rings the site must have
+	// for these blips: the source's own, adopted.
+	Shape *Shape
+	// Warnings are harmless oddities of the source, each naming its row.
+	Warnings []*diag.Problem
+	// Skipped is what was deliberately left out, for the user.
+	Skipped []string
+}
+
+// Shape is a radar's quadrants and rings.
+type Shape struct {
+	Quadrants, Rings []radar.Segment
+}
+
+// Edition is a new edition of a blip the site has: the history entries
+// to append (oldest first) and the ring they leave it in.
+type Edition struct {
+	Blip  *radar.Blip // the site's blip, as parsed
+	Ring  string
+	Moves []radar.Move
 }
 
 // Import reads a radar in the given format from path in fsys: a file, or
 // for aoe a folder. On any problem it returns every problem, joined, and
-// no blips.
+// no result.
 func Import(format string, fsys fs.FS, path string, o Options) (*Result, error) {
 	if o.Config == nil {
 		return nil, errors.New("interchange: no configuration")
 	}
-	im := &importer{o: o, file: path, ids: map[string]string{}}
-	var res *Result
+	im := &importer{o: o, file: path, res: &Result{}}
 	switch format {
 	case BYORCSV:
-		res = im.byor(fsys)
+		im.byor(fsys)
 	case ZalandoJSON:
-		res = im.zalando(fsys)
+		im.zalando(fsys)
 	case BackstageJSON:
-		res = im.backstage(fsys)
+		im.backstage(fsys)
 	case AOE:
-		res = im.aoe(fsys)
+		im.aoe(fsys)
 	default:
 		return nil, fmt.Errorf("unknown format %q; import reads %s", format, strings.Join(ImportFormats(), ", "))
 	}
+	im.finish() // also with problems: names that match nothing are reported with them
 	if err := im.problems.Err(); err != nil {
 		return nil, err
 	}
-	return res, nil
+	im.res.Warnings = im.problems.Warnings()
+	return im.res, nil
 }
 
 // ExportOptions say how to export.
@@ -155,17 +190,42 @@ func Export(w io.Writer, format string, r *radar.Radar, o ExportOptions) error {
 	return fmt.Errorf("unknown format %q; export writes %s", format, strings.Join(ExportFormats(), ", "))
 }
 
-// importer collects one import's blips and problems.
+// importer collects one import's blips and problems. Importers fill
+// pending with blips whose quadrant and ring ids are the source's own
+// (src); finish maps them onto the site's shape and checks them.
 type importer struct {
 	o        Options
 	file     string
 	problems diag.List
-	ids      map[string]string // blip id → where it was first defined
-	blips    []*radar.Blip
+	src      Shape // the source's own quadrants and rings
+	// srcIsSite: the source names no quadrants or rings (Zalando without
+	// names), so src is the site's own, in order.
+	srcIsSite bool
+	// familiar: the source's names are free text (BYOR), ordered and
+	// matched as the familiar ones where they are.
+	familiar bool
+	pending  []*pending
+	res      *Result
+}
+
+// pending is a blip as the source states it, not yet checked.
+type pending struct {
+	b     *radar.Blip // History notes hold each edition's text where textInNotes
+	file  string
+	where string
+	line  int
+	// textInNotes: the source's text belongs to its edition (BYOR, AOE):
+	// a new blip's body is its newest text, and an edition of an
+	// existing blip keeps its text in the appended entry.
+	textInNotes bool
 }
 
 func (im *importer) errorf(line int, fix, format string, args ...any) {
 	im.problems.Add(diag.Errorf(im.name(im.file), line, fix, format, args...))
+}
+
+func (im *importer) warnf(line int, fix, format string, args ...any) {
+	im.problems.Add(diag.Warnf(im.name(im.file), line, fix, format, args...))
 }
 
 // name returns the path p of fsys as the user knows it.
@@ -176,88 +236,23 @@ func (im *importer) name(p string) string {
 	return filepath.Join(im.o.Dir, filepath.FromSlash(p))
 }
 
-func titles(segs []radar.Segment) string {
-	var out []string
-	for _, s := range segs {
-		out = append(out, fmt.Sprintf("%q", s.Title))
-	}
-	return strings.Join(out, ", ")
-}
-
-// quadrant and ring resolve a name, reporting an unknown one at line.
-func (im *importer) quadrant(name string, line int) string {
-	s, ok := radar.Match(im.o.Config.Quadrants, name)
-	if !ok {
-		im.errorf(line, "use one of "+titles(im.o.Config.Quadrants)+", or add the quadrant to waymark.yaml", "unknown quadrant %q", name)
-	}
-	return s.ID
-}
-
-func (im *importer) ring(name string, line int) string {
-	s, ok := radar.Match(im.o.Config.Rings, name)
-	if !ok {
-		im.errorf(line, "use one of "+titles(im.o.Config.Rings)+", or add the ring to waymark.yaml", "unknown ring %q", name)
-	}
-	return s.ID
-}
-
-// add checks b and keeps it: its id must be new in this import, and the
-// blip file it makes must parse.
-func (im *importer) add(b *radar.Blip, where string, line int) {
+// collect keeps a blip for finish.
+func (im *importer) collect(b *radar.Blip, where string, line int, textInNotes bool) {
 	if b.ID == "" {
 		im.errorf(line, "give it a name with at least one letter or digit", "%s has no usable name", where)
 		return
 	}
-	if prev, ok := im.ids[b.ID]; ok {
-		im.errorf(line, "rename one of them or remove the duplicate", "%s has the id %q, like %s", where, b.ID, prev)
-		return
-	}
-	im.ids[b.ID] = where
-	b.Source = im.o.Config.Radar + "/" + b.ID + ".md"
-	if _, err := radar.Parse(b.Source, radar.Format(b), im.o.Config.RadarSettings()); err != nil {
-		for _, p := range flatten(err) {
-			im.errorf(line, p.Fix, "%s: %s", where, p.Message)
-		}
-		return
-	}
-	im.blips = append(im.blips, b)
+	im.pending = append(im.pending, &pending{b: b, file: im.file, where: where, line: line, textInNotes: textInNotes})
 }
 
-func flatten(err error) []*diag.Problem {
-	var out []*diag.Problem
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		for _, e := range j.Unwrap() {
-			out = append(out, flatten(e)...)
-		}
-		return out
+// needDate returns the edition date for a source that states none of its
+// own, reporting its absence once.
+func (im *importer) needDate(line int) (meta.Date, bool) {
+	if im.o.Date.IsZero() {
+		im.errorf(line, "pass --date YYYY-MM-DD, the date of this edition of the radar", "the source does not say when this edition was published")
+		return meta.Date{}, false
 	}
-	return []*diag.Problem{diag.As("", err)}
-}
-
-// history returns the history that gives a blip in ring the movement m
-// (radar.NewBlip, MovedIn, MovedOut or NoMove) as of date, or ok=false when
-// no neighbouring ring exists to have moved from.
-func (im *importer) history(ring, m string, date meta.Date, source string) (h []radar.Move, ok bool) {
-	rings := im.o.Config.Rings
-	i := slices.IndexFunc(rings, func(s radar.Segment) bool { return s.ID == ring })
-	from := -1
-	switch m {
-	case radar.NoMove:
-		return nil, true
-	case radar.NewBlip:
-		return []radar.Move{{Date: date, Ring: ring}}, true
-	case radar.MovedIn:
-		from = i + 1
-	case radar.MovedOut:
-		from = i - 1
-	}
-	if i < 0 || from < 0 || from >= len(rings) {
-		return nil, false
-	}
-	return []radar.Move{
-		{Date: date, Ring: rings[from].ID, Note: "ring before this edition, as " + source + " implies"},
-		{Date: date, Ring: ring},
-	}, true
+	return im.o.Date, true
 }
 
 // exporter writes one radar.
@@ -266,7 +261,12 @@ type exporter struct {
 	o ExportOptions
 }
 
+// link is where an exported blip points: the source's own page for it
+// where the blip keeps one, else its page on the site.
 func (ex *exporter) link(b *radar.Blip) string {
+	if b.Link != "" {
+		return b.Link
+	}
 	return ex.o.BaseURL + "radar/" + b.ID + "/"
 }
 

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"strings"
 
+	"github.com/waymark-dev/waymark/internal/meta"
 	"github.com/waymark-dev/waymark/internal/radar"
 )
 
@@ -23,32 +24,40 @@ type zalandoEntry struct {
 	Active   *bool  `json:"active,omitempty"`
 }
 
-// zalandoMoves maps Zalando's moved values to movements.
-var zalandoMoves = map[int]string{-1: radar.MovedOut, 0: radar.NoMove, 1: radar.MovedIn, 2: radar.NewBlip}
+// zalandoMoves maps Zalando's moved values to a history entry's moved.
+var zalandoMoves = map[int]string{-1: "out", 0: "none", 1: "in", 2: "new"}
 
-func (im *importer) zalando(fsys fs.FS) *Result {
+func (im *importer) zalando(fsys fs.FS) {
 	data, top, ok := im.jsonFile(fsys)
 	if !ok {
-		return nil
+		return
 	}
-	date := im.o.Date
+	var date meta.Date
 	if v, ok := top["date"]; ok {
 		var s string
 		if im.decode(data, v, &s, "date") && s != "" {
 			d, err := parseDate(s)
 			if err != nil {
 				im.errorf(v.line, "write the date as YYYY-MM-DD", "%v", err)
+				return
 			}
 			date = d
+			if !im.o.Date.IsZero() && im.o.Date != d {
+				im.warnf(v.line, "leave out --date for a file that has its own", "the file's date %s is the edition's; --date %s is not used", d, im.o.Date)
+			}
+		}
+	}
+	if date.IsZero() {
+		if date, ok = im.needDate(1); !ok {
+			return
 		}
 	}
 	entries, ok := top["entries"]
 	if !ok {
 		im.errorf(1, `put the blips in a list under "entries"`, "no entries")
-		return nil
+		return
 	}
-	res := &Result{}
-	cfg := im.o.Config
+	quadrants, rings := im.zalandoShape()
 	for i, v := range im.elements(data, entries, "entries") {
 		var e zalandoEntry
 		where := fmt.Sprintf("entries[%d]", i)
@@ -62,15 +71,15 @@ func (im *importer) zalando(fsys fs.FS) *Result {
 		}
 		where = fmt.Sprintf("entries[%d] (%s)", i, e.Label)
 		if e.Active != nil && !*e.Active {
-			res.Skipped = append(res.Skipped, where+": inactive")
+			im.res.Skipped = append(im.res.Skipped, where+": inactive")
 			continue
 		}
-		if e.Quadrant == nil || *e.Quadrant < 0 || *e.Quadrant >= len(cfg.Quadrants) {
-			im.errorf(v.line, fmt.Sprintf("use 0 to %d, the quadrants of waymark.yaml in order", len(cfg.Quadrants)-1), "%s: quadrant %s is not one of the site's", where, intText(e.Quadrant))
+		if e.Quadrant == nil || *e.Quadrant < 0 || *e.Quadrant >= len(quadrants) {
+			im.errorf(v.line, fmt.Sprintf("use 0 to %d, or name more quadrants with --quadrants", len(quadrants)-1), "%s: quadrant %s is not one of the %d named", where, intText(e.Quadrant), len(quadrants))
 			continue
 		}
-		if e.Ring == nil || *e.Ring < 0 || *e.Ring >= len(cfg.Rings) {
-			im.errorf(v.line, fmt.Sprintf("use 0 to %d, the rings of waymark.yaml in order", len(cfg.Rings)-1), "%s: ring %s is not one of the site's", where, intText(e.Ring))
+		if e.Ring == nil || *e.Ring < 0 || *e.Ring >= len(rings) {
+			im.errorf(v.line, fmt.Sprintf("use 0 to %d, or name more rings with --rings", len(rings)-1), "%s: ring %s is not one of the %d named", where, intText(e.Ring), len(rings))
 			continue
 		}
 		m, ok := zalandoMoves[e.Moved]
@@ -78,22 +87,51 @@ func (im *importer) zalando(fsys fs.FS) *Result {
 			im.errorf(v.line, "use -1 (moved out), 0, 1 (moved in) or 2 (new)", "%s: moved %d is not understood", where, e.Moved)
 			continue
 		}
-		b := &radar.Blip{ID: radar.Slug(e.Label), Title: e.Label, Quadrant: cfg.Quadrants[*e.Quadrant].ID, Ring: cfg.Rings[*e.Ring].ID}
-		if m != radar.NoMove && date.IsZero() {
-			im.errorf(v.line, `add "date": "YYYY-MM-DD" to the file or pass the edition date`, "%s is %s, but the file has no date", where, radar.MovementText(m))
-			continue
-		}
-		if b.History, ok = im.history(b.Ring, m, date, "Zalando's moved"); !ok {
-			im.errorf(v.line, "fix moved or the ring", "%s: %s, but there is no ring it could have come from", where, radar.MovementText(m))
-			continue
-		}
+		ring := rings[*e.Ring]
+		b := &radar.Blip{ID: radar.Slug(e.Label), Title: e.Label, Quadrant: quadrants[*e.Quadrant], Ring: ring,
+			History: []radar.Move{{Date: date, Ring: ring, Moved: m}}}
 		if link := safeURL(strings.TrimSpace(e.Link)); strings.HasPrefix(link, "http://") || strings.HasPrefix(link, "https://") {
-			b.Body = []byte("More: <" + link + ">\n")
+			b.Link = link
 		}
-		im.add(b, where, v.line)
+		im.collect(b, where, v.line, false)
 	}
-	res.Blips = im.blips
-	return res
+}
+
+// zalandoShape returns the source ids of Zalando's quadrant and ring
+// positions: the names --quadrants and --rings give, or else the site's
+// own in order, with a warning that says so.
+func (im *importer) zalandoShape() (quadrants, rings []string) {
+	cfg := im.o.Config
+	if len(im.o.QuadrantNames) == 0 || len(im.o.RingNames) == 0 {
+		im.srcIsSite = true
+		im.src = Shape{Quadrants: cfg.Quadrants, Rings: cfg.Rings}
+		im.warnf(0, `name them as the radar does, in its order: --quadrants "A,B,C,D" --rings "Adopt,Trial,Assess,Hold"`,
+			"the file numbers its quadrants and rings without naming them; positions were mapped onto the site's in order (quadrants %s; rings %s)",
+			positions(cfg.Quadrants), positions(cfg.Rings))
+		for _, q := range cfg.Quadrants {
+			quadrants = append(quadrants, q.ID)
+		}
+		for _, r := range cfg.Rings {
+			rings = append(rings, r.ID)
+		}
+		return quadrants, rings
+	}
+	for _, n := range im.o.QuadrantNames {
+		quadrants = append(quadrants, im.srcQuadrant(n))
+	}
+	for _, n := range im.o.RingNames {
+		rings = append(rings, im.srcRing(n))
+	}
+	return quadrants, rings
+}
+
+// positions lists segments as "0 = Adopt, 1 = Trial".
+func positions(segs []radar.Segment) string {
+	var out []string
+	for i, s := range segs {
+		out = append(out, fmt.Sprintf("%d = %s", i, s.Title))
+	}
+	return strings.Join(out, ", ")
 }
 
 func intText(p *int) string {
@@ -109,10 +147,7 @@ func (ex *exporter) zalando(w io.Writer) error {
 		return fmt.Errorf("zalando-json holds at most 4 quadrants and 4 rings; this site has %d quadrants and %d rings", len(cfg.Quadrants), len(cfg.Rings))
 	}
 	f := zalandoFile{Date: ex.r.Edition.String(), Entries: []zalandoEntry{}}
-	moved := map[string]int{}
-	for k, v := range zalandoMoves {
-		moved[v] = k
-	}
+	moved := map[string]int{radar.MovedOut: -1, radar.NoMove: 0, radar.MovedIn: 1, radar.NewBlip: 2}
 	active := true
 	for _, b := range ex.r.Blips {
 		q, r := ex.quadrantIndex(b.Quadrant), ex.ringIndex(b.Ring)
