@@ -72,7 +72,7 @@ func (im *importer) byor(fsys fs.FS) {
 				im.errorf(r.line, "put that field in double quotes", "row %d has %d fields, the header %d: %s", r.row, len(rec), width, cause)
 				continue
 			}
-			im.warnf(r.line, "put fields with commas in double quotes", "row %d: the %s %q had an unquoted comma; read as one field", r.row, field, fixed[col[field]])
+			im.warnf(r.line, "put fields with commas in double quotes", "row %d: the %s had an unquoted comma; read as %q", r.row, field, fixed[col[strings.Fields(field)[0]]])
 			rec = fixed
 		}
 		get := func(name string) string {
@@ -103,7 +103,7 @@ func (im *importer) byor(fsys fs.FS) {
 		}
 		ring := im.srcRing(get("ring"))
 		b := &radar.Blip{ID: radar.Slug(name), Title: name, Quadrant: im.srcQuadrant(get("quadrant")), Ring: ring}
-		b.History = []radar.Move{{Date: date, Ring: ring, Moved: m, Note: markdownOf(get("description"))}}
+		b.History = []radar.Move{{Date: date, Ring: ring, Moved: m, Note: im.markdownOf(get("description"))}}
 		im.collect(b, where, r.line, true)
 	}
 }
@@ -177,27 +177,30 @@ func byorKnown(rows []byorRow, col map[string]int, width int) (known struct{ rin
 }
 
 // byorRepair reads a row with more fields than the header as one whose
-// name or description held unquoted commas: of every way to give the
-// extra fields to those two columns, the ones that leave a known ring, a
-// known quadrant and a readable isNew and status. It returns the row
-// read that way, the column that held the commas and how many ways fit;
-// the row is good only when exactly one does.
+// name or description held unquoted commas: of every way to share the
+// extra fields between those two columns, the ones that leave a known
+// ring, a known quadrant and a readable isNew and status. It returns the
+// row read that way, the column that held the commas and how many ways
+// fit; the row is good only when exactly one does.
 func byorRepair(rec []string, col map[string]int, width int, known struct{ rings, quadrants []radar.Segment }) ([]string, string, int) {
 	extra := len(rec) - width
-	free := []string{"name"}
-	if _, ok := col["description"]; ok {
-		free = append(free, "description")
-	}
+	desc, hasDesc := col["description"]
 	var found []string
 	var field string
 	n := 0
-	for _, f := range free {
+	for a := 0; a <= extra; a++ { // a extra fields to the name, the rest to the description
+		if !hasDesc && a != extra {
+			continue
+		}
 		fixed := make([]string, 0, width)
 		k := 0
 		for c := range width {
 			take := 1
-			if c == col[f] {
-				take += extra
+			switch {
+			case c == col["name"]:
+				take += a
+			case hasDesc && c == desc:
+				take += extra - a
 			}
 			fixed = append(fixed, strings.Join(rec[k:k+take], ","))
 			k += take
@@ -212,8 +215,15 @@ func byorRepair(rec []string, col map[string]int, width int, known struct{ rings
 		_, quadOK := radar.Match(known.quadrants, get("quadrant"))
 		_, moveOK := byorMovement(get("isNew"), get("status"))
 		if ringOK && quadOK && moveOK {
-			found, field = fixed, f
-			n++
+			found, n = fixed, n+1
+			switch {
+			case a == 0:
+				field = "description"
+			case a == extra:
+				field = "name"
+			default:
+				field = "name and description"
+			}
 		}
 	}
 	return found, field, n

@@ -1,11 +1,12 @@
 package interchange
 
 import (
-	"bytes"
 	"net/url"
 	"strings"
 
-	htmltomarkdown "github.com/JohannesKaufmann/html-to-markdown/v2"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/base"
+	"github.com/JohannesKaufmann/html-to-markdown/v2/plugin/commonmark"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -16,25 +17,31 @@ import (
 // only what markdown would misread, so that a description exported as
 // HTML comes back as the same markdown. Links and images other than http,
 // https, mailto and relative ones lose their target first.
-func markdownOf(s string) string {
+// One converter serves a whole import: making one costs more than
+// converting a description.
+func (im *importer) markdownOf(s string) string {
 	s = strings.TrimSpace(s)
 	if !strings.ContainsAny(s, "<&") {
 		return s
 	}
-	md, err := htmltomarkdown.ConvertString(safeHTML(s))
-	if err != nil {
-		return s // the converter refuses only what it cannot read; keep the text as the source had it
-	}
-	return strings.TrimSpace(md)
-}
-
-// safeHTML drops every href and src that safeURL refuses; a link that
-// loses its target becomes its text.
-func safeHTML(s string) string {
 	doc, err := html.Parse(strings.NewReader(s))
 	if err != nil {
 		return s
 	}
+	safeHTML(doc)
+	if im.html == nil {
+		im.html = converter.NewConverter(converter.WithPlugins(base.NewBasePlugin(), commonmark.NewCommonmarkPlugin()))
+	}
+	md, err := im.html.ConvertNode(doc)
+	if err != nil {
+		return s // the converter refuses only what it cannot read; keep the text as the source had it
+	}
+	return strings.TrimSpace(string(md))
+}
+
+// safeHTML drops every href and src that safeURL refuses; a link that
+// loses its target becomes its text.
+func safeHTML(doc *html.Node) {
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type == html.ElementNode {
@@ -55,11 +62,6 @@ func safeHTML(s string) string {
 		}
 	}
 	walk(doc)
-	var b bytes.Buffer
-	if err := html.Render(&b, doc); err != nil {
-		return s
-	}
-	return b.String()
 }
 
 // mdSpecial escapes text that goes into a markdown link's label.

@@ -1,58 +1,93 @@
 // Package interchange converts a radar to and from the formats other
 // radar tools read and write, so that teams can move to waymark without
-// retyping their radar, and feed waymark's radar to other tools.
+// retyping their radar, and feed waymark's radar to other tools. It does
+// no I/O beyond the fs.FS and io.Writer it is given.
 //
-// Import turns a source into blips (radar.Blip values with ids and source
-// paths under the site's radar folder) and checks every one against the
-// site's quadrants and rings; a source with any bad row yields errors
-// naming the file and line (or row) and no blips at all, so nothing is
-// half-imported. Export writes a radar. Neither does any I/O beyond the
-// fs.FS and io.Writer it is given.
+// # Import
+//
+// Import takes a source as it is. Each format states its own quadrants
+// and rings (its shape); blips are read into that shape first, then
+// placed in the site's:
+//
+//   - A site that lists no quadrants or rings of its own (Options.Adopt)
+//     takes the source's: Result.Shape holds them, for waymark.yaml. A
+//     segment the site's existing blips still use is kept, with a warning
+//     naming the blip.
+//   - Otherwise each of the source's names must match one of the site's
+//     by id or title in any case, or be mapped with Options.MapQuadrants
+//     and MapRings (--map-quadrant, --map-ring NAME=ID); all that match
+//     nothing are one error listing the flag for each.
+//
+// Ids may hold letters of any script (avstå). A blip the site already has
+// (Options.Existing, by id) becomes an Edition: the source's entries
+// newer than its history that change its ring or its text, appended;
+// an entry on a date its history has is that edition imported before,
+// so importing an edition twice changes nothing. Every other problem
+// names the file and line (or row); an import with any is refused whole,
+// and harmless oddities are Result.Warnings.
+//
+// History is kept as the source states it, never invented: every blip
+// gets an entry for the edition, dated by the source or by Options.Date
+// (an import with neither is refused and says to pass --date), with the
+// source's movement in the entry's moved key where the rings do not show
+// it (moved in, with no earlier ring known; listed, not new).
 //
 // # byor-csv (import and export)
 //
 // The CSV of Thoughtworks' Build Your Own Radar: a header row, then
-// name,ring,quadrant,isNew,status,description. Columns are found by
-// their header, in any order; ring and quadrant are display names ("Adopt",
-// "Languages & Frameworks") or ids. isNew is TRUE or FALSE; status is
-// New, Moved In, Moved Out or No Change and wins over isNew. The
-// description is HTML; import turns it into markdown (paragraphs, line
-// breaks, emphasis, links, code and lists; other tags are dropped, their
-// text kept), export renders the blip's markdown as HTML.
+// name,ring,quadrant,isNew,status,description, in any order. The shape is
+// the ring and quadrant names the rows use; when all are the familiar
+// ones (Adopt, Trial, Assess, Hold or Caution; Techniques, Tools,
+// Platforms, Languages & Frameworks) they take the usual order, and
+// Caution is the hold ring, titled Caution. isNew is TRUE or FALSE;
+// status (New, Moved In, Moved Out, No Change) wins over it. The file is
+// read as spreadsheets write it: a stray quote is text (a warning); a
+// row with more fields than the header is read as unquoted commas in the
+// name or description when exactly one reading gives a known ring,
+// quadrant and status (a warning naming the row), else it is an error
+// naming the likely cause. The description is HTML, converted to
+// markdown by html-to-markdown (code spans, links and lists kept; unsafe
+// links become their text); it is the new blip's body, or the appended
+// entry's note for a blip the site has. Export writes the blip's
+// markdown rendered as HTML.
 //
 // # zalando-json (import and export)
 //
-// The entries of Zalando's tech radar: {"date", "entries": [{label,
-// quadrant, ring, moved, link, active}]}, where quadrant and ring are
-// indexes (0–3) into the site's configured order and moved is -1 (moved
-// out), 0, 1 (moved in) or 2 (new). Import skips inactive entries and keeps
-// a link as a line of the body; export links each entry to its blip page.
+// Zalando's tech radar entries: {"date", "entries": [{label, quadrant,
+// ring, moved, link, active}]}, quadrant and ring being positions. Their
+// names come from Options.QuadrantNames and RingNames (--quadrants,
+// --rings); without them positions are the site's quadrants and rings in
+// order, with a warning that says so. moved is -1 (out), 0, 1 (in) or 2
+// (new). Inactive entries are skipped. The date is the edition's. The
+// link is kept as the blip's link; export writes it back, or the blip's
+// page.
 //
 // # backstage-json (import and export)
 //
 // The response of Backstage's tech-radar plugin: {quadrants: [{id, name}],
 // rings: [{id, name, color, description}], entries: [{key, id, title,
 // quadrant, url, links, description, timeline: [{moved, ringId, date,
-// description}]}]} with each timeline newest first. A timeline becomes the
-// blip's history (its descriptions the notes), the entry's description its
-// body; quadrant and ring ids may also be matched through the file's own
-// quadrant and ring names.
+// description}]}]}, each timeline newest first. The file's quadrants and
+// rings are the shape (names, colours, descriptions). A timeline is the
+// history (moved 1 in, -1 out, 0 none; its descriptions the notes); url
+// is the blip's link, links are added to the body unless it has them.
 //
 // # aoe (import only)
 //
 // The AOE technology radar's release folders, radar/<YYYY-MM-DD>/<id>.md,
-// with front matter title, ring, quadrant, tags, featured. A blip's file in
-// a later release overrides the earlier ones; every release it appears in
-// becomes a history entry; the newest non-empty text becomes its body.
-// featured: false blips are imported too: waymark's radar draws every
-// blip. Other front matter keys are ignored.
+// with front matter title, ring, segment (quadrant before AOE's v5), tags
+// and featured, beside config.json, whose segments (or quadrants) and
+// rings are the shape. Each release a blip appears in is a history entry
+// with that release's text; the newest text is the body. featured: false
+// is drawn: false (listed, not drawn). Links between blips
+// (/tools/playwright, ../tools/playwright.html) become links to the
+// imported blips' files; one to a blip not imported stays a broken link
+// that check reports.
 //
-// # Movement
+// # Export
 //
-// Formats that only flag a blip as new or moved (BYOR, Zalando) get history
-// dated with the source's date, or Options.Date: a new blip has one entry;
-// a moved one has two on that date, the first in the neighbouring ring it
-// came from (noted as such), so that waymark derives the same marker.
+// Export writes the site's radar; import → export → import gives the same
+// files.
 package interchange
 
 import (
@@ -63,6 +98,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"github.com/JohannesKaufmann/html-to-markdown/v2/converter"
 
 	"github.com/waymark-dev/waymark/internal/config"
 	"github.com/waymark-dev/waymark/internal/diag"
@@ -206,6 +243,7 @@ type importer struct {
 	familiar bool
 	pending  []*pending
 	res      *Result
+	html     *converter.Converter // made on first use
 }
 
 // pending is a blip as the source states it, not yet checked.

@@ -286,7 +286,7 @@ func TestMarkdownOf(t *testing.T) {
 		"<p>- not a list</p>":                                                        `\- not a list`,
 		"<p>code: <code>go test</code></p>":                                          "code: `go test`",
 	} {
-		if got := markdownOf(in); got != want {
+		if got := (&importer{}).markdownOf(in); got != want {
 			t.Errorf("markdownOf(%q) =\n%q\nwant\n%q", in, got, want)
 		}
 	}
@@ -305,30 +305,4 @@ func TestExportLimits(t *testing.T) {
 	if _, err := Import("xml", fstest.MapFS{}, "x", options()); err == nil {
 		t.Error("unknown format imported")
 	}
-}
-
-// FuzzImport feeds arbitrary bytes to every file importer: none may panic,
-// and whatever one accepts must make blip files that parse.
-func FuzzImport(f *testing.F) {
-	for _, name := range []string{"byor.csv", "zalando.json", "backstage.json"} {
-		data, err := os.ReadFile("testdata/" + name)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(data)
-	}
-	f.Add([]byte("name,ring,quadrant,description\nX,Adopt,Tools,<p><a href=\"x\"><b>y</a></b>\n"))
-	f.Fuzz(func(t *testing.T, data []byte) {
-		for _, format := range []string{BYORCSV, ZalandoJSON, BackstageJSON} {
-			res, err := Import(format, fstest.MapFS{"in": {Data: data}}, "in", options())
-			if err != nil {
-				continue
-			}
-			for _, b := range res.Blips {
-				if _, err := radar.Parse(b.Source, radar.Format(b), config.Default().RadarSettings()); err != nil {
-					t.Fatalf("%s: accepted a blip that does not parse: %v\n%s", format, err, radar.Format(b))
-				}
-			}
-		}
-	})
 }

@@ -39,31 +39,32 @@ func srcSegment(segs *[]radar.Segment, name, color string) string {
 	return id
 }
 
-// familiarOrder puts segs in the familiar order when every one of them
-// is a familiar name, and gives each its familiar id (Caution is the
-// hold ring, titled Caution).
-func familiarOrder(segs []radar.Segment, familiar [][]string) ([]radar.Segment, map[string]string) {
+// familiarOrder puts the familiar names among segs in their usual order,
+// with their familiar ids (Caution is the hold ring, titled Caution),
+// and the others after them in the order the source first used them.
+func familiarOrder(segs []radar.Segment, familiar [][]string) (out []radar.Segment, rename map[string]string, unfamiliar []string) {
 	pos := map[string]int{}
 	for i, names := range familiar {
 		for _, n := range names {
 			pos[n] = i
 		}
 	}
-	rename := map[string]string{}
-	for _, s := range segs {
-		i, ok := pos[s.ID]
-		if !ok {
-			return segs, nil
-		}
-		rename[s.ID] = familiar[i][0]
-	}
-	out := slices.Clone(segs)
+	rename = map[string]string{}
+	out = slices.Clone(segs)
+	order := map[string]int{}
 	for i := range out {
-		out[i].ID = rename[out[i].ID]
+		if p, ok := pos[out[i].ID]; ok {
+			rename[out[i].ID] = familiar[p][0]
+			out[i].ID = familiar[p][0]
+			order[out[i].ID] = p
+		} else {
+			unfamiliar = append(unfamiliar, out[i].Title)
+			order[out[i].ID] = len(familiar) + i
+		}
 	}
-	slices.SortStableFunc(out, func(a, b radar.Segment) int { return pos[a.ID] - pos[b.ID] })
+	slices.SortStableFunc(out, func(a, b radar.Segment) int { return order[a.ID] - order[b.ID] })
 	out = slices.CompactFunc(out, func(a, b radar.Segment) bool { return a.ID == b.ID })
-	return out, rename
+	return out, rename, unfamiliar
 }
 
 // shape works out the quadrants and rings the imported blips go into and
@@ -71,16 +72,24 @@ func familiarOrder(segs []radar.Segment, familiar [][]string) ([]radar.Segment, 
 // shape it does (keeping any segment the site's blips still use);
 // otherwise each of the source's names must match one of the site's or
 // be mapped by a flag, and all that do not are one error.
-func (im *importer) shape(familiar bool) (target Shape, qmap, rmap map[string]string, ok bool) {
+func (im *importer) shape(ordered bool) (target Shape, qmap, rmap map[string]string, ok bool) {
 	cfg := im.o.Config
 	src := im.src
 	qmap, rmap = map[string]string{}, map[string]string{}
-	if familiar {
+	if ordered {
 		var qr, rr map[string]string
-		src.Quadrants, qr = familiarOrder(src.Quadrants, familiarQuadrants)
-		src.Rings, rr = familiarOrder(src.Rings, familiarRings)
+		var qu, ru []string
+		src.Quadrants, qr, qu = familiarOrder(src.Quadrants, familiarQuadrants)
+		src.Rings, rr, ru = familiarOrder(src.Rings, familiarRings)
 		maps.Copy(qmap, qr)
 		maps.Copy(rmap, rr)
+		if im.o.Adopt {
+			for kind, names := range map[string][]string{"quadrant": qu, "ring": ru} {
+				for _, n := range names {
+					im.warnf(0, "if it is a misspelling, correct the rows that use it", "the %s %q is not one of the usual names; it becomes a %s of its own", kind, n, kind)
+				}
+			}
+		}
 	}
 	for _, s := range src.Quadrants {
 		qmap[s.ID] = cmpOr(qmap[s.ID], s.ID)
@@ -104,6 +113,7 @@ func (im *importer) shape(familiar bool) (target Shape, qmap, rmap map[string]st
 		return target, qmap, rmap, true
 	}
 	target = Shape{Quadrants: cfg.Quadrants, Rings: cfg.Rings}
+	familiar := map[string][][]string{"quadrant": familiarQuadrants, "ring": familiarRings}
 	var unmatched []string
 	match := func(kind string, srcSegs, site []radar.Segment, flags map[string]string, m map[string]string) {
 		used := map[string]bool{}
@@ -118,7 +128,7 @@ func (im *importer) shape(familiar bool) (target Shape, qmap, rmap map[string]st
 				m[s.ID] = t.ID
 				continue
 			}
-			if t, found := matchSegment(site, s, m[s.ID]); found {
+			if t, found := matchSegment(site, s, familiarID(s.ID, familiar[kind])); found {
 				m[s.ID] = t.ID
 				continue
 			}
@@ -152,6 +162,17 @@ func matchSegment(site []radar.Segment, s radar.Segment, familiarID string) (rad
 		}
 	}
 	return radar.Segment{}, false
+}
+
+// familiarID returns the familiar id of a familiar name (hold for
+// caution), or "".
+func familiarID(id string, familiar [][]string) string {
+	for _, names := range familiar {
+		if slices.Contains(names, id) {
+			return names[0]
+		}
+	}
+	return ""
 }
 
 // lookupFlag finds the mapping flag for s: its key is s's id or title,
