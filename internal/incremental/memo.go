@@ -101,14 +101,14 @@ func (m *memo) Walk(walk func() (site.Sources, bool)) site.Sources {
 // Parse returns the memo's parse result for p, or parses p and keeps the
 // result. Only successful parses are kept: a file with problems is parsed
 // again by every build, so that its problems are reported every time.
-func (m *memo) Parse(p string, parse func() any) any {
+func (m *memo) Parse(p string, parse func(string) any) any {
 	m.mu.Lock()
 	v, ok := m.parsed[p]
 	m.mu.Unlock()
 	if ok {
 		return v
 	}
-	v = parse()
+	v = parse(p)
 	if v != nil {
 		m.mu.Lock()
 		m.parsed[p] = v

@@ -76,8 +76,8 @@ type Reuse interface {
 	// went, else make's; make reports whether its walk met no problem.
 	Walk(make func() (Sources, bool)) Sources
 	// Parse returns the parse result of the source at path while the file
-	// is unchanged, else make's (nil when the file has problems).
-	Parse(path string, make func() any) any
+	// is unchanged, else parse(path)'s (nil when the file has problems).
+	Parse(path string, parse func(string) any) any
 	// Radar returns the radar and its findings while the blips are the
 	// very same parse results, else make's.
 	Radar(blips []*radar.Blip, make func() (*radar.Radar, []*diag.Problem)) (*radar.Radar, []*diag.Problem)
@@ -86,8 +86,8 @@ type Reuse interface {
 // afresh is the Reuse of a plain load: it keeps nothing.
 type afresh struct{}
 
-func (afresh) Walk(make func() (Sources, bool)) Sources { s, _ := make(); return s }
-func (afresh) Parse(_ string, make func() any) any      { return make() }
+func (afresh) Walk(make func() (Sources, bool)) Sources   { s, _ := make(); return s }
+func (afresh) Parse(p string, parse func(string) any) any { return parse(p) }
 func (afresh) Radar(_ []*radar.Blip, make func() (*radar.Radar, []*diag.Problem)) (*radar.Radar, []*diag.Problem) {
 	return make()
 }
@@ -176,16 +176,20 @@ func Load(opts Options) (*Site, error) {
 	records := make([]*decision.Record, len(src.Records))
 	blips := make([]*radar.Blip, len(src.Blips))
 	pages := make([]*Page, len(src.Pages))
-	parallel.For(len(src.Records)+len(src.Blips)+len(src.Pages), func(i int) {
+	// The parse functions are made once: a closure per file would cost
+	// allocations on every save of a large site.
+	parseRecord := func(p string) any { return nilIfNil(s.parseRecord(p)) }
+	parseBlip := func(p string) any { return nilIfNil(s.parseBlip(p)) }
+	parsePage := func(p string) any { return nilIfNil(s.parsePage(p)) }
+	nr, nb := len(src.Records), len(src.Blips)
+	parallel.For(nr+nb+len(src.Pages), func(i int) {
 		switch {
-		case i < len(src.Records):
-			records[i], _ = reuse.Parse(src.Records[i], func() any { return nilIfNil(s.parseRecord(src.Records[i])) }).(*decision.Record)
-		case i < len(src.Records)+len(src.Blips):
-			i -= len(src.Records)
-			blips[i], _ = reuse.Parse(src.Blips[i], func() any { return nilIfNil(s.parseBlip(src.Blips[i])) }).(*radar.Blip)
+		case i < nr:
+			records[i], _ = reuse.Parse(src.Records[i], parseRecord).(*decision.Record)
+		case i < nr+nb:
+			blips[i-nr], _ = reuse.Parse(src.Blips[i-nr], parseBlip).(*radar.Blip)
 		default:
-			i -= len(src.Records) + len(src.Blips)
-			pages[i], _ = reuse.Parse(src.Pages[i], func() any { return nilIfNil(s.parsePage(src.Pages[i])) }).(*Page)
+			pages[i-nr-nb], _ = reuse.Parse(src.Pages[i-nr-nb], parsePage).(*Page)
 		}
 	})
 	// decision.Link derives reverse relations and dates in place: it gets

@@ -101,12 +101,12 @@ type countingReuse struct {
 	made   int
 }
 
-func (c *countingReuse) Parse(p string, make func() any) any {
+func (c *countingReuse) Parse(p string, parse func(string) any) any {
 	if v, ok := c.parsed[p]; ok {
 		return v
 	}
 	c.made++
-	v := make()
+	v := parse(p)
 	c.parsed[p] = v
 	return v
 }
