@@ -218,7 +218,13 @@ func (r *Record) write(verb, ref string, line int) {
 	if t.dir != "" {
 		folder = path.Join(r.Folder, t.dir)
 	}
-	r.Written = append(r.Written, Relation{Verb: verb, Folder: folder, Number: t.number, Ref: strings.TrimSpace(ref), Line: line})
+	rel := Relation{Verb: verb, Folder: folder, Number: t.number, Ref: strings.TrimSpace(ref), Line: line}
+	if t.file != "" && r.Source != "" {
+		// a link resolves against the record's own path, whatever the
+		// folders in it: ../../decisions/adr/0005-x.md
+		rel.path = path.Join(path.Dir(r.Source), t.file)
+	}
+	r.Written = append(r.Written, rel)
 }
 
 // fillKinds sets Supersedes, SupersededBy, Amends, AmendedBy and Related

@@ -15,6 +15,8 @@ type Log struct {
 	Records []*Record // ordered by folder, then number
 	index   map[key]*Record
 	byID    map[idKey]*Record
+	// bySource finds records by their path in the site, for links.
+	bySource map[string]*Record
 }
 
 type key struct {
@@ -35,7 +37,7 @@ type idKey struct {
 // records in the same folder unless they name a file in another.
 func Link(records []*Record) (*Log, []*diag.Problem) {
 	var problems []*diag.Problem
-	log := &Log{Records: slices.Clone(records), index: map[key]*Record{}, byID: map[idKey]*Record{}}
+	log := &Log{Records: slices.Clone(records), index: map[key]*Record{}, byID: map[idKey]*Record{}, bySource: map[string]*Record{}}
 	for _, r := range log.Records {
 		problems = append(problems, r.warnings...)
 		r.writeKinds()
@@ -46,6 +48,9 @@ func Link(records []*Record) (*Log, []*diag.Problem) {
 	})
 	for _, r := range log.Records {
 		log.byID[idKey{r.Folder, r.ID}] = r
+		if r.Source != "" {
+			log.bySource[r.Source] = r
+		}
 		k := key{r.Folder, r.Number}
 		if first, dup := log.index[k]; dup {
 			problems = append(problems, diag.Errorf(r.Source, 1, "renumber one of them (waymark new adr picks the next free number)",
@@ -130,6 +135,11 @@ func (l *Log) Target(rel Relation) *Record { return l.Get(rel.Folder, rel.Number
 // resolve finds the record a written relation points at: by file name
 // first, then by number, in the relation's folder.
 func (l *Log) resolve(w *Relation) *Record {
+	if w.path != "" {
+		if r := l.bySource[w.path]; r != nil {
+			return r
+		}
+	}
 	if strings.HasPrefix(w.Folder, "..") || strings.HasPrefix(w.Folder, "/") {
 		return nil
 	}

@@ -82,6 +82,7 @@ package decision
 
 import (
 	"fmt"
+	"net/url"
 	"path"
 	"regexp"
 	"slices"
@@ -172,6 +173,8 @@ type Relation struct {
 	Ref string
 	// Line is the file line where the relation is written, 0 when derived.
 	Line int
+
+	path string // the site path a written link points at, "" for numbers
 }
 
 // Title is the verb as a heading: "Superseded by", "Related".
@@ -193,44 +196,6 @@ func (r *Record) Label() string { return Label(r.Number) }
 
 // Label formats a record number as "ADR-0005".
 func Label(n int) string { return fmt.Sprintf("ADR-%04d", n) }
-
-var datedRE = regexp.MustCompile(`^(\d{4})(\d{2})(\d{2})-.+\.md$`)
-
-// DatedName returns the date in a log4brains file name such as
-// 20200115-use-kafka.md; ok is false for other names.
-func DatedName(name string) (d meta.Date, ok bool) {
-	m := datedRE.FindStringSubmatch(path.Base(name))
-	if m == nil {
-		return meta.Date{}, false
-	}
-	d, err := meta.ParseDate(m[1] + "-" + m[2] + "-" + m[3])
-	if err != nil || d.Year < 1970 {
-		return meta.Date{}, false
-	}
-	return d, true
-}
-
-var fileRE = regexp.MustCompile(`^(\d{1,8})[-_ ](.+)\.md$`)
-
-// ParseFileName returns the number and id of a record file name such as
-// 0005-kafka-vs-rabbitmq.md; ok is false for names that are not records.
-func ParseFileName(name string) (number int, id string, ok bool) {
-	base := name[strings.LastIndex(name, "/")+1:]
-	switch lower := strings.ToLower(base); {
-	case lower == "template.md", lower == "readme.md", lower == "index.md",
-		strings.HasPrefix(lower, "adr-template"):
-		return 0, "", false
-	}
-	m := fileRE.FindStringSubmatch(base)
-	if m == nil {
-		return 0, "", false
-	}
-	n, err := strconv.Atoi(m[1])
-	if err != nil {
-		return 0, "", false
-	}
-	return n, strings.TrimSuffix(base, ".md"), true
-}
 
 var refRE = regexp.MustCompile(`(?i)^(?:adr[-_ ]?)?0*(\d+)(?:[-_].*?)?(?:\.md)?$`)
 
@@ -258,16 +223,18 @@ func ParseRef(s string) (int, bool) {
 type target struct {
 	dir    string // "" for the same folder, else a relative path such as "../api"
 	id     string // file name without .md, when the reference names a file
-	number int    // 0 when only the id is known (log4brains names)
+	number int    // 0 when only the id is known (dated and plain names)
+	file   string // the link's path as written, without anchor, when it names a file
 }
 
 // refTarget reads a reference as front matter, statuses and relation lines
-// write it: 5, "ADR-0005", "0005-slug.md", "../api/0005-slug.md#anchor" or
-// "[ADR-0005](0005-slug.md)". Web addresses are not references.
+// write it: 5, "ADR-0005", "0005-slug.md", "../api/0005-slug.md#anchor",
+// "../x/index.md" or "[ADR-0005](0005-slug.md)". Web addresses are not
+// references.
 func refTarget(s string) (target, bool) {
 	s = strings.TrimSpace(s)
 	if i := strings.Index(s, "]("); i >= 0 && strings.HasSuffix(s, ")") {
-		if t, ok := refTarget(s[i+2 : len(s)-1]); ok {
+		if t, ok := refTarget(strings.Trim(s[i+2:len(s)-1], "<> ")); ok {
 			return t, true
 		}
 		s = strings.Trim(s[:i], "[")
@@ -278,7 +245,10 @@ func refTarget(s string) (target, bool) {
 	if i := strings.IndexAny(s, "#?"); i >= 0 {
 		s = s[:i]
 	}
-	var t target
+	if u, err := url.PathUnescape(s); err == nil {
+		s = u
+	}
+	t := target{file: s}
 	if i := strings.LastIndex(s, "/"); i >= 0 {
 		t.dir = strings.TrimPrefix(path.Clean(s[:i]), "./")
 		if t.dir == "." {
@@ -287,10 +257,20 @@ func refTarget(s string) (target, bool) {
 		s = s[i+1:]
 	}
 	if strings.HasSuffix(strings.ToLower(s), ".md") {
-		if n, id, ok := ParseFileName(s); ok {
-			t.id = id
-			if _, dated := DatedName(s); !dated {
-				t.number = n
+		n := ReadName(s)
+		switch {
+		case n.Kind == Numbered:
+			t.id, t.number = n.ID, n.Number
+			return t, true
+		case n.Kind != NotRecord:
+			t.id = n.ID
+			return t, true
+		case t.dir != "" && (strings.EqualFold(s, "index.md") || strings.EqualFold(s, "readme.md")):
+			// a record kept as a folder: choosing-a-database/index.md
+			t.id = path.Base(t.dir)
+			t.dir = path.Dir(t.dir)
+			if t.dir == "." {
+				t.dir = ""
 			}
 			return t, true
 		}
@@ -298,6 +278,7 @@ func refTarget(s string) (target, bool) {
 	if t.dir != "" {
 		return target{}, false
 	}
+	t.file = ""
 	n, ok := ParseRef(s)
 	t.number = n
 	return t, ok

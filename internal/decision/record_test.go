@@ -52,9 +52,9 @@ func TestParseFileName(t *testing.T) {
 		{"0005.md", 0, "", false},
 		{"0005-.md", 0, "", false},
 		{"0005-kafka.txt", 0, "", false},
-		{"0005-kafka.MD", 0, "", false},
+		{"0005-kafka.MD", 5, "0005-kafka", true},
 		{"kafka.md", 0, "", false},
-		{"adr-0005-kafka.md", 0, "", false},
+		{"adr-0005-kafka.md", 5, "adr-0005-kafka", true},
 		{"123456789-nine-digits.md", 0, "", false},
 		{"", 0, "", false},
 	}
