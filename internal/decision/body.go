@@ -149,19 +149,6 @@ func splitList(v string) []string {
 	return out
 }
 
-var numberedTitleRE = regexp.MustCompile(`(?i)^(?:adr[-_ ]?)?0*(\d+)\s*[.:)-]\s+`)
-
-// cleanTitle drops a leading "5. " or "ADR-0005: " when it repeats the
-// record's number, as adr-tools writes titles.
-func cleanTitle(title string, number int) string {
-	if m := numberedTitleRE.FindStringSubmatchIndex(title); m != nil {
-		if n, ok := ParseRef(title[m[2]:m[3]]); ok && n == number {
-			return strings.TrimSpace(title[m[1]:])
-		}
-	}
-	return title
-}
-
 var linkRE = regexp.MustCompile(`^(.*?)\s*\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+"[^"]*")?\s*\)\s*\.?$`)
 
 // relationLine reads "Superseded by [5. Title](0005-title.md)" into the

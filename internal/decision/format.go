@@ -2,6 +2,8 @@ package decision
 
 import (
 	"bytes"
+	"cmp"
+	"errors"
 	"path"
 	"slices"
 	"strings"
@@ -74,22 +76,40 @@ func formatOf(name string) Format {
 	return FrontMatter{}
 }
 
+// ErrNotRecord is returned, wrapped, by Parse for a file that is not a
+// record: a template, a README, a draft left out of the site.
+var ErrNotRecord = errors.New("not a decision record")
+
 // Parse reads the record at path (relative to the site, used in messages)
 // from src. folder is its category sub-folder, "" at the top level.
 func Parse(path, folder string, src []byte) (*Record, error) {
-	number, id, ok := ParseFileName(path)
-	if !ok {
-		return nil, diag.Errorf(path, 1, "name it NNNN-title.md", "not a decision record file name")
+	return ParseWith(path, folder, src, Reading{})
+}
+
+// ParseWith reads the record at p as Parse does, with a site's own status
+// words and default status.
+func ParseWith(p, folder string, src []byte, rd Reading) (*Record, error) {
+	name := ReadName(p)
+	if name.Kind == NotRecord {
+		return nil, diag.Errorf(p, 1, "name it NNNN-title.md", "%v: %s", ErrNotRecord, name.Why)
 	}
-	doc, err := meta.Split(path, src)
+	return parse(p, folder, src, rd, name)
+}
+
+// ParseFolderRecord reads a record kept as a folder with its images,
+// choosing-a-database/index.md or …/README.md: its id is the folder's
+// name; folder is the category the record's folder is in.
+func ParseFolderRecord(p, folder string, src []byte, rd Reading) (*Record, error) {
+	return parse(p, folder, src, rd, Name{Kind: Plain, ID: path.Base(path.Dir(p))})
+}
+
+func parse(p, folder string, src []byte, rd Reading, name Name) (*Record, error) {
+	doc, err := meta.Split(p, src)
 	if err != nil {
 		return nil, err
 	}
-	r := &Record{Number: number, ID: id, Folder: folder, Source: path, Lines: map[string]int{}}
-	nameDate, dated := DatedName(path)
-	if dated {
-		r.Number, r.Dated = 0, true
-	}
+	r := &Record{Number: name.Number, ID: name.ID, Folder: folder, Source: p, Lines: map[string]int{}}
+	r.Dated = name.Kind != Numbered
 	for _, f := range formats {
 		if f.Accepts(doc) {
 			r.Format = f.Name()
@@ -99,25 +119,52 @@ func Parse(path, folder string, src []byte) (*Record, error) {
 			break
 		}
 	}
-	r.Status = normalStatus(r.Status)
+	if r.Draft {
+		return nil, diag.Errorf(p, r.Line("draft"), "", "%v: draft: true keeps it out of the site", ErrNotRecord)
+	}
+	t, bracketed := readTitle(r.Title, rd)
+	if bracketed != "" {
+		r.setStatus(bracketed, r.Line("title"))
+	}
+	r.Title, r.TitleText = t.plain, t.code
+	if placeholder(r.Title) {
+		r.Title, r.TitleText = "", ""
+	}
+	if isTemplateTitle(r.Title) {
+		return nil, diag.Errorf(p, 1, "", "%v: its title says it is a template", ErrNotRecord)
+	}
+	r.readStatusText(rd)
+	if r.Title == "" {
+		r.Title = strings.ReplaceAll(strings.TrimLeft(name.ID, "0123456789-_"), "-", " ")
+		if r.Title == "" {
+			r.Title = name.ID
+		}
+		r.TitleText = r.Title
+	}
+	if r.Date.IsZero() && name.Kind == DatedFile {
+		r.Date, r.DateSource = name.Date, "file name"
+	}
+	r.fillKinds()
+	return r, nil
+}
+
+// readStatusText reads the status text the file states into the status,
+// the author's word and a note; a record that states none is NotStated,
+// or the site's default status.
+func (r *Record) readStatusText(rd Reading) {
+	parts := rd.readStatus(r.Status)
+	if parts.sentence {
+		r.warn(r.Line("status"), "start the status with a word such as accepted, or map the folder's word in decisions.statuses in waymark.yaml",
+			"the status %q starts with no status word; the record's status is not stated", parts.note)
+	}
+	r.Status, r.StatusWord = parts.status, parts.word
+	r.StatusNote = strings.TrimSpace(parts.note + " " + r.StatusNote)
 	if r.Status == "" && slices.ContainsFunc(r.Written, func(w Relation) bool { return w.Verb == VerbSupersededBy }) {
 		r.Status = Superseded
 	}
 	if r.Status == "" {
-		r.Status = Proposed
+		r.Status = cmp.Or(rd.DefaultStatus, NotStated)
 	}
-	r.Title = cleanTitle(r.Title, number)
-	if placeholder(r.Title) {
-		r.Title = ""
-	}
-	if r.Title == "" {
-		r.Title = strings.ReplaceAll(strings.TrimLeft(id, "0123456789-_"), "-", " ")
-	}
-	if r.Date.IsZero() && dated {
-		r.Date, r.DateSource = nameDate, "file name"
-	}
-	r.fillKinds()
-	return r, nil
 }
 
 // madr is the front matter every format may have.
@@ -270,27 +317,6 @@ func appendNew(ns []int, n int) []int {
 func (r *Record) warn(line int, fix, format string, args ...any) {
 	r.warnings = append(r.warnings, diag.Warnf(r.Source, line, fix, format, args...))
 }
-
-// normalStatus writes a status one way: "Accepted." and "accepted on
-// 2020-01-02" are "accepted", "Superceded" is "superseded".
-func normalStatus(s string) string {
-	s = strings.ToLower(strings.Join(strings.Fields(stripComments(s)), " "))
-	s = strings.TrimRight(s, ".")
-	s = strings.Trim(s, "*_")
-	for _, st := range statusWords {
-		// "superseded by the new one" names no record: it stays as written,
-		// a custom status that check asks to fix.
-		if s == st || strings.HasPrefix(s, st) && !isLetter(s[len(st)]) && !strings.HasPrefix(s[len(st):], " by ") {
-			if st == "superceded" || st == "superseeded" {
-				return Superseded
-			}
-			return st
-		}
-	}
-	return s
-}
-
-var statusWords = []string{Proposed, Accepted, Rejected, Deprecated, Superseded, "superceded", "superseeded", "draft"}
 
 func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
 

@@ -59,8 +59,8 @@ func TestExtraStatus(t *testing.T) {
 		warned    bool
 	}{
 		{"20200420-a.md", "# A\n\n- Status: draft\n- Tags: x\n", false},
-		{"0001-a.md", "---\nstatus: draft\n---\n# A\n", true},
-		{"0001-a.md", "# 1. A\n\n## Status\n\nDraft\n", true},
+		{"0001-a.md", "---\nstatus: draft\n---\n# A\n", false},  // draft means proposed
+		{"0001-a.md", "# 1. A\n\n## Status\n\nPending\n", true}, // a word of the folder's own
 		{"20200420-a.md", "# A\n\n- Status: pending\n- Tags: x\n", true},
 	} {
 		r, err := Parse(tt.path, "", []byte(tt.src))

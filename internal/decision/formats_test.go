@@ -63,7 +63,7 @@ func relations(r *Record) []string {
 // format and variant) into the record it means.
 func TestFormats(t *testing.T) {
 	type want struct {
-		format, title, status, date string
+		format, title, status, word, date string
 		number                      int
 		makers, consulted, informed []string
 		tags                        []string
@@ -100,7 +100,7 @@ func TestFormats(t *testing.T) {
 		"madr4/0004-use-postgresql-for-orders.md": {format: "madr", number: 4, title: "Use PostgreSQL for orders",
 			status: "accepted", date: "2024-05-20", makers: []string{"Oliver Kopp"}, relations: []string{"supersedes 3", "amends 1 @5", "relates to 2 @6"}},
 		// Every value an unfilled {…} placeholder, as MADR 4 and prettier write them.
-		"madr4/0005-unfilled-template.md": {format: "madr", number: 5, title: "unfilled template", status: "proposed"},
+		"madr4/0005-unfilled-template.md": {format: "madr", number: 5, title: "unfilled template", status: "not stated"},
 
 		// status: superseded by [ADR-0002](…), deciders and tags as comma-separated strings.
 		"madr3/0001-use-plain-junit5-for-tests.md": {format: "madr", number: 1, title: "Use plain JUnit5 for tests",
@@ -128,7 +128,7 @@ func TestFormats(t *testing.T) {
 		// No date line: the date comes from the file name; tags separated by spaces.
 		"log4brains/20200310-use-kafka.md": {format: "log4brains", number: 2, title: "Use Kafka", status: "superseded", date: "2020-03-10",
 			makers: []string{"Thomas Vaillant", "Ana Lima"}, tags: []string{"messaging", "kafka"}, relations: []string{"superseded by 4 @3"}},
-		"log4brains/20200420-cache-sessions-in-redis.md": {format: "log4brains", number: 3, title: "Cache sessions in Redis", status: "draft", date: "2020-04-20"},
+		"log4brains/20200420-cache-sessions-in-redis.md": {format: "log4brains", number: 3, title: "Cache sessions in Redis", status: "proposed", word: "draft", date: "2020-04-20"},
 		"log4brains/20200420-use-rabbitmq.md": {format: "log4brains", number: 4, title: "Use RabbitMQ", status: "accepted", date: "2020-04-20",
 			makers: []string{"Ana Lima"}, tags: []string{"messaging"}, relations: []string{"supersedes 2"}},
 
@@ -142,7 +142,10 @@ func TestFormats(t *testing.T) {
 	records := parseTree(t, "testdata/formats")
 	_, problems := Link(records)
 	for _, p := range problems {
-		t.Errorf("unexpected problem: %v", p)
+		// the one record that states no status, reported once for its folder
+		if !strings.Contains(p.Error(), "1 of the folder's records state no status (0005-unfilled-template.md)") {
+			t.Errorf("unexpected problem: %v", p)
+		}
 	}
 	seen := map[string]bool{}
 	for _, r := range records {
@@ -161,6 +164,7 @@ func TestFormats(t *testing.T) {
 				{"number", r.Number, w.number},
 				{"title", r.Title, w.title},
 				{"status", r.Status, w.status},
+				{"status word", r.StatusWord, w.word},
 				{"date", r.Date.String(), w.date},
 				{"decision-makers", nonNil(r.DecisionMakers), nonNil(w.makers)},
 				{"consulted", nonNil(r.Consulted), nonNil(w.consulted)},

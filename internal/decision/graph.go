@@ -3,6 +3,7 @@ package decision
 import (
 	"cmp"
 	"fmt"
+	"path"
 	"slices"
 	"strconv"
 	"strings"
@@ -96,13 +97,18 @@ func Link(records []*Record) (*Log, []*diag.Problem) {
 		for _, p := range []*[]int{&r.Supersedes, &r.SupersededBy, &r.Amends, &r.AmendedBy, &r.Related} {
 			slices.Sort(*p)
 		}
-		if len(r.supersededBy()) > 0 && (r.Status == Accepted || r.Status == Proposed) {
+		if len(r.supersededBy()) > 0 && (r.Status == Accepted || r.Status == Proposed || r.Status == NotStated) {
 			r.Status = Superseded
 		}
 	}
+	problems = append(problems, unstated(log.Records)...)
 	for _, r := range log.Records {
-		if !r.KnownStatus() && !formatOf(r.Format).ExtraStatus(r.Status) {
-			problems = append(problems, diag.Warnf(r.Source, r.Line("status"), "use proposed, accepted, rejected, deprecated or superseded",
+		if r.Status == Superseded && len(r.supersededBy()) == 0 && strings.HasPrefix(strings.ToLower(r.StatusNote), "by ") {
+			problems = append(problems, diag.Warnf(r.Source, r.Line("status"), "link the record that replaces it, as [ADR-0005](0005-x.md)",
+				"superseded %s, which names no record", r.StatusNote))
+		}
+		if !r.KnownStatus() && r.Status != NotStated && !formatOf(r.Format).ExtraStatus(r.Status) {
+			problems = append(problems, diag.Warnf(r.Source, r.Line("status"), "use proposed, accepted, rejected, deprecated or superseded, or map the word in decisions.statuses in waymark.yaml",
 				"custom status %q", r.Status))
 		}
 		for _, rel := range r.supersededBy() {
@@ -471,4 +477,33 @@ func verbRank(verb string) int {
 		return 4
 	}
 	return 5
+}
+
+// unstated reports, once per folder, the records that state no status.
+func unstated(records []*Record) []*diag.Problem {
+	byFolder := map[string][]*Record{}
+	var folders []string
+	for _, r := range records {
+		if r.Status != NotStated {
+			continue
+		}
+		if byFolder[r.Folder] == nil {
+			folders = append(folders, r.Folder)
+		}
+		byFolder[r.Folder] = append(byFolder[r.Folder], r)
+	}
+	var out []*diag.Problem
+	for _, f := range folders {
+		rs := byFolder[f]
+		names := make([]string, 0, 3)
+		for _, r := range rs[:min(3, len(rs))] {
+			names = append(names, path.Base(r.Source))
+		}
+		if len(rs) > 3 {
+			names = append(names, "…")
+		}
+		out = append(out, diag.Warnf(rs[0].Source, 1, "write a status in each record, or set decisions.defaultStatus in waymark.yaml",
+			"%d of the folder's records state no status (%s); they show as %q", len(rs), strings.Join(names, ", "), NotStated))
+	}
+	return out
 }

@@ -74,15 +74,15 @@ func TestLinkProblems(t *testing.T) {
 	}, {
 		name: "duplicate numbers",
 		files: map[string]string{
-			"decisions/0003-a.md": "# A\n",
-			"decisions/0003-b.md": "# B\n",
+			"decisions/0003-a.md": "---\nstatus: accepted\n---\n# A\n",
+			"decisions/0003-b.md": "---\nstatus: accepted\n---\n# B\n",
 		},
 		want: []string{"decisions/0003-b.md:1: number 3 is also used by decisions/0003-a.md"},
 	}, {
 		name: "same numbers in two categories are fine",
 		files: map[string]string{
-			"decisions/api/0001-a.md": "# A\n",
-			"decisions/ops/0001-b.md": "# B\n",
+			"decisions/api/0001-a.md": "---\nstatus: accepted\n---\n# A\n",
+			"decisions/ops/0001-b.md": "---\nstatus: accepted\n---\n# B\n",
 		},
 	}, {
 		name: "superseded by a proposed record",
@@ -114,9 +114,9 @@ func TestLinkProblems(t *testing.T) {
 	}, {
 		name: "a relation to itself",
 		files: map[string]string{
-			"decisions/0001-a.md": "---\nrelated: [1]\n---\n# A\n",
+			"decisions/0001-a.md": "---\nstatus: accepted\nrelated: [1]\n---\n# A\n",
 		},
-		want: []string{"decisions/0001-a.md:2: warning: related refers to the record itself"},
+		want: []string{"decisions/0001-a.md:3: warning: related refers to the record itself"},
 	}, {
 		name: "a record superseding itself",
 		files: map[string]string{
@@ -128,7 +128,7 @@ func TestLinkProblems(t *testing.T) {
 		files: map[string]string{
 			"decisions/0001-a.md": "# 1. A\n\n## Status\n\nSuperseded by the new broker decision\n",
 		},
-		want: []string{`decisions/0001-a.md:5: warning: custom status "superseded by the new broker decision"`},
+		want: []string{`decisions/0001-a.md:5: warning: superseded by the new broker decision, which names no record`},
 	}, {
 		name: "a date nobody can read",
 		files: map[string]string{
@@ -141,6 +141,19 @@ func TestLinkProblems(t *testing.T) {
 			"decisions/0001-a.md": "# 1. A\n\n## Status\n\nAccepted\n\nRelates to [2. B](../other/0002-b.md)\n",
 		},
 		want: []string{`decisions/0001-a.md:7: warning: "Related" refers to ../other/0002-b.md, which does not exist`},
+	}, {
+		name: "records that state no status, once per folder",
+		files: map[string]string{
+			"decisions/0001-a.md":     "# A\n",
+			"decisions/0002-b.md":     "# B\n",
+			"decisions/0003-c.md":     "# C\n",
+			"decisions/0004-d.md":     "# D\n",
+			"decisions/api/0001-e.md": "# E\n",
+		},
+		want: []string{
+			`decisions/0001-a.md:1: warning: 4 of the folder's records state no status (0001-a.md, 0002-b.md, 0003-c.md, …); they show as "not stated"`,
+			`decisions/api/0001-e.md:1: warning: 1 of the folder's records state no status (0001-e.md)`,
+		},
 	}}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

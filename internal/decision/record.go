@@ -115,7 +115,27 @@ type Record struct {
 	Folder         string // sub-folder of the decisions folder, "" at top level
 	Source         string // path of the file inside the site
 	Title          string
-	Status         string
+	// TitleText is the title as the heading writes it, code spans kept in
+	// backticks; Title is its plain text.
+	TitleText string
+	// Status is the lifecycle status: one of Statuses, NotStated, or a
+	// folder's own word that maps to none.
+	Status string
+	// StatusWord is the author's own word when it differs from Status
+	// ("approved" for accepted); StatusNote is the rest of the status
+	// sentence ("on 2020-01-02 by the board").
+	StatusWord string
+	StatusNote string
+	// References are relations to web pages written where relations to
+	// records are: "Reverted by [the discussion](https://…)".
+	References []Reference
+	// Summary is the record's description from front matter.
+	Summary string
+	// Authors are the people who wrote the record.
+	Authors []string
+	// Draft is true for records whose front matter says draft: true; the
+	// site leaves them out.
+	Draft bool
 	Date           meta.Date
 	DecisionMakers []string
 	Consulted      []string
@@ -175,6 +195,14 @@ type Relation struct {
 	Line int
 
 	path string // the site path a written link points at, "" for numbers
+}
+
+// Reference is a relation to a web page rather than a record.
+type Reference struct {
+	Verb string // as written, lower case: "reverted by"
+	Text string // the link's text
+	URL  string
+	Line int
 }
 
 // Title is the verb as a heading: "Superseded by", "Related".

@@ -191,7 +191,7 @@ func TestParseFixtures(t *testing.T) {
 		},
 		{
 			file: "0004-no-front-matter.md", number: 4,
-			title: "Plain markdown record", status: "proposed", bodyLine: 1,
+			title: "Plain markdown record", status: "not stated", bodyLine: 1,
 		},
 		{
 			file: "0005-use-rabbitmq.md", number: 5,
@@ -201,7 +201,7 @@ func TestParseFixtures(t *testing.T) {
 		},
 		{
 			file: "0006-unfilled-template.md", number: 6,
-			title: "unfilled template", status: "proposed", // a {…} title is a placeholder: the file name gives the title
+			title: "unfilled template", status: "not stated", // a {…} title is a placeholder: the file name gives the title
 			bodyLine: 9,
 		},
 	}
@@ -327,39 +327,39 @@ func TestParse(t *testing.T) {
 	}{
 		{
 			name: "0001-heading-only.md", src: "# The title\n\ntext\n",
-			title: "The title", status: "proposed",
+			title: "The title", status: "not stated",
 		},
 		{
 			name: "0002-no-title-at-all.md", src: "text only\n",
-			title: "no title at all", status: "proposed",
+			title: "no title at all", status: "not stated",
 		},
 		{
 			name: "0003_underscore-id.md", src: "",
-			title: "underscore id", status: "proposed",
+			title: "underscore id", status: "not stated",
 		},
 		{
 			name: "0004-front-matter-title.md", src: "---\ntitle: From front matter\n---\n# From heading\n",
-			title: "From front matter", status: "proposed",
+			title: "From front matter", status: "not stated",
 		},
 		{
 			name: "0005-placeholder-title.md", src: "---\ntitle: '{title}'\n---\n# From heading\n",
-			title: "From heading", status: "proposed",
+			title: "From heading", status: "not stated",
 		},
 		{
 			name: "0006-heading-in-fence.md", src: "```\n# not the title\n```\n\n# The title\n",
-			title: "The title", status: "proposed",
+			title: "The title", status: "not stated",
 		},
 		{
 			name: "0007-tilde-fence.md", src: "~~~md\n# not the title\n~~~\n# The title\n",
-			title: "The title", status: "proposed",
+			title: "The title", status: "not stated",
 		},
 		{
 			name: "0008-second-level-only.md", src: "## Context\n#NoSpace\n",
-			title: "second level only", status: "proposed",
+			title: "second level only", status: "not stated",
 		},
 		{
 			name: "0009-closing-hashes.md", src: "#   Spaced title ##  \n",
-			title: "Spaced title", status: "proposed",
+			title: "Spaced title", status: "not stated",
 		},
 		{
 			name: "0010-status-case.md", src: "---\nstatus: '  ACCEPTED '\n---\n",
@@ -379,7 +379,7 @@ func TestParse(t *testing.T) {
 		},
 		{
 			name: "0014-superseded-by-nothing.md", src: "---\nstatus: superseded by the new one\n---\n",
-			title: "superseded by nothing", status: "superseded by the new one",
+			title: "superseded by nothing", status: "superseded",
 		},
 		{
 			name: "0015-plain-superseded.md", src: "---\nstatus: superseded\n---\n",
@@ -387,15 +387,15 @@ func TestParse(t *testing.T) {
 		},
 		{
 			name: "0016-placeholder-status.md", src: "---\nstatus: '{proposed | accepted}'\n---\n",
-			title: "placeholder status", status: "proposed",
+			title: "placeholder status", status: "not stated",
 		},
 		{
 			name: "0017-supersedes-forms.md", src: "---\nsupersedes: [1, ADR-0002, 0003-x.md, '[ADR-0004](0004-y.md)', 2]\n---\n",
-			title: "supersedes forms", status: "proposed", supersedes: []int{1, 2, 3, 4, 2},
+			title: "supersedes forms", status: "not stated", supersedes: []int{1, 2, 3, 4, 2},
 		},
 		{
 			name: "0018-supersedes-string.md", src: "---\nsupersedes: 1, ADR-0002,, \n---\n",
-			title: "supersedes string", status: "proposed", supersedes: []int{1, 2},
+			title: "supersedes string", status: "not stated", supersedes: []int{1, 2},
 		},
 		{
 			name: "0019-supersedes-one.md", src: "---\nsupersedes: 7\nstatus: accepted\n---\n",
@@ -403,7 +403,7 @@ func TestParse(t *testing.T) {
 		},
 		{
 			name: "0020-deciders-and-makers.md", src: "---\ndecision-makers: A, B\ndeciders: [C]\n---\n",
-			title: "deciders and makers", status: "proposed", makers: []string{"A", "B", "C"},
+			title: "deciders and makers", status: "not stated", makers: []string{"A", "B", "C"},
 		},
 		{
 			name: "0021-no-norway.md", src: "---\ntitle: no\nstatus: accepted\ndecision-makers: [no, yes]\n---\n",
@@ -467,8 +467,8 @@ func TestParseErrors(t *testing.T) {
 		line int
 		text string
 	}{
-		{"template.md", "# T\n", 1, "decisions/template.md:1: not a decision record file name; name it NNNN-title.md"},
-		{"notes.md", "# T\n", 1, "name it NNNN-title.md"},
+		{"template.md", "# T\n", 1, "decisions/template.md:1: not a decision record: a template, not a record; name it NNNN-title.md"},
+		{"README.md", "# T\n", 1, "a folder's README or index page"},
 		{"0001-unknown-key.md", "---\nstatus: accepted\nauthor: me\n---\n", 3,
 			`decisions/0001-unknown-key.md:3: unknown key "author"; remove it or use one of: title, status, date, decision-makers, deciders`},
 		{"0001-duplicate-key.md", "---\nstatus: accepted\n\nstatus: rejected\n---\n", 4,
