@@ -2,6 +2,7 @@ package decision
 
 import (
 	"bytes"
+	"html"
 	"regexp"
 	"strings"
 )
@@ -10,13 +11,13 @@ import (
 type line struct {
 	text  string // without the line break
 	start int    // byte offset in the body
-	fence bool   // inside (or opening or closing) a fenced code block
+	fence bool   // inside (or opening or closing) a fenced code block, or an HTML comment
 }
 
 // splitLines cuts body into lines, marking those inside fenced code.
 func splitLines(body []byte) []line {
 	out := make([]line, 0, bytes.Count(body, []byte("\n"))+1)
-	inFence := false
+	inFence, inComment := false, false
 	var marker string
 	for start := 0; start < len(body); {
 		end := bytes.IndexByte(body[start:], '\n')
@@ -31,10 +32,19 @@ func splitLines(body []byte) []line {
 		t := strings.TrimLeft(text, " ")
 		isFence := false
 		switch {
+		case inComment:
+			// a heading inside a comment is no heading: templates hide
+			// examples there
+			isFence = true
+			if strings.Contains(text, "-->") {
+				inComment = false
+			}
 		case !inFence && (strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~")):
 			inFence, isFence, marker = true, true, t[:3]
 		case inFence && strings.HasPrefix(t, marker):
 			inFence, isFence = false, true
+		case !inFence && strings.HasPrefix(t, "<!--") && !strings.Contains(t[4:], "-->"):
+			inComment, isFence = true, true
 		}
 		out = append(out, line{text: text, start: start, fence: inFence || isFence})
 		start = next
@@ -58,6 +68,36 @@ func heading(l line) (int, string) {
 	text := strings.TrimSpace(t[level:])
 	text = strings.TrimSpace(strings.TrimRight(text, "#"))
 	return level, stripComments(text)
+}
+
+// statusSection returns the index range [from, to) of the lines under
+// the first "## Status", "# Status" or "### Status" heading: up to the
+// next heading or a "---" rule.
+func statusSection(lines []line) (head, from, to int, ok bool) {
+	for i, l := range lines {
+		level, text := heading(l)
+		if level >= 1 && level <= 3 && strings.EqualFold(strings.Trim(text, "*_: "), "status") {
+			j := i + 1
+			for j < len(lines) {
+				if lv, _ := heading(lines[j]); lv > 0 || !lines[j].fence && isRule(lines[j].text) {
+					break
+				}
+				j++
+			}
+			return i, i + 1, j, true
+		}
+	}
+	return 0, 0, 0, false
+}
+
+// isRule reports whether s is a thematic break: ---, ***, ___ (spaces
+// allowed).
+func isRule(s string) bool {
+	t := strings.ReplaceAll(strings.TrimSpace(s), " ", "")
+	if len(t) < 3 {
+		return false
+	}
+	return strings.Count(t, "-") == len(t) || strings.Count(t, "*") == len(t) || strings.Count(t, "_") == len(t)
 }
 
 // section returns the index range [from, to) of the lines under the first
@@ -137,15 +177,32 @@ func placeholder(v string) bool {
 	return false
 }
 
-// splitList reads a comma-separated value, dropping placeholders.
+// splitList reads a comma-separated value, dropping placeholders: commas
+// inside parentheses do not split ("Ana (platform, security), Bo"), and
+// HTML entities are decoded.
 func splitList(v string) []string {
 	var out []string
-	for _, part := range strings.Split(v, ",") {
-		part = strings.TrimSpace(part)
+	depth, start := 0, 0
+	add := func(part string) {
+		part = strings.TrimSpace(strings.Join(strings.Fields(html.UnescapeString(part)), " "))
 		if part != "" && !placeholder(part) {
 			out = append(out, part)
 		}
 	}
+	for i := 0; i < len(v); i++ {
+		switch v[i] {
+		case '(', '[':
+			depth++
+		case ')', ']':
+			depth = max(0, depth-1)
+		case ',', ';':
+			if depth == 0 {
+				add(v[start:i])
+				start = i + 1
+			}
+		}
+	}
+	add(v[start:])
 	return out
 }
 

@@ -1,7 +1,6 @@
 package decision
 
 import (
-	"bytes"
 	"cmp"
 	"errors"
 	"path"
@@ -320,34 +319,3 @@ func (r *Record) warn(line int, fix, format string, args ...any) {
 
 func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
 
-// cutTitle returns the text of the first "# " heading and the body with that
-// heading line blanked, so body line numbers stay true.
-func cutTitle(body []byte) (string, []byte) {
-	rest := body
-	offset := 0
-	inFence := false
-	for len(rest) > 0 {
-		end := bytes.IndexByte(rest, '\n')
-		line := rest
-		if end >= 0 {
-			line = rest[:end]
-		}
-		t := bytes.TrimSpace(line)
-		if bytes.HasPrefix(t, []byte("```")) || bytes.HasPrefix(t, []byte("~~~")) {
-			inFence = !inFence
-		}
-		if !inFence && bytes.HasPrefix(t, []byte("# ")) {
-			title := strings.TrimSpace(strings.TrimRight(string(t[2:]), "#"))
-			out := make([]byte, 0, len(body))
-			out = append(out, body[:offset]...)
-			out = append(out, body[offset+len(line):]...)
-			return stripComments(title), out
-		}
-		if end < 0 {
-			break
-		}
-		offset += end + 1
-		rest = rest[end+1:]
-	}
-	return "", body
-}

@@ -29,16 +29,15 @@ func (FrontMatter) Name() string { return "madr" }
 // Accepts every document.
 func (FrontMatter) Accepts(*meta.Doc) bool { return true }
 
-// Read decodes the front matter strictly and takes the title from the body.
+// Read decodes the front matter and reads the title, and any metadata
+// lines or table, from the head of the body.
 func (FrontMatter) Read(doc *meta.Doc, r *Record) error {
 	if err := readFrontMatter(doc, r); err != nil {
 		return err
 	}
-	title, body := cutTitle(doc.Body)
-	if r.Title == "" {
-		r.Title = title
-	}
-	r.Body, r.BodyLine = body, doc.BodyLine
+	lines := splitLines(doc.Body)
+	consumed := r.readHeader(doc, lines, headerField, false)
+	r.Body, r.BodyLine = blank(doc.Body, lines, consumed), doc.BodyLine
 	return nil
 }
 

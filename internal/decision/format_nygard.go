@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/waymark-dev/waymark/internal/meta"
@@ -31,8 +32,8 @@ type Nygard struct{}
 // Name returns "nygard".
 func (Nygard) Name() string { return "nygard" }
 
-// Accepts a file with a "## Status" section.
-func (Nygard) Accepts(doc *meta.Doc) bool { return hasH2(doc.Body, "status") }
+// Accepts a file with a "## Status" section (or "# Status", "### Status").
+func (Nygard) Accepts(doc *meta.Doc) bool { return hasStatusHeading(doc.Body) }
 
 // Read reads front matter, if any, then the title, date and status section.
 func (Nygard) Read(doc *meta.Doc, r *Record) error {
@@ -40,37 +41,98 @@ func (Nygard) Read(doc *meta.Doc, r *Record) error {
 		return err
 	}
 	lines := splitLines(doc.Body)
-	consumed := r.readHeader(doc, lines, nygardField, false)
-	head, from, to, ok := section(lines, "status")
-	if ok {
+	consumed := r.readHeader(doc, lines, headerField, false)
+	if head, from, to, ok := statusSection(lines); ok {
 		r.Lines["status-section"] = doc.BodyLine + head
-		status, statusLine := "", 0
-		for i := from; i < to; i++ {
-			l := lines[i]
-			t := strings.TrimSpace(stripComments(l.text))
-			if l.fence || t == "" {
-				continue
-			}
-			if verb, target, _, ok := relationLine(t); ok {
-				r.write(verb, target, doc.BodyLine+i)
-				continue
-			}
-			if field, value, ok := nygardField(t); ok && field != "status" {
-				r.readField(field, value, doc.BodyLine+i, false)
-				continue
-			}
-			if _, value, ok := keyValue(strings.TrimLeft(t, "*-+ ")); ok {
-				t = value
-			}
-			status, statusLine = strings.TrimLeft(t, "*-+ "), doc.BodyLine+i
-		}
-		if statusLine == 0 {
-			r.Lines["status"] = doc.BodyLine + head
-		}
-		r.setStatus(status, statusLine)
+		r.readStatusSection(doc, lines[from:to], doc.BodyLine+from)
 	}
 	r.Body, r.BodyLine = blank(doc.Body, lines, consumed), doc.BodyLine
 	return nil
+}
+
+// readStatusSection reads the lines of a status section, the first at
+// file line first: relation lines link records (or, pointing to a web
+// page, are references), "Date:" and similar lines are fields, and of the
+// other lines the last that starts with a status word states the status
+// (folders that keep a history write "Proposed", then "Accepted"); the
+// other lines are its note.
+func (r *Record) readStatusSection(doc *meta.Doc, lines []line, first int) {
+	type text struct {
+		s    string
+		line int
+	}
+	var texts []text
+	var tails []string // what follows a reference's link
+	for i, l := range lines {
+		t := strings.TrimSpace(stripComments(l.text))
+		if l.fence || t == "" {
+			continue
+		}
+		n := first + i
+		if verb, target, label, ok := relationLine(t); ok {
+			if isWebAddress(target) {
+				r.References = append(r.References, Reference{Verb: NormalVerb(verb), Text: label, URL: target, Line: n})
+				texts = append(texts, text{leadingWord(verb), n})
+				continue
+			}
+			r.write(verb, target, n)
+			continue
+		}
+		if ref, rest, ok := referenceLine(t); ok {
+			ref.Line = n
+			r.References = append(r.References, ref)
+			texts = append(texts, text{leadingWord(ref.Verb), n})
+			if rest != "" {
+				tails = append(tails, rest)
+			}
+			continue
+		}
+		if field, value, ok := headerField(t); ok && field != "status" {
+			r.readField(field, value, n, false)
+			continue
+		} else if ok {
+			t = value
+		}
+		texts = append(texts, text{strings.TrimLeft(t, "*-+ "), n})
+	}
+	if len(texts) == 0 {
+		r.Lines["status"] = r.Lines["status-section"]
+		return
+	}
+	pick := 0
+	for i, t := range texts {
+		if _, ok := (Reading{}).lookup(leadingWord(strings.ToLower(strings.Trim(t.s, "*_")))); ok {
+			pick = i
+		}
+	}
+	var note []string
+	for i, t := range texts {
+		if i != pick {
+			note = append(note, t.s)
+		}
+	}
+	if r.Status == "" {
+		r.StatusNote = strings.Join(append(note, tails...), " ")
+	}
+	r.setStatus(texts[pick].s, texts[pick].line)
+}
+
+// isWebAddress reports whether a link target is a web page, not a file.
+func isWebAddress(s string) bool {
+	return strings.Contains(s, "://") || strings.HasPrefix(s, "mailto:")
+}
+
+var referenceRE = regexp.MustCompile(`^([A-Za-z][A-Za-z ]{0,40}?)\s*\[([^\]]+)\]\(\s*<?((?:https?|mailto):[^)\s>]*)>?\s*\)\s*(.*)$`)
+
+// referenceLine reads a status line that links a web page and goes on,
+// "Reverted by [the discussion](https://…); users are encouraged to
+// migrate", into the reference and the rest of the sentence.
+func referenceLine(s string) (Reference, string, bool) {
+	m := referenceRE.FindStringSubmatch(strings.TrimLeft(s, "*-+ "))
+	if m == nil {
+		return Reference{}, "", false
+	}
+	return Reference{Verb: NormalVerb(m[1]), Text: m[2], URL: m[3]}, strings.TrimLeft(m[4], ".,;:–— "), true
 }
 
 // Template returns adr-tools' template, with a line of guidance in each
@@ -143,35 +205,27 @@ func nygardLink(r *Record) string {
 	return fmt.Sprintf("[%d. %s](%s.md)", r.Number, title, r.ID)
 }
 
-// nygardField reads the "Date: 2016-02-12" and "Status: Accepted" lines
-// some Nygard records have under the title, also as list items.
-func nygardField(s string) (field, value string, ok bool) {
-	if f, v, ok := listItem(s); ok {
-		return f, v, true
-	}
-	t := strings.TrimSpace(s)
-	field, value, ok = keyValue(t)
-	if !ok || (field != "date" && field != "status" && field != "decision-makers") {
-		return "", "", false
-	}
-	return field, value, true
-}
-
-// hasH2 reports whether body has a level-2 heading named name (compared
-// case-insensitively), without splitting the body into lines.
-func hasH2(body []byte, name string) bool {
+// hasStatusHeading reports whether body has a "# Status", "## Status"
+// or "### Status" heading, without splitting the body into lines.
+func hasStatusHeading(body []byte) bool {
 	for i := 0; i < len(body); {
-		if bytes.HasPrefix(body[i:], []byte("## ")) {
-			rest := body[i+3:]
+		if body[i] == '#' {
+			rest := body[i:]
 			if end := bytes.IndexByte(rest, '\n'); end >= 0 {
 				rest = rest[:end]
 			}
-			t := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(string(rest)), "#"))
-			if strings.EqualFold(stripComments(t), name) {
-				return true
+			level := 0
+			for level < len(rest) && rest[level] == '#' {
+				level++
+			}
+			if level <= 3 && level < len(rest) && rest[level] == ' ' {
+				t := strings.TrimSpace(strings.TrimRight(strings.TrimSpace(string(rest[level:])), "#"))
+				if strings.EqualFold(strings.Trim(stripComments(t), "*_: "), "status") {
+					return true
+				}
 			}
 		}
-		j := bytes.Index(body[i:], []byte("\n## "))
+		j := bytes.Index(body[i:], []byte("\n#"))
 		if j < 0 {
 			return false
 		}
@@ -188,12 +242,13 @@ func (f *file) statusSection() (head, from, to int, ok bool) {
 		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
 			fence = !fence
 		}
-		if fence || !strings.HasPrefix(t, "## ") || !strings.EqualFold(strings.TrimSpace(strings.TrimRight(t[3:], "#")), "status") {
+		level, text := heading(line{text: t})
+		if fence || level < 1 || level > 3 || !strings.EqualFold(strings.Trim(text, "*_: "), "status") {
 			continue
 		}
 		j := i + 1
 		for ; j < len(f.lines); j++ {
-			if u := strings.TrimSpace(f.text(j)); strings.HasPrefix(u, "# ") || strings.HasPrefix(u, "## ") {
+			if lv, _ := heading(line{text: f.text(j)}); lv > 0 || isRule(f.text(j)) {
 				break
 			}
 		}
@@ -214,7 +269,7 @@ func (f *file) statusWordLine(from, to int) int {
 		if _, _, _, ok := relationLine(t); ok {
 			continue
 		}
-		if field, _, ok := nygardField(t); ok && field != "status" {
+		if field, _, ok := headerField(t); ok && field != "status" {
 			continue
 		}
 		found = i
@@ -243,7 +298,7 @@ func (f *file) appendToSection(head, to int, texts ...string) {
 func (f *file) setNygardDate(date string) {
 	end := f.headEnd()
 	for i := f.bodyStart(); i < end; i++ {
-		if field, _, ok := nygardField(f.text(i)); ok && field == "date" {
+		if field, _, ok := headerField(f.text(i)); ok && field == "date" {
 			t := f.text(i)
 			f.set(i, t[:strings.Index(t, ":")+1]+" "+date)
 			return

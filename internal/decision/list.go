@@ -11,6 +11,59 @@ import (
 var listKeys = map[string]string{
 	"status": "status", "date": "date", "deciders": "decision-makers", "decision-makers": "decision-makers",
 	"decision makers": "decision-makers", "consulted": "consulted", "informed": "informed", "tags": "tags",
+	"decision date": "date", "date of submission": "date", "last updated": "date", "date of decision": "date",
+	"author": "authors", "authors": "authors", "author(s)": "authors",
+}
+
+// headerField reads a metadata line in any of the ways records write it:
+// "* Status: accepted", "Status: accepted", "**Date:** 2020-01-02" or a
+// table row "| Status | Accepted |".
+func headerField(s string) (field, value string, ok bool) {
+	if f, v, ok := listItem(s); ok {
+		return f, v, true
+	}
+	if cells, ok := tableCells(s); ok && len(cells) >= 2 {
+		return keyValue(cells[0] + ": " + cells[1])
+	}
+	return keyValue(s)
+}
+
+// tableCells returns the cells of a markdown table row "| a | b |".
+func tableCells(s string) ([]string, bool) {
+	t := strings.TrimSpace(s)
+	if len(t) < 2 || t[0] != '|' {
+		return nil, false
+	}
+	t = strings.TrimSuffix(t[1:], "|")
+	var cells []string
+	for _, c := range strings.Split(t, "|") {
+		cells = append(cells, strings.TrimSpace(c))
+	}
+	return cells, true
+}
+
+// separatorRow reports whether cells are a table's |---|:--:| row.
+func separatorRow(cells []string) bool {
+	for _, c := range cells {
+		if strings.Trim(c, "-: ") != "" || !strings.Contains(c, "-") {
+			return false
+		}
+	}
+	return true
+}
+
+// headerKeys returns the fields a table's header row names, when every
+// cell is a metadata key: "| Status | Date | Deciders |".
+func headerKeys(cells []string) ([]string, bool) {
+	fields := make([]string, len(cells))
+	for i, c := range cells {
+		f, _, ok := keyValue(c + ":")
+		if !ok {
+			return nil, false
+		}
+		fields[i] = f
+	}
+	return fields, len(fields) > 0
 }
 
 // listItem reads "* Status: accepted", "- **Date:** 2020-01-02" or
@@ -96,11 +149,16 @@ func readList(doc *meta.Doc, r *Record, spaceTags bool) error {
 
 // readHeader reads the lines before the first "##" heading: the first
 // "# " heading is the title unless front matter gave one, and each line
-// field accepts is a metadata field. It returns the lines it used, to be
-// blanked from the body.
+// field accepts is a metadata field; a list field with no value takes the
+// nested list under it. Metadata tables before the first section are read
+// too, either a row per field ("| Status | Accepted |") or a header row of
+// fields and a row of values; tables stay in the body. It returns the
+// lines it used, to be blanked from the body.
 func (r *Record) readHeader(doc *meta.Doc, lines []line, field func(string) (string, string, bool), spaceTags bool) []int {
 	var consumed []int
 	titleSet := r.Title != ""
+	var columns []string // fields of a table's header row
+	nested := ""         // a list field waiting for its nested items
 	for i := range firstH2(lines) {
 		l := lines[i]
 		if l.fence {
@@ -109,16 +167,69 @@ func (r *Record) readHeader(doc *meta.Doc, lines []line, field func(string) (str
 		if level, text := heading(l); level == 1 {
 			if !titleSet {
 				r.Title, titleSet = text, true
+				r.Lines["title"] = doc.BodyLine + i
 			}
 			consumed = append(consumed, i)
 			continue
 		}
+		if nested != "" {
+			if v, ok := nestedItem(l.text); ok {
+				r.readField(nested, v, doc.BodyLine+i, false)
+				consumed = append(consumed, i)
+				continue
+			}
+			if strings.TrimSpace(l.text) != "" {
+				nested = ""
+			}
+		}
+		if cells, ok := tableCells(l.text); ok {
+			switch keys, isHeader := headerKeys(cells); {
+			case separatorRow(cells):
+			case isHeader && columns == nil:
+				columns = keys
+			case columns != nil:
+				for j, c := range cells[:min(len(cells), len(columns))] {
+					r.readField(columns[j], c, doc.BodyLine+i, spaceTags)
+				}
+				columns = nil
+			case len(cells) >= 2:
+				if name, value, ok := keyValue(cells[0] + ": " + cells[1]); ok {
+					r.readField(name, value, doc.BodyLine+i, spaceTags)
+				}
+			}
+			continue
+		}
 		if name, value, ok := field(l.text); ok {
 			consumed = append(consumed, i)
+			if value == "" && listField(name) {
+				nested = name
+				continue
+			}
 			r.readField(name, value, doc.BodyLine+i, spaceTags)
 		}
 	}
 	return consumed
+}
+
+// listField reports whether a field holds a list of names.
+func listField(name string) bool {
+	switch name {
+	case "decision-makers", "consulted", "informed", "tags", "authors":
+		return true
+	}
+	return false
+}
+
+// nestedItem reads an indented list item, "  * Alice", as one value.
+func nestedItem(s string) (string, bool) {
+	if !strings.HasPrefix(s, "  ") && !strings.HasPrefix(s, "\t") {
+		return "", false
+	}
+	t := strings.TrimSpace(s)
+	if len(t) < 2 || (t[0] != '*' && t[0] != '-' && t[0] != '+') || t[1] != ' ' {
+		return "", false
+	}
+	return strings.TrimSpace(t[2:]), true
 }
 
 // readField sets a field read from the body, unless front matter set it.
@@ -141,18 +252,13 @@ func (r *Record) readField(field, value string, line int, spaceTags bool) {
 		r.Date = d
 		r.Lines["date"] = line
 	case "decision-makers":
-		if len(r.DecisionMakers) == 0 {
-			r.DecisionMakers = splitList(value)
-			r.Lines["decision-makers"] = line
-		}
+		r.DecisionMakers = r.addNames(field, r.DecisionMakers, value, line)
 	case "consulted":
-		if len(r.Consulted) == 0 {
-			r.Consulted = splitList(value)
-		}
+		r.Consulted = r.addNames(field, r.Consulted, value, line)
 	case "informed":
-		if len(r.Informed) == 0 {
-			r.Informed = splitList(value)
-		}
+		r.Informed = r.addNames(field, r.Informed, value, line)
+	case "authors":
+		r.Authors = r.addNames(field, r.Authors, value, line)
 	case "tags":
 		if len(r.Tags) == 0 {
 			if spaceTags {
@@ -162,6 +268,20 @@ func (r *Record) readField(field, value string, line int, spaceTags bool) {
 			r.Lines["tags"] = line
 		}
 	}
+}
+
+// addNames adds the names of a body field to have, unless front matter
+// set them (front matter wins); a field may take several lines, as a
+// nested list does.
+func (r *Record) addNames(field string, have []string, value string, line int) []string {
+	bodyKey := field + " in body"
+	if len(have) > 0 && r.Lines[bodyKey] == 0 {
+		return have
+	}
+	if r.Lines[bodyKey] == 0 {
+		r.Lines[bodyKey], r.Lines[field] = line, line
+	}
+	return append(have, splitList(value)...)
 }
 
 // writeList makes tpl into the record d as MADR 2 and log4brains write
