@@ -189,8 +189,12 @@ func readFrontMatter(doc *meta.Doc, r *Record) error {
 	if doc.Meta == nil {
 		return nil
 	}
+	node, err := r.foreignKeys(doc)
+	if err != nil {
+		return err
+	}
 	var fm madr
-	if err := doc.Decode(&fm); err != nil {
+	if err := meta.Decode(doc.File, doc.MetaLine-1, node, &fm); err != nil {
 		return err
 	}
 	for _, k := range frontMatterKeys {
@@ -318,4 +322,3 @@ func (r *Record) warn(line int, fix, format string, args ...any) {
 }
 
 func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
-

@@ -64,10 +64,10 @@ func relations(r *Record) []string {
 func TestFormats(t *testing.T) {
 	type want struct {
 		format, title, status, word, date string
-		number                      int
-		makers, consulted, informed []string
-		tags                        []string
-		relations                   []string
+		number                            int
+		makers, consulted, informed       []string
+		tags                              []string
+		relations                         []string
 	}
 	cases := map[string]want{
 		"adr-tools/0001-record-architecture-decisions.md": {format: "nygard", number: 1, title: "Record architecture decisions",

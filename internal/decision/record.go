@@ -110,11 +110,11 @@ func Statuses() []string { return slices.Clone(statuses[:]) }
 
 // Record is one architecture decision record.
 type Record struct {
-	Number         int
-	ID             string // file name without .md
-	Folder         string // sub-folder of the decisions folder, "" at top level
-	Source         string // path of the file inside the site
-	Title          string
+	Number int
+	ID     string // file name without .md
+	Folder string // sub-folder of the decisions folder, "" at top level
+	Source string // path of the file inside the site
+	Title  string
 	// TitleText is the title as the heading writes it, code spans kept in
 	// backticks; Title is its plain text.
 	TitleText string
@@ -135,7 +135,7 @@ type Record struct {
 	Authors []string
 	// Draft is true for records whose front matter says draft: true; the
 	// site leaves them out.
-	Draft bool
+	Draft          bool
 	Date           meta.Date
 	DecisionMakers []string
 	Consulted      []string

@@ -469,8 +469,10 @@ func TestParseErrors(t *testing.T) {
 	}{
 		{"template.md", "# T\n", 1, "decisions/template.md:1: not a decision record: a template, not a record; name it NNNN-title.md"},
 		{"README.md", "# T\n", 1, "a folder's README or index page"},
-		{"0001-unknown-key.md", "---\nstatus: accepted\nauthor: me\n---\n", 3,
-			`decisions/0001-unknown-key.md:3: unknown key "author"; remove it or use one of: title, status, date, decision-makers, deciders`},
+		{"0001-unknown-key.md", "---\nstatus: accepted\nstatuss: me\n---\n", 3,
+			`decisions/0001-unknown-key.md:3: unknown key "statuss"; did you mean "status"?`},
+		{"0001-typo.md", "---\nstatus: accepted\ndecison-makers: [me]\n---\n", 3,
+			`decisions/0001-typo.md:3: unknown key "decison-makers"; did you mean "decision-makers"?`},
 		{"0001-duplicate-key.md", "---\nstatus: accepted\n\nstatus: rejected\n---\n", 4,
 			`duplicate key "status" (first at line 2)`},
 		{"0001-bad-date.md", "\n---\ntitle: t\ndate: 2024-02-30\n---\n", 4,
