@@ -13,6 +13,9 @@ const (
 	VerbAmends       = "amends"
 	VerbAmendedBy    = "amended by"
 	VerbRelatesTo    = "relates to"
+	// VerbPartlySupersedes replaces part of an older record, which stays
+	// current: its page notes what replaced the part.
+	VerbPartlySupersedes = "in part supersedes"
 )
 
 // inverses are common verb pairs, both ways. Pairs a site writes on both
@@ -31,6 +34,7 @@ var inverses = func() map[string]string {
 		{"enables", "enabled by"},
 		{"drives", "driven by"},
 		{"overrides", "overridden by"},
+		{VerbPartlySupersedes, "in part superseded by"},
 	} {
 		m[p[0]], m[p[1]] = p[1], p[0]
 	}
@@ -51,6 +55,10 @@ func NormalVerb(v string) string {
 		return VerbRelatesTo
 	case "amend":
 		return VerbAmends
+	case "partly supersedes", "partially supersedes", "in part supersedes", "supersedes in part", "partly supercedes", "in part supercedes":
+		return VerbPartlySupersedes
+	case "partly superseded by", "partially superseded by", "in part superseded by", "superseded in part by":
+		return "in part superseded by"
 	case "amended":
 		return VerbAmendedBy
 	}

@@ -11,7 +11,8 @@ import (
 )
 
 // Date is a calendar date with no time of day and no time zone, so that a
-// site builds the same everywhere.
+// site builds the same everywhere. Day 0 is a date known only to the month
+// ("May 2025"), written 2025-05.
 type Date struct {
 	Year  int
 	Month time.Month
@@ -59,6 +60,9 @@ func (d Date) String() string {
 	b = appendPadded(b, d.Year, 4)
 	b = append(b, '-')
 	b = appendPadded(b, int(d.Month), 2)
+	if d.Day == 0 { // a month, as in "May 2025"
+		return string(b)
+	}
 	b = append(b, '-')
 	b = appendPadded(b, d.Day, 2)
 	return string(b)
@@ -83,6 +87,9 @@ func (d Date) Human() string {
 	if d.IsZero() {
 		return ""
 	}
+	if d.Day == 0 {
+		return d.Month.String() + " " + strconv.Itoa(d.Year)
+	}
 	return strconv.Itoa(d.Day) + " " + d.Month.String() + " " + strconv.Itoa(d.Year)
 }
 
@@ -101,7 +108,7 @@ func (d Date) Compare(o Date) int {
 
 // Time returns midnight UTC of the date, for feeds that need a timestamp.
 func (d Date) Time() time.Time {
-	return time.Date(d.Year, d.Month, d.Day, 0, 0, 0, 0, time.UTC)
+	return time.Date(d.Year, d.Month, max(1, d.Day), 0, 0, 0, 0, time.UTC)
 }
 
 // AddMonths returns the date n months later (clamped to the month's end).
