@@ -30,7 +30,7 @@ func addSiteFlags(fs *flag.FlagSet, baseURLUsage string) *siteFlags {
 // options are the pipeline's options for the site the flags name: its
 // files, the built-in theme, the overrides, and dates from git.
 func (f *siteFlags) options() site.Options {
-	return site.Options{Site: os.DirFS(*f.dir), Theme: themes.Default(), BaseURL: *f.baseURL, Decisions: *f.decisions,
+	return site.Options{Site: os.DirFS(*f.dir), Dir: *f.dir, Theme: themes.Default(), BaseURL: *f.baseURL, Decisions: *f.decisions,
 		History: githistory.Repo{Dir: *f.dir}}
 }
 

@@ -7,7 +7,11 @@
 //	description  one line shown on the home page and in the feed
 //	baseURL      absolute URL the site is published at; used only where an
 //	             absolute URL is required (feed, sitemap, canonical links)
-//	decisions    folder of decision records (default "decisions")
+//	decisions    folder of decision records (default "decisions"), or a
+//	             map: folder; statuses, the folder's own status words
+//	             mapped onto the lifecycle ({implemented: accepted});
+//	             defaultStatus, the status of records that state none
+//	             (default: they show as "not stated")
 //	radar        folder of radar blips (default "radar")
 //	content      folder of free pages (default "content")
 //	theme        name of a theme folder under themes/ (default "default")
@@ -46,22 +50,25 @@ const FileName = "waymark.yaml"
 
 // Config is a site's configuration with defaults applied.
 type Config struct {
-	Title       string             `yaml:"title"`
-	Description string             `yaml:"description"`
-	BaseURL     string             `yaml:"baseURL"`
-	Decisions   string             `yaml:"decisions"`
-	Radar       string             `yaml:"radar"`
-	Content     string             `yaml:"content"`
-	Theme       string             `yaml:"theme"`
-	Quadrants   Segments           `yaml:"quadrants"`
-	Rings       Segments           `yaml:"rings"`
-	Adopting    []string           `yaml:"adopting"`
-	Horizons    []radar.Horizon    `yaml:"horizons"`
-	Edition     meta.Date          `yaml:"edition"`
-	Review      radar.ReviewPeriod `yaml:"review"`
-	Licenses    radar.Licenses     `yaml:"licenses"`
-	Markdown    Markdown           `yaml:"markdown"`
-	Search      *bool              `yaml:"search"` // nil: on; see SearchOn
+	Title       string `yaml:"title"`
+	Description string `yaml:"description"`
+	BaseURL     string `yaml:"baseURL"`
+	Decisions   string `yaml:"-"` // the decisions folder in use
+	// DecisionSettings is the decisions key as written: a folder, or a
+	// map with the folder and how its records are read.
+	DecisionSettings DecisionSettings   `yaml:"decisions"`
+	Radar            string             `yaml:"radar"`
+	Content          string             `yaml:"content"`
+	Theme            string             `yaml:"theme"`
+	Quadrants        Segments           `yaml:"quadrants"`
+	Rings            Segments           `yaml:"rings"`
+	Adopting         []string           `yaml:"adopting"`
+	Horizons         []radar.Horizon    `yaml:"horizons"`
+	Edition          meta.Date          `yaml:"edition"`
+	Review           radar.ReviewPeriod `yaml:"review"`
+	Licenses         radar.Licenses     `yaml:"licenses"`
+	Markdown         Markdown           `yaml:"markdown"`
+	Search           *bool              `yaml:"search"` // nil: on; see SearchOn
 }
 
 // SearchOn reports whether the site has search (the search key is not
@@ -149,7 +156,7 @@ func validID(id string) bool {
 
 func (c *Config) applyDefaults() {
 	c.Title = cmpOr(c.Title, "Architecture")
-	c.Decisions = cmpOr(c.Decisions, "decisions")
+	c.Decisions = cmpOr(cmpOr(c.Decisions, c.DecisionSettings.Folder), "decisions")
 	c.Radar = cmpOr(c.Radar, "radar")
 	c.Content = cmpOr(c.Content, "content")
 	c.Theme = cmpOr(c.Theme, "default")
@@ -261,6 +268,9 @@ func (c *Config) validate(file string, node *yaml.Node) error {
 		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
 			l.Add(diag.Errorf(file, line("baseURL"), "write it as https://host/path/", "baseURL %q is not an absolute http(s) URL", c.BaseURL))
 		}
+	}
+	for _, bad := range c.DecisionSettings.validate() {
+		l.Add(diag.Errorf(file, line("decisions"), "map each word to proposed, accepted, rejected, deprecated or superseded", "%s", bad))
 	}
 	for key, dir := range map[string]string{"decisions": c.Decisions, "radar": c.Radar, "content": c.Content, "theme": c.Theme} {
 		if !ValidDir(dir) {

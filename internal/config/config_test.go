@@ -68,13 +68,14 @@ func TestParseEveryKey(t *testing.T) {
 		t.Fatalf("Parse: %v", err)
 	}
 	want := &config.Config{
-		Title:       "Acme Architecture",
-		Description: "What we build with.",
-		BaseURL:     "https://architecture.acme.example/guide/",
-		Decisions:   "adr",
-		Radar:       "tech/radar",
-		Content:     "pages",
-		Theme:       "acme",
+		Title:            "Acme Architecture",
+		Description:      "What we build with.",
+		BaseURL:          "https://architecture.acme.example/guide/",
+		Decisions:        "adr",
+		DecisionSettings: config.DecisionSettings{Folder: "adr"},
+		Radar:            "tech/radar",
+		Content:          "pages",
+		Theme:            "acme",
 		Quadrants: config.Segments{
 			{ID: "techniques", Title: "Ways of Working", Description: "How we work.", Color: "#1f77b4"},
 			{ID: "tools", Title: "Tools"},

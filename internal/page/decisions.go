@@ -2,6 +2,7 @@ package page
 
 import (
 	"cmp"
+	"html"
 	"html/template"
 	"maps"
 	"slices"
@@ -85,6 +86,7 @@ type DecisionRow struct {
 	Label      string
 	Title      string
 	Status     string
+	StatusWord string // the author's own word for Status, or ""
 	Href       string // link to the record from the page
 	Folder     string
 	Date       string // YYYY-MM-DD, or ""
@@ -120,6 +122,12 @@ type DecisionData struct {
 	ReplacedBy     []RecordRef // for the banner of superseded or deprecated records
 	Source         string
 	Format         string    // the format the file is written in
+	// TitleHTML is the title with its code spans as code.
+	TitleHTML  template.HTML
+	StatusNote string // the rest of the status sentence, shown under the badge
+	References []decision.Reference
+	Authors    []string
+	Summary    string
 	DateSource     string    // "" (the file), "file name" or "git"
 	Changed        meta.Date // last commit, when known
 }
@@ -190,7 +198,8 @@ func (s assembly) decisionJobs(add addFunc, blipRef func(*radar.Blip) BlipRef) {
 
 	for i, r := range records {
 		data := &DecisionData{RecordRef: base.Records[i], Folder: r.Folder, DecisionMakers: r.DecisionMakers, Consulted: r.Consulted,
-			Informed: r.Informed, Relations: relations[i], Source: r.Source, Format: r.Format, DateSource: r.DateSource, Changed: r.Changed}
+			Informed: r.Informed, Relations: relations[i], Source: r.Source, Format: r.Format, DateSource: r.DateSource, Changed: r.Changed,
+			TitleHTML: titleHTML(r.TitleText, r.Title), StatusNote: r.StatusNote, References: r.References, Authors: r.Authors, Summary: r.Summary}
 		if r.Status == decision.Superseded || r.Status == decision.Deprecated {
 			data.ReplacedBy = s.replacedBy(r)
 		}
@@ -199,9 +208,25 @@ func (s assembly) decisionJobs(add addFunc, blipRef func(*radar.Blip) BlipRef) {
 				data.Blips = append(data.Blips, blipRef(b))
 			}
 		}
-		add(site.RecordURL(r)+"index.html", "decision", site.RecordURL(r), r.Label()+": "+r.Title, "",
+		add(site.RecordURL(r)+"index.html", "decision", site.RecordURL(r), r.Label()+": "+r.Title, r.Summary,
 			&markdown.Doc{Source: r.Source, URL: site.RecordURL(r), Body: r.Body, BodyLine: r.BodyLine}, data)
 	}
+}
+
+// titleHTML is a record's title with its code spans as code, escaped.
+func titleHTML(text, plain string) template.HTML {
+	if text == "" {
+		text = plain
+	}
+	var b strings.Builder
+	for i, part := range decision.TitleParts(text) {
+		if i%2 == 1 {
+			b.WriteString("<code>" + html.EscapeString(part) + "</code>")
+			continue
+		}
+		b.WriteString(html.EscapeString(part))
+	}
+	return template.HTML(b.String()) //nolint:gosec // every part escaped
 }
 
 // decisionRow is r as the list at decisions/ shows it.
@@ -210,7 +235,7 @@ func (s assembly) decisionRow(r *decision.Record, ref RecordRef) DecisionRow {
 	for i, t := range ref.Tags {
 		ids[i], names[i] = tagID(t), t.Name
 	}
-	row := DecisionRow{Number: r.Number, Label: ref.Label, Title: r.Title, Status: r.Status, Href: markdown.Rel("decisions/", ref.URL),
+	row := DecisionRow{Number: r.Number, Label: ref.Label, Title: r.Title, Status: r.Status, StatusWord: r.StatusWord, Href: markdown.Rel("decisions/", ref.URL),
 		Folder: r.Folder, Date: r.Date.String(), DateHuman: r.Date.Human(), DateSource: r.DateSource,
 		Tags: strings.Join(names, ", "), TagIDs: strings.Join(ids, " ")}
 	if r.Status == decision.Superseded {

@@ -16,7 +16,9 @@ type RecordRef struct {
 	Label  string
 	Title  string
 	Status string
-	Date   meta.Date
+	// StatusWord is the author's own word for Status ("approved"), or "".
+	StatusWord string
+	Date       meta.Date
 	URL    string
 	Tags   []Tag
 }
@@ -46,7 +48,8 @@ type BlipRef struct {
 func sortedKeys(m map[string]int) []string { return slices.Sorted(maps.Keys(m)) }
 
 func (s assembly) recordRef(r *decision.Record) RecordRef {
-	return RecordRef{Number: r.Number, Label: r.Label(), Title: r.Title, Status: r.Status, Date: r.Date, URL: site.RecordURL(r), Tags: tags(r.Tags)}
+	return RecordRef{Number: r.Number, Label: r.Label(), Title: r.Title, Status: r.Status, StatusWord: r.StatusWord, Date: r.Date,
+		URL: site.RecordURL(r), Tags: tags(r.Tags)}
 }
 
 func (s assembly) refs(folder string, ns []int) []RecordRef {

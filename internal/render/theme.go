@@ -11,6 +11,7 @@ import (
 
 	"github.com/waymark-dev/waymark/internal/meta"
 	"github.com/waymark-dev/waymark/internal/site"
+	"github.com/waymark-dev/waymark/internal/slug"
 )
 
 // pageKinds are the templates a theme provides, one per kind of page; each
@@ -138,6 +139,8 @@ var funcs = template.FuncMap{
 	"join":  func(sep string, xs []string) string { return strings.Join(xs, sep) },
 	"label": func(n int) string { return fmt.Sprintf("ADR-%04d", n) },
 	"title": func(s string) string { return site.TitleFromID(s) },
+	// slug makes a class or id of a value such as the status "not stated"
+	"slug": slug.Make,
 	"add":   func(a, b int) int { return a + b },
 	"dict": func(kv ...any) (map[string]any, error) {
 		if len(kv)%2 != 0 {

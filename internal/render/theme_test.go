@@ -46,7 +46,7 @@ func TestMissingTheme(t *testing.T) {
 }
 
 func TestBrokenTemplate(t *testing.T) {
-	fsys := fstest.MapFS{"themes/default/templates/tags.html": {Data: []byte(`{{define "main"}}{{.Nope`)}}
+	fsys := fstest.MapFS{"waymark.yaml": {Data: []byte("title: T\n")}, "themes/default/templates/tags.html": {Data: []byte(`{{define "main"}}{{.Nope`)}}
 	s, err := site.Load(site.Options{Site: fsys, Theme: themes.Default()})
 	if err != nil {
 		t.Fatal(err)

@@ -91,8 +91,19 @@ func configuredDecisions(fsys fs.FS) (string, bool) {
 	}
 	m := node.Content[0]
 	for i := 0; i+1 < len(m.Content); i += 2 {
-		if m.Content[i].Value == "decisions" && strings.TrimSpace(m.Content[i+1].Value) != "" {
-			return cleanDir(m.Content[i+1].Value), true
+		if m.Content[i].Value != "decisions" {
+			continue
+		}
+		v := m.Content[i+1]
+		if v.Kind == yaml.MappingNode { // decisions: {folder: docs/adr, statuses: …}
+			for j := 0; j+1 < len(v.Content); j += 2 {
+				if v.Content[j].Value == "folder" {
+					v = v.Content[j+1]
+				}
+			}
+		}
+		if v.Kind == yaml.ScalarNode && strings.TrimSpace(v.Value) != "" {
+			return cleanDir(v.Value), true
 		}
 	}
 	return "", false
@@ -120,6 +131,16 @@ func (s *Site) findDecisions(cfg *config.Config) {
 		return
 	}
 	cfg.Decisions = dir
+	// a folder named on purpose that is not there would give a site with
+	// no decisions, silently
+	switch _, configured := configuredDecisions(s.opts.Site); {
+	case isDir(s.opts.Site, dir):
+	case s.opts.Decisions != "":
+		s.Problems.Add(diag.Errorf("--decisions", 0, "name the folder of your records, relative to the site folder", "decisions folder %q does not exist in the site", s.opts.Decisions))
+	case configured:
+		s.Problems.Add(diag.Warnf(config.FileName, 1, "name the folder of your records, relative to the site folder, or create it",
+			"decisions folder %q does not exist: the site has no decisions", dir))
+	}
 }
 
 // readHistory starts reading the history of the decisions folder, if the

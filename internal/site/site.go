@@ -57,6 +57,7 @@ import (
 // Options say what to load.
 type Options struct {
 	Site    fs.FS  // the site folder
+	Dir     string // the site folder's name, for messages ("" : "the site folder")
 	Theme   fs.FS  // the built-in theme (themes/default)
 	BaseURL string // overrides the configured base URL when set
 	// Decisions overrides the configured decisions folder when set.
@@ -95,6 +96,9 @@ func (afresh) Radar(_ []*radar.Blip, make func() (*radar.Radar, []*diag.Problem)
 // Sources are what walking the site's folders found.
 type Sources struct {
 	Records, Blips, Pages []string // markdown sources, site-relative
+	// Skipped are the markdown files of the decisions folder that are not
+	// records, and why.
+	Skipped []Skipped
 	// Assets maps every other file to the URL it is published at.
 	Assets map[string]string
 }
@@ -110,8 +114,9 @@ type Site struct {
 	Assets   map[string]string
 	Problems *diag.List
 
-	opts  Options
-	pages map[string]string // source path → page URL
+	opts    Options
+	pages   map[string]string // source path → page URL
+	reading decision.Reading
 }
 
 // Page is a free page from the content folder.
@@ -150,6 +155,10 @@ func Load(opts Options) (*Site, error) {
 		reuse = afresh{}
 	}
 	s := &Site{Problems: &diag.List{}, Assets: map[string]string{}, pages: map[string]string{}, opts: opts}
+	if fi, err := fs.Stat(opts.Site, "."); err != nil || !fi.IsDir() {
+		s.Problems.Add(diag.Errorf(s.dirName(), 0, "pass --site with the folder that holds waymark.yaml, or run waymark init to start a site", "the site folder does not exist"))
+		return s, s.err()
+	}
 	cfg, err := loadConfig(opts.Site)
 	if err != nil {
 		s.Problems.AddErr(config.FileName, err)
@@ -160,6 +169,7 @@ func Load(opts Options) (*Site, error) {
 	}
 	s.findDecisions(cfg)
 	s.Config = cfg
+	s.reading = cfg.DecisionSettings.Reading()
 	if cfg.BaseURL == "" {
 		s.Problems.Add(diag.Warnf(config.FileName, 1, "set baseURL: https://your.host/path/ in waymark.yaml or pass --base-url",
 			"no baseURL: the feed, sitemap and canonical links use relative URLs"))
@@ -197,7 +207,14 @@ func Load(opts Options) (*Site, error) {
 	for i, r := range records {
 		records[i] = cloneRecord(r)
 	}
+	var notRecords []Skipped
+	for i, r := range records {
+		if r == nil {
+			notRecords = append(notRecords, Skipped{src.Records[i], "a template, a draft or unreadable"})
+		}
+	}
 	records = slices.DeleteFunc(records, func(r *decision.Record) bool { return r == nil })
+	s.checkNotEmpty(cfg, src, records, notRecords, len(blips)+len(pages))
 	blips = slices.DeleteFunc(blips, func(b *radar.Blip) bool { return b == nil })
 	pages = slices.DeleteFunc(pages, func(p *Page) bool { return p == nil })
 	s.applyHistory(cfg.Decisions, records, history())
@@ -260,7 +277,9 @@ func cloneRecord(r *decision.Record) *decision.Record {
 // every other file beside them as an asset.
 func (s *Site) walkAll(cfg *config.Config) Sources {
 	src := Sources{Assets: map[string]string{}}
-	s.walk(src.Assets, cfg.Decisions, "decisions", func(p string) { src.Records = append(src.Records, p) })
+	var md []string
+	s.walk(src.Assets, cfg.Decisions, "decisions", func(p string) { md = append(md, p) })
+	src.Records, src.Skipped = pickRecords(cfg.Decisions, md)
 	s.walk(src.Assets, cfg.Radar, "radar", func(p string) { src.Blips = append(src.Blips, p) })
 	s.walk(src.Assets, cfg.Content, "", func(p string) { src.Pages = append(src.Pages, p) })
 	return src
@@ -313,16 +332,20 @@ func (s *Site) walk(assets map[string]string, dir, urlBase string, md func(strin
 }
 
 func (s *Site) parseRecord(p string) *decision.Record {
-	if _, _, ok := decision.ParseFileName(p); !ok {
-		return nil
-	}
 	src, err := fs.ReadFile(s.opts.Site, p)
 	if err != nil {
 		s.Problems.AddErr(p, err)
 		return nil
 	}
-	folder := strings.TrimPrefix(path.Dir(strings.TrimPrefix(p, s.Config.Decisions+"/")), ".")
-	r, err := decision.Parse(p, folder, src)
+	folder := recordFolder(s.Config.Decisions, p)
+	parse := decision.ParseWith
+	if folderRecord(p) {
+		parse = decision.ParseFolderRecord
+	}
+	r, err := parse(p, folder, src, s.reading)
+	if errors.Is(err, decision.ErrNotRecord) {
+		return nil // a template or a draft: left out, as its name or front matter asks
+	}
 	if err != nil {
 		s.Problems.AddErr(p, err)
 		return nil
