@@ -121,15 +121,15 @@ type DecisionData struct {
 	Blips          []BlipRef
 	ReplacedBy     []RecordRef // for the banner of superseded or deprecated records
 	Source         string
-	Format         string    // the format the file is written in
+	Format         string // the format the file is written in
 	// TitleHTML is the title with its code spans as code.
 	TitleHTML  template.HTML
 	StatusNote string // the rest of the status sentence, shown under the badge
 	References []decision.Reference
 	Authors    []string
 	Summary    string
-	DateSource     string    // "" (the file), "file name" or "git"
-	Changed        meta.Date // last commit, when known
+	DateSource string    // "" (the file), "file name" or "git"
+	Changed    meta.Date // last commit, when known
 }
 
 // Relation is a named list of related records ("Supersedes", …).

@@ -19,8 +19,8 @@ type RecordRef struct {
 	// StatusWord is the author's own word for Status ("approved"), or "".
 	StatusWord string
 	Date       meta.Date
-	URL    string
-	Tags   []Tag
+	URL        string
+	Tags       []Tag
 }
 
 // Tag is a tag and the URL of its page.

@@ -141,7 +141,7 @@ var funcs = template.FuncMap{
 	"title": func(s string) string { return site.TitleFromID(s) },
 	// slug makes a class or id of a value such as the status "not stated"
 	"slug": slug.Make,
-	"add":   func(a, b int) int { return a + b },
+	"add":  func(a, b int) int { return a + b },
 	"dict": func(kv ...any) (map[string]any, error) {
 		if len(kv)%2 != 0 {
 			return nil, fmt.Errorf("dict needs key, value pairs")
