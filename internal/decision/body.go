@@ -183,8 +183,9 @@ func placeholder(v string) bool {
 func splitList(v string) []string {
 	var out []string
 	depth, start := 0, 0
+	v = html.UnescapeString(v)
 	add := func(part string) {
-		part = strings.TrimSpace(strings.Join(strings.Fields(html.UnescapeString(part)), " "))
+		part = strings.TrimSpace(strings.Join(strings.Fields(part), " "))
 		if part != "" && !placeholder(part) {
 			out = append(out, part)
 		}

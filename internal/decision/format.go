@@ -79,6 +79,12 @@ func formatOf(name string) Format {
 // record: a template, a README, a draft left out of the site.
 var ErrNotRecord = errors.New("not a decision record")
 
+// notRecord is a problem that is ErrNotRecord.
+type notRecord struct{ *diag.Problem }
+
+func (e notRecord) Unwrap() error        { return e.Problem }
+func (e notRecord) Is(target error) bool { return target == ErrNotRecord }
+
 // Parse reads the record at path (relative to the site, used in messages)
 // from src. folder is its category sub-folder, "" at the top level.
 func Parse(path, folder string, src []byte) (*Record, error) {
@@ -90,7 +96,7 @@ func Parse(path, folder string, src []byte) (*Record, error) {
 func ParseWith(p, folder string, src []byte, rd Reading) (*Record, error) {
 	name := ReadName(p)
 	if name.Kind == NotRecord {
-		return nil, diag.Errorf(p, 1, "name it NNNN-title.md", "%v: %s", ErrNotRecord, name.Why)
+		return nil, notRecord{diag.Errorf(p, 1, "name it NNNN-title.md", "%v: %s", ErrNotRecord, name.Why)}
 	}
 	return parse(p, folder, src, rd, name)
 }
@@ -119,7 +125,7 @@ func parse(p, folder string, src []byte, rd Reading, name Name) (*Record, error)
 		}
 	}
 	if r.Draft {
-		return nil, diag.Errorf(p, r.Line("draft"), "", "%v: draft: true keeps it out of the site", ErrNotRecord)
+		return nil, notRecord{diag.Errorf(p, r.Line("draft"), "", "%v: draft: true keeps it out of the site", ErrNotRecord)}
 	}
 	t, bracketed := readTitle(r.Title, rd)
 	if bracketed != "" {
@@ -130,7 +136,7 @@ func parse(p, folder string, src []byte, rd Reading, name Name) (*Record, error)
 		r.Title, r.TitleText = "", ""
 	}
 	if isTemplateTitle(r.Title) {
-		return nil, diag.Errorf(p, 1, "", "%v: its title says it is a template", ErrNotRecord)
+		return nil, notRecord{diag.Errorf(p, 1, "", "%v: its title says it is a template", ErrNotRecord)}
 	}
 	r.readStatusText(rd)
 	if r.Title == "" {

@@ -44,7 +44,7 @@ func (Nygard) Read(doc *meta.Doc, r *Record) error {
 	consumed := r.readHeader(doc, lines, headerField, false)
 	if head, from, to, ok := statusSection(lines); ok {
 		r.Lines["status-section"] = doc.BodyLine + head
-		r.readStatusSection(doc, lines[from:to], doc.BodyLine+from)
+		r.readStatusSection(lines[from:to], doc.BodyLine+from)
 	}
 	r.Body, r.BodyLine = blank(doc.Body, lines, consumed), doc.BodyLine
 	return nil
@@ -56,7 +56,7 @@ func (Nygard) Read(doc *meta.Doc, r *Record) error {
 // other lines the last that starts with a status word states the status
 // (folders that keep a history write "Proposed", then "Accepted"); the
 // other lines are its note.
-func (r *Record) readStatusSection(doc *meta.Doc, lines []line, first int) {
+func (r *Record) readStatusSection(lines []line, first int) {
 	type text struct {
 		s    string
 		line int
@@ -96,7 +96,9 @@ func (r *Record) readStatusSection(doc *meta.Doc, lines []line, first int) {
 		texts = append(texts, text{strings.TrimLeft(t, "*-+ "), n})
 	}
 	if len(texts) == 0 {
-		r.Lines["status"] = r.Lines["status-section"]
+		if r.Status == "" {
+			r.Lines["status"] = r.Lines["status-section"]
+		}
 		return
 	}
 	pick := 0
@@ -119,7 +121,8 @@ func (r *Record) readStatusSection(doc *meta.Doc, lines []line, first int) {
 
 // isWebAddress reports whether a link target is a web page, not a file.
 func isWebAddress(s string) bool {
-	return strings.Contains(s, "://") || strings.HasPrefix(s, "mailto:")
+	l := strings.ToLower(s)
+	return strings.HasPrefix(l, "https://") || strings.HasPrefix(l, "http://") || strings.HasPrefix(l, "mailto:")
 }
 
 var referenceRE = regexp.MustCompile(`^([A-Za-z][A-Za-z ]{0,40}?)\s*\[([^\]]+)\]\(\s*<?((?:https?|mailto):[^)\s>]*)>?\s*\)\s*(.*)$`)

@@ -135,7 +135,11 @@ func readList(doc *meta.Doc, r *Record, spaceTags bool) error {
 		return err
 	}
 	lines := splitLines(doc.Body)
-	consumed := r.readHeader(doc, lines, listItem, spaceTags)
+	consumed := r.readHeader(doc, lines, headerField, spaceTags)
+	if head, from, to, ok := statusSection(lines); ok {
+		r.Lines["status-section"] = doc.BodyLine + head
+		r.readStatusSection(lines[from:to], doc.BodyLine+from)
+	}
 	if _, from, to, ok := section(lines, "Links"); ok {
 		for i := from; i < to; i++ {
 			if verb, target, _, ok := relationLine(lines[i].text); ok && !lines[i].fence {

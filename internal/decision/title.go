@@ -46,6 +46,11 @@ func readTitle(s string, rd Reading) (t title, status string) {
 		}
 	}
 	s = strings.TrimSpace(numberPrefRE.ReplaceAllString(s, ""))
+	// links first, as their text may hold code: [`gRPC`](https://grpc.io)
+	s = imageRE.ReplaceAllString(s, "$1")
+	s = inlineLinkRE.ReplaceAllString(s, "$1")
+	s = refLinkRE.ReplaceAllString(s, "$1")
+	s = autolinkRE.ReplaceAllString(s, "$1")
 	var plain, code strings.Builder
 	for i, part := range splitCode(s) {
 		if i%2 == 1 {
@@ -53,10 +58,6 @@ func readTitle(s string, rd Reading) (t title, status string) {
 			code.WriteString(part)
 			continue
 		}
-		part = imageRE.ReplaceAllString(part, "$1")
-		part = inlineLinkRE.ReplaceAllString(part, "$1")
-		part = refLinkRE.ReplaceAllString(part, "$1")
-		part = autolinkRE.ReplaceAllString(part, "$1")
 		part = tagRE.ReplaceAllString(part, "")
 		part = strongRE.ReplaceAllString(part, "$2")
 		part = emRE.ReplaceAllString(part, "$1$2$3")
