@@ -122,7 +122,7 @@ func TestConventions(t *testing.T) {
 
 type want struct {
 	title, titleText, status, word, note, date, summary string
-	makers, authors, tags, relations, refs             []string
+	makers, authors, tags, relations, refs              []string
 }
 
 func (w want) check(t *testing.T, r *decision.Record) {

@@ -176,8 +176,9 @@ func (r *Record) writeKinds() {
 	}
 }
 
-// numberDated numbers log4brains records (named YYYYMMDD-slug.md) in file
-// name order, after the highest number of their folder.
+// numberDated numbers the records named by date or plainly (log4brains'
+// YYYYMMDD-slug.md, 2023-06-29-slug.md, slug.md, slug/index.md) by date,
+// then title, after the highest number of their folder.
 func numberDated(records []*Record) {
 	next := map[string]int{}
 	var dated []*Record
@@ -188,11 +189,23 @@ func numberDated(records []*Record) {
 			next[r.Folder] = max(next[r.Folder], r.Number)
 		}
 	}
-	slices.SortFunc(dated, func(a, b *Record) int { return cmp.Or(cmp.Compare(a.Folder, b.Folder), cmp.Compare(a.ID, b.ID)) })
+	// by date (undated last), then title: names carry no order of their own
+	slices.SortFunc(dated, func(a, b *Record) int {
+		return cmp.Or(cmp.Compare(a.Folder, b.Folder), cmp.Compare(undated(a), undated(b)), a.Date.Compare(b.Date),
+			cmp.Compare(strings.ToLower(a.Title), strings.ToLower(b.Title)), cmp.Compare(a.ID, b.ID))
+	})
 	for _, r := range dated {
 		next[r.Folder]++
 		r.Number = next[r.Folder]
 	}
+}
+
+// undated is 1 for a record without a date, which sorts after dated ones.
+func undated(r *Record) int {
+	if r.Date.IsZero() {
+		return 1
+	}
+	return 0
 }
 
 // relationKey names a written relation in messages: the front matter key
