@@ -4,12 +4,35 @@
 //
 // # Record files
 //
-// A record is a markdown file named NNNN-slug.md, or YYYYMMDD-slug.md as
-// log4brains names them. Files named template.md, adr-template*.md,
-// README.md and index.md are not records. The number comes from the file
-// name; log4brains records, whose names carry a date, are numbered in file
-// name order after the folder's numbered records. Numbers are unique per
-// folder: sub-folders of the decisions folder are categories.
+// Record files are detected by name, not configured (ReadName): NNNN-slug.md,
+// ADR-N.md, ADR-NNNN-slug.md, adr-NNN-slug.md, PREFIX-ADR-NNNN-slug.md and
+// PREFIX-NNNN-slug.md are numbered; YYYY-MM-DD-slug.md and YYYYMMDD-slug.md
+// are dated, and plain slug.md records (and records kept as a folder,
+// slug/index.md or slug/README.md, read by ParseFolderRecord) are neither:
+// Link numbers both kinds by date, then title, after the folder's numbered
+// records, so they never collide. README.md, index.md and templates
+// (template.md, adr-template*.md, NNNN-template.md, a record whose title is
+// "Template") are not records. Numbers are unique per folder: sub-folders
+// of the decisions folder are categories.
+//
+// # Metadata and statuses
+//
+// Metadata is read wherever records put it: front matter, "* Status:"
+// lists, "Status:" and "Date:" lines (also "Decision date:", "Date of
+// submission:", "Last updated:"), a metadata table before the first
+// section (a row per field, or a header row of fields), and a "# Status",
+// "## Status" or "### Status" section, which ends at the next heading or a
+// "---" rule. Dates may be a month alone ("May 2025"), kept with month
+// precision. The leading status word decides the status, the rest of the
+// sentence is StatusNote; common synonyms (approved → accepted, draft →
+// proposed, declined → rejected, obsolete → deprecated) and a site's own
+// words (Reading.Statuses) map onto the lifecycle while StatusWord keeps
+// the author's word. A record that states no status is NotStated, unless
+// Reading.DefaultStatus says otherwise; Link says so once per folder.
+// Titles are text: links become their text, "{#id}" and number prefixes
+// go, code spans are kept in TitleText; a bracketed status before the
+// title ("[Superseded by [ADR-0019](0019-x.md)] Title") is the status.
+// Headings inside HTML comments are ignored.
 //
 // # Formats
 //
@@ -61,6 +84,13 @@
 //	amends           likewise
 //	related          likewise
 //	blips            ids of the radar blips the decision concerns
+//
+// Keys of the publishing tools teams use (GitBook, Docusaurus, Just the
+// Docs, Hugo, MkDocs) are accepted: description (or summary) is the
+// record's Summary, authors its Authors, draft: true keeps the record out
+// (Parse returns ErrNotRecord); the others are left alone. An unknown key
+// one or two edits from a known one is an error with "did you mean";
+// any other unknown key is a warning.
 //
 // Unfilled template placeholders ("{…}" in MADR 3 and 4, "[…]" in MADR 2
 // and log4brains) count as empty.
