@@ -29,6 +29,19 @@
 // Hidden files and folders (.git, editor files) and names starting with _
 // or ending with ~ are skipped; a missing folder is simply empty. Every
 // file that is not markdown is published beside its page (Site.Assets).
+// In the decisions folder, numbered and dated names are records; a
+// folder's only markdown file, index.md or README.md, is a record kept as
+// a folder with its images; a plain slug.md is a record unless numbered
+// records sit beside it (pickRecords).
+//
+// # Never silently empty
+//
+// A site folder or --decisions folder that does not exist is an error; so
+// is a decisions folder of markdown with no record (the message names the
+// folder, how many files it saw and why the first few were not taken), and
+// a folder with nothing of a site in it (no waymark.yaml, records, radar
+// or content), which suggests waymark init. A decisions folder named in
+// waymark.yaml that does not exist is a warning.
 //
 // # Reuse
 //
