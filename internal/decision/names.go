@@ -59,6 +59,8 @@ func ReadName(name string) Name {
 	}
 	id := base[:len(base)-3]
 	switch lower := strings.ToLower(id); {
+	case strings.TrimSpace(id) == "":
+		return Name{Why: "no name before .md"}
 	case lower == "readme" || lower == "index":
 		return Name{Why: "a folder's README or index page, not a record"}
 	case isTemplateName(lower):
