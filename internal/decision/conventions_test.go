@@ -39,6 +39,12 @@ func TestConventions(t *testing.T) {
 		want: want{title: "D", status: "deprecated", word: "retired", note: "in 2024, users are encouraged to migrate",
 			refs: []string{"retired by the platform review https://example.com/review"}},
 	}, {
+		name: "a status word, then a reference to a web page",
+		file: "0019-s.md",
+		src:  "# S\n\n## Status\n\nObsolete\n\nReverted by [the review](https://example.com/r); teams should migrate.\n",
+		want: want{title: "S", status: "deprecated", word: "obsolete", note: "teams should migrate.",
+			refs: []string{"reverted by the review https://example.com/r"}},
+	}, {
 		name: "a history of statuses: the last one holds",
 		file: "0005-e.md",
 		src:  "# E\n\n## Status\n\nProposed 2020-01-02\n\nAccepted 2020-02-03\n",

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/waymark-dev/waymark/internal/meta"
@@ -60,6 +61,7 @@ func (r *Record) readStatusSection(lines []line, first int) {
 	type text struct {
 		s    string
 		line int
+		ref  bool // the verb of a reference: a status only when nothing else is
 	}
 	var texts []text
 	var tails []string // what follows a reference's link
@@ -72,7 +74,7 @@ func (r *Record) readStatusSection(lines []line, first int) {
 		if verb, target, label, ok := relationLine(t); ok {
 			if isWebAddress(target) {
 				r.References = append(r.References, Reference{Verb: NormalVerb(verb), Text: label, URL: target, Line: n})
-				texts = append(texts, text{leadingWord(verb), n})
+				texts = append(texts, text{leadingWord(verb), n, true})
 				continue
 			}
 			r.write(verb, target, n)
@@ -81,7 +83,7 @@ func (r *Record) readStatusSection(lines []line, first int) {
 		if ref, rest, ok := referenceLine(t); ok {
 			ref.Line = n
 			r.References = append(r.References, ref)
-			texts = append(texts, text{leadingWord(ref.Verb), n})
+			texts = append(texts, text{leadingWord(ref.Verb), n, true})
 			if rest != "" {
 				tails = append(tails, rest)
 			}
@@ -93,7 +95,7 @@ func (r *Record) readStatusSection(lines []line, first int) {
 		} else if ok {
 			t = value
 		}
-		texts = append(texts, text{strings.TrimLeft(t, "*-+ "), n})
+		texts = append(texts, text{strings.TrimLeft(t, "*-+ "), n, false})
 	}
 	if len(texts) == 0 {
 		if r.Status == "" {
@@ -101,15 +103,18 @@ func (r *Record) readStatusSection(lines []line, first int) {
 		}
 		return
 	}
-	pick := 0
+	pick := slices.IndexFunc(texts, func(t text) bool { return !t.ref })
+	if pick < 0 {
+		pick = 0
+	}
 	for i, t := range texts {
-		if _, ok := (Reading{}).lookup(leadingWord(strings.ToLower(strings.Trim(t.s, "*_")))); ok {
+		if _, ok := (Reading{}).lookup(leadingWord(strings.ToLower(strings.Trim(t.s, "*_")))); ok && (!t.ref || texts[pick].ref) {
 			pick = i
 		}
 	}
 	var note []string
 	for i, t := range texts {
-		if i != pick {
+		if i != pick && !t.ref {
 			note = append(note, t.s)
 		}
 	}
