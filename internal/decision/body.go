@@ -17,6 +17,7 @@ type line struct {
 // splitLines cuts body into lines, marking those inside fenced code.
 func splitLines(body []byte) []line {
 	out := make([]line, 0, bytes.Count(body, []byte("\n"))+1)
+	all := string(body) // one copy; lines are slices of it
 	inFence, inComment := false, false
 	var marker string
 	for start := 0; start < len(body); {
@@ -28,7 +29,7 @@ func splitLines(body []byte) []line {
 			end += start
 			next = end + 1
 		}
-		text := strings.TrimSuffix(string(body[start:end]), "\r")
+		text := strings.TrimSuffix(all[start:end], "\r")
 		t := strings.TrimLeft(text, " ")
 		isFence := false
 		switch {

@@ -35,17 +35,29 @@ type title struct {
 // [ADR-0019](0019-x.md)] Title", "[Deprecated] Title") is returned as
 // status and is not title text.
 func readTitle(s string, rd Reading) (t title, status string) {
-	s = strings.TrimSpace(attrRE.ReplaceAllString(stripComments(s), ""))
-	if m := bracketRE.FindStringSubmatch(s); m != nil && m[2] != "" {
-		inner := strings.TrimSpace(m[1])
-		lower := strings.ToLower(inner)
-		if _, _, ok := statusRelation(inner); ok {
-			status, s = inner, m[2]
-		} else if _, ok := rd.lookup(leadingWord(lower)); ok {
-			status, s = inner, m[2]
+	s = stripComments(s)
+	if strings.HasSuffix(strings.TrimSpace(s), "}") {
+		s = attrRE.ReplaceAllString(s, "")
+	}
+	s = strings.TrimSpace(s)
+	if strings.HasPrefix(s, "[") {
+		if m := bracketRE.FindStringSubmatch(s); m != nil && m[2] != "" {
+			inner := strings.TrimSpace(m[1])
+			if _, _, ok := statusRelation(inner); ok {
+				status, s = inner, m[2]
+			} else if _, ok := rd.lookup(leadingWord(strings.ToLower(inner))); ok {
+				status, s = inner, m[2]
+			}
 		}
 	}
-	s = strings.TrimSpace(numberPrefRE.ReplaceAllString(s, ""))
+	if s != "" && (s[0] >= '0' && s[0] <= '9' || s[0] == 'a' || s[0] == 'A') {
+		s = strings.TrimSpace(numberPrefRE.ReplaceAllString(s, ""))
+	}
+	if !strings.ContainsAny(s, "[]<>*_`\\&") {
+		// plain text already, as most titles are: no markup to remove
+		s = strings.Join(strings.Fields(s), " ")
+		return title{plain: s, code: s}, status
+	}
 	// links first, as their text may hold code: [`gRPC`](https://grpc.io)
 	s = imageRE.ReplaceAllString(s, "$1")
 	s = inlineLinkRE.ReplaceAllString(s, "$1")
