@@ -1,6 +1,7 @@
 package decision
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 
@@ -35,7 +36,8 @@ func (FrontMatter) Read(doc *meta.Doc, r *Record) error {
 	if err := readFrontMatter(doc, r); err != nil {
 		return err
 	}
-	lines := splitLines(doc.Body)
+	// only the head is read: the lines before the first section
+	lines := splitLines(doc.Body[:headLen(doc.Body)])
 	consumed := r.readHeader(doc, lines, headerField, false)
 	r.Body, r.BodyLine = blank(doc.Body, lines, consumed), doc.BodyLine
 	return nil
@@ -116,3 +118,18 @@ Chosen option: "{title of option 1}", because {justification}.
 
 {How and when the decision will be checked, links to related decisions and the radar.}
 `
+
+// headLen returns the length of body's head: up to the first line that
+// starts with "## ", or all of it when a code fence or comment opens
+// before that, so that no heading inside one ends the head.
+func headLen(body []byte) int {
+	i := bytes.Index(body, []byte("\n## "))
+	if i < 0 {
+		return len(body)
+	}
+	head := body[:i]
+	if bytes.Contains(head, []byte("```")) || bytes.Contains(head, []byte("~~~")) || bytes.Contains(head, []byte("<!--")) {
+		return len(body)
+	}
+	return i + 1
+}
