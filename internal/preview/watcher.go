@@ -114,7 +114,7 @@ type Watcher struct {
 	Warn     func(format string, args ...any)
 
 	out     chan Batch
-	found   chan []string // paths from new folders and from polling
+	found   chan []string // paths from polling
 	full    chan struct{}
 	pollOn  sync.Once
 	polling chan struct{} // closed when polling starts
@@ -146,7 +146,7 @@ func (w *Watcher) Start(ctx context.Context) error {
 	if _, err := os.Stat(w.Root); err != nil {
 		return err
 	}
-	w.addTree(w.Root, false)
+	w.addTree(w.Root)
 	w.wg.Go(w.loop)
 	return nil
 }
@@ -191,10 +191,10 @@ func ignored(rel string) bool {
 	return false
 }
 
-// addTree watches dir and every folder below it. With report, the files
-// found are reported as changed: they may have been written before the
+// addTree watches dir and every folder below it, and returns the files
+// in them, relative to the root: they may have been written before the
 // watch was in place (mkdir -p a/b && echo > a/b/x.md).
-func (w *Watcher) addTree(dir string, report bool) {
+func (w *Watcher) addTree(dir string) []string {
 	var files []string
 	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		rel, _ := filepath.Rel(w.Root, p)
@@ -211,17 +211,10 @@ func (w *Watcher) addTree(dir string, report bool) {
 			}
 			return nil
 		}
-		if report {
-			files = append(files, filepath.ToSlash(rel))
-		}
+		files = append(files, filepath.ToSlash(rel))
 		return nil
 	})
-	if len(files) > 0 {
-		select {
-		case w.found <- files:
-		case <-w.ctx.Done():
-		}
-	}
+	return files
 }
 
 // cannotWatch warns, asks for a full build, and starts polling.
@@ -331,8 +324,11 @@ func (w *Watcher) event(ev fsnotify.Event, pending map[string]bool) bool {
 	}
 	if ev.Has(fsnotify.Create) {
 		if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
-			// A new folder: watch it, and report what is already in it.
-			w.wg.Go(func() { w.addTree(ev.Name, true) })
+			// A new folder: watch it, and take what is already in it into
+			// this batch, so that a folder and its files are built together.
+			for _, p := range w.addTree(ev.Name) {
+				pending[p] = true
+			}
 		}
 	}
 	pending[filepath.ToSlash(rel)] = true
