@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"os"
@@ -228,12 +229,17 @@ func (st *stream) next(t testing.TB) event {
 	return event{}
 }
 
-// quiet reports whether no event arrives within d.
-func (st *stream) quiet(d time.Duration) (event, bool) {
-	select {
-	case e := <-st.events:
-		return e, false
-	case <-time.After(d):
-		return event{}, true
+// nextReload checks that the next event is the reload of version v (so
+// that no event came before it), and that the page at path then has text.
+func nextReload(t testing.TB, st *stream, s *Server, v int64, path, text string) {
+	t.Helper()
+	if e := st.next(t); e.name != "reload" || e.data != fmt.Sprint(v) {
+		t.Fatalf("event %q %s, want reload %d", e.name, e.data, v)
+	}
+	if _, body := get(t, s, path); !strings.Contains(body, text) {
+		t.Fatalf("after reload %d, %s does not have %q", v, path, text)
+	}
+	if got := s.cur.Load().version; got != v {
+		t.Fatalf("version %d after reload %d: a build published without an event", got, v)
 	}
 }

@@ -100,6 +100,9 @@ type Server struct {
 	// Batching overrides the watcher's timings (see Watcher); zero values
 	// keep the defaults.
 	Batching Timing
+	// Clock, when set, replaces the real clock in batching (tests decide
+	// when a batch falls due).
+	Clock Clock
 
 	ln      net.Listener
 	http    *http.Server
@@ -147,7 +150,7 @@ func (s *Server) Open() error {
 	// Watch before the first build, so that saves during it are seen.
 	var batches <-chan Batch
 	if s.Dir != "" {
-		s.watcher = &Watcher{Root: s.Dir, Notifier: s.Notifier, Timing: s.Batching, Warn: s.logf}
+		s.watcher = &Watcher{Root: s.Dir, Notifier: s.Notifier, Timing: s.Batching, Clock: s.Clock, Warn: s.logf}
 		if err := s.watcher.Start(s.ctx); err != nil {
 			s.stop()
 			_ = ln.Close()

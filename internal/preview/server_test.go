@@ -9,7 +9,6 @@ import (
 	"slices"
 	"strings"
 	"testing"
-	"time"
 )
 
 const record = "decisions/0005-kafka-vs-rabbitmq-prototype-first.md"
@@ -88,12 +87,13 @@ func TestEditBreakFix(t *testing.T) {
 		t.Fatalf("after the fix: overlay %v, new text %v", strings.Contains(body, "waymark-overlay"), strings.Contains(body, "Fixed and measured again."))
 	}
 
-	// Saving the same bytes again changes no output: no event.
+	// Saving the same bytes again changes no output: no event, so the
+	// next event is the next edit's.
+	fixed := s.cur.Load().version
 	writeFile(t, dir, record, orig+"\nFixed and measured again.\n")
-	if e, quiet := es.quiet(time.Second); !quiet {
-		t.Errorf("unchanged output sent %q", e.name)
-	}
 	waitFor(t, "the unchanged save to be built", func() bool { return strings.Contains(s.Log.(*syncWriter).String(), "no page changed") })
+	writeFile(t, dir, record, orig+"\nMeasured a third time.\n")
+	nextReload(t, es, s, fixed+1, recordPage, "Measured a third time.")
 }
 
 func overlayOf(page string) string {
@@ -145,12 +145,14 @@ func TestFirstBuildFails(t *testing.T) {
 }
 
 // TestSaveStyles saves a record the ways editors do. Each save is one
-// build, and later saves are still seen.
+// build of the record alone (editors' scratch files are ignored), and
+// later saves are still seen. The test waits until the watcher has seen
+// a save's every event before the clock moves, so a busy machine cannot
+// split a save.
 func TestSaveStyles(t *testing.T) {
 	dir := copySite(t)
-	// A generous settle time keeps each save in one batch on a busy machine.
-	s := start(t, dir, func(s *Server) { s.Batching = Timing{Settle: 150 * time.Millisecond, Window: 300 * time.Millisecond} })
-	es, _ := connect(t, s, nil)
+	s := startControlled(t, dir)
+	es, _ := connect(t, s.Server, nil)
 	p := filepath.Join(dir, filepath.FromSlash(record))
 	orig := readFile(t, dir, record)
 	must := func(err error) {
@@ -198,20 +200,20 @@ func TestSaveStyles(t *testing.T) {
 		{"in place again", func(c string) { must(os.WriteFile(p, []byte(c), 0o644)) }},
 	}
 	for i, st := range styles {
-		before := s.builds.Load()
+		before := len(s.builds())
 		text := fmt.Sprintf("Saved %s, save number %d.", st.name, i)
 		st.save(orig + "\n" + text + "\n")
+		s.settle(t)
 		if e := es.next(t); e.name != "reload" {
 			t.Fatalf("%s: event %q", st.name, e.name)
 		}
-		if _, body := get(t, s, recordPage); !strings.Contains(body, text) {
+		if _, body := get(t, s.Server, recordPage); !strings.Contains(body, text) {
 			t.Fatalf("%s: new text not served", st.name)
 		}
-		if e, quiet := es.quiet(400 * time.Millisecond); !quiet {
-			t.Errorf("%s: a second event %q", st.name, e.name)
-		}
-		if n := s.builds.Load() - before; n != 1 {
-			t.Errorf("%s: %d builds, want 1", st.name, n)
+		// Every event of the save came before the clock moved, so these
+		// are all the builds the save makes.
+		if got := s.builds()[before:]; len(got) != 1 || !slices.Equal(got[0], []string{record}) {
+			t.Errorf("%s: builds of %q, want one of [%s]", st.name, got, record)
 		}
 	}
 }
@@ -240,38 +242,58 @@ func TestNewFoldersAtOnce(t *testing.T) {
 	})
 }
 
-// TestBurst changes 1,000 files at once, as a branch switch does: at most
-// two builds, and the result equals a clean build.
+// TestBurst changes 1,000 files at once, as a branch switch does, in ten
+// groups, each followed by a stall longer than Settle and shorter than
+// Window, as a busy machine's. The test moves the clock, so a real stall
+// adds nothing: at most two builds (the first changes, then all the
+// others, however long the first build takes), and the result equals a
+// clean build.
 func TestBurst(t *testing.T) {
 	dir := copySite(t)
 	record := func(i int, title string) string {
 		return fmt.Sprintf("---\nstatus: accepted\ndate: 2021-01-01\ntags: [burst]\n---\n# %s %d\n\nBody of record %d.\n", title, i, i)
 	}
+	name := func(i int) string { return fmt.Sprintf("decisions/burst/%04d-burst-%d.md", i+1, i+1) }
 	for i := range 1000 {
-		writeFile(t, dir, fmt.Sprintf("decisions/burst/%04d-burst-%d.md", i+1, i+1), record(i+1, "Before"))
+		writeFile(t, dir, name(i), record(i+1, "Before"))
 	}
-	// A storm ends after a quiet spell of Window; a wider one than the
-	// default keeps a stall of this busy machine from splitting it.
-	s := start(t, dir, func(s *Server) { s.Batching = Timing{Window: 300 * time.Millisecond} })
-	before := s.builds.Load()
-	for i := range 1000 {
-		writeFile(t, dir, fmt.Sprintf("decisions/burst/%04d-burst-%d.md", i+1, i+1), record(i+1, "After"))
+	s := startControlled(t, dir)
+	tm := s.watcher.Timing
+	stall := (tm.Settle + tm.Window) / 2
+	before := len(s.builds())
+	for g := range 10 {
+		for i := g * 100; i < (g+1)*100; i++ {
+			writeFile(t, dir, name(i), record(i+1, "After"))
+		}
+		s.relay.mark(t)
+		s.clock.Advance(stall)
 	}
+	s.settle(t)
 	want := cleanBuild(t, dir)
 	waitFor(t, "the burst to be built", func() bool {
 		st := s.cur.Load()
 		return !st.failed && len(diff(st.files, want)) == 0
 	})
-	// Give a third build, if one were coming, the time to happen.
-	time.Sleep(500 * time.Millisecond)
-	if n := s.builds.Load() - before; n > 2 {
+	builds := s.builds()[before:]
+	if n := len(builds); n > 2 {
 		t.Errorf("%d builds for one burst, want at most 2", n)
+	}
+	// Every file written was in a build, so none is pending: no build
+	// is still to come.
+	var built []string
+	for _, b := range builds {
+		built = append(built, b...)
+	}
+	for i := range 1000 {
+		if !slices.Contains(built, name(i)) {
+			t.Fatalf("%s was in no build", name(i))
+		}
 	}
 	if d := diff(s.cur.Load().files, want); len(d) > 0 {
 		slices.Sort(d)
 		t.Errorf("served files differ from a clean build: %v", d[:min(10, len(d))])
 	}
-	t.Logf("%d builds for 1,000 changed files", s.builds.Load()-before)
+	t.Logf("%d builds for 1,000 changed files", len(builds))
 }
 
 // TestCSSOnlyChange: a change to the site theme's stylesheet swaps it in
@@ -306,19 +328,28 @@ func TestCSSOnlyChange(t *testing.T) {
 }
 
 // TestIgnoredChanges: files outside the site's folders and editors'
-// scratch files never reload.
+// scratch files never reload. The watcher passes on none of them but
+// notes.txt, whose build changes nothing.
 func TestIgnoredChanges(t *testing.T) {
 	dir := copySite(t)
-	s := start(t, dir)
-	es, _ := connect(t, s, nil)
+	s := startControlled(t, dir)
+	es, _ := connect(t, s.Server, nil)
+	first, before := s.cur.Load().version, len(s.builds())
 	writeFile(t, dir, "notes.txt", "scratch")
 	writeFile(t, dir, "public/index.html", "an old build")
 	writeFile(t, dir, ".git/HEAD", "ref: refs/heads/main")
 	writeFile(t, dir, "decisions/.0005.md.swp", "vim swap")
 	writeFile(t, dir, "decisions/0005.md~", "backup")
-	if e, quiet := es.quiet(time.Second); !quiet {
-		t.Errorf("ignored files caused %q", e.name)
+	s.settle(t)
+	waitFor(t, "a build after the scratch files", func() bool { return len(s.builds()) > before })
+	if got := s.builds()[before:]; len(got) != 1 || !slices.Equal(got[0], []string{"notes.txt"}) {
+		t.Errorf("builds of %q, want one of [notes.txt]", got)
 	}
+	// An edit after them: its reload is the first event, and once it is
+	// live, the build above has been published.
+	writeFile(t, dir, record, readFile(t, dir, record)+"\nEdited after the scratch files.\n")
+	s.settle(t)
+	nextReload(t, es, s.Server, first+1, recordPage, "Edited after the scratch files.")
 	files := s.cur.Load().files
 	for _, name := range slices.Collect(maps.Keys(files)) {
 		if strings.Contains(name, "swp") || strings.HasSuffix(name, "~") || strings.Contains(name, "notes") {
@@ -328,8 +359,9 @@ func TestIgnoredChanges(t *testing.T) {
 }
 
 // TestBranchSwitch switches git branches that differ in 1,000 records
-// (changed, added and removed) while serving: at most two builds, and the
-// result equals a clean build.
+// (changed, added, removed, and in a new folder) while serving: at most
+// two builds, and the result equals a clean build. The clock stands still
+// during the switch: TestBurst covers a switch that stalls.
 func TestBranchSwitch(t *testing.T) {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git not found")
@@ -368,16 +400,18 @@ func TestBranchSwitch(t *testing.T) {
 	git("commit", "-q", "-m", "other")
 	git("checkout", "-q", "main")
 
-	s := start(t, dir, func(s *Server) { s.Batching = Timing{Window: 300 * time.Millisecond} })
-	before := s.builds.Load()
+	s := startControlled(t, dir)
+	before := len(s.builds())
 	git("checkout", "-q", "other")
+	s.settle(t)
 	want := cleanBuild(t, dir)
 	waitFor(t, "the branch to be built", func() bool {
 		st := s.cur.Load()
 		return !st.failed && len(diff(st.files, want)) == 0
 	})
-	time.Sleep(500 * time.Millisecond)
-	if n := s.builds.Load() - before; n > 2 {
+	// The watcher saw every change before the clock moved, so these are
+	// all the builds the switch makes.
+	if n := len(s.builds()) - before; n > 2 {
 		t.Errorf("%d builds for one branch switch, want at most 2", n)
 	}
 	if d := diff(s.cur.Load().files, want); len(d) > 0 {

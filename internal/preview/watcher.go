@@ -33,6 +33,22 @@ func (n fsNotifier) Events() <-chan fsnotify.Event { return n.w.Events }
 func (n fsNotifier) Errors() <-chan error          { return n.w.Errors }
 func (n fsNotifier) Close() error                  { return n.w.Close() }
 
+// Clock is the watcher's sense of time. The real one is the time package;
+// a test passes one that moves only when told, so that which changes make
+// one batch does not depend on how busy the machine is.
+type Clock interface {
+	Now() time.Time
+	// At returns a channel that receives once the clock reaches t; at
+	// once if it already has.
+	At(t time.Time) <-chan time.Time
+}
+
+// realClock is the time package.
+type realClock struct{}
+
+func (realClock) Now() time.Time                  { return time.Now() }
+func (realClock) At(t time.Time) <-chan time.Time { return time.After(time.Until(t)) }
+
 // Timing tunes how changes are batched.
 type Timing struct {
 	// Settle is how long the first change after a calm spell waits for
@@ -94,10 +110,11 @@ type Watcher struct {
 	Root     string
 	Notifier Notifier // nil: fsnotify
 	Timing   Timing
+	Clock    Clock // nil: the real clock
 	Warn     func(format string, args ...any)
 
 	out     chan Batch
-	found   chan []string // paths from new folders and from polling
+	found   chan []string // paths from polling
 	full    chan struct{}
 	pollOn  sync.Once
 	polling chan struct{} // closed when polling starts
@@ -110,6 +127,9 @@ func (w *Watcher) Start(ctx context.Context) error {
 	w.Timing = w.Timing.withDefaults()
 	if w.Warn == nil {
 		w.Warn = func(string, ...any) {}
+	}
+	if w.Clock == nil {
+		w.Clock = realClock{}
 	}
 	if w.Notifier == nil {
 		fw, err := fsnotify.NewWatcher()
@@ -126,7 +146,7 @@ func (w *Watcher) Start(ctx context.Context) error {
 	if _, err := os.Stat(w.Root); err != nil {
 		return err
 	}
-	w.addTree(w.Root, false)
+	w.addTree(w.Root)
 	w.wg.Go(w.loop)
 	return nil
 }
@@ -171,10 +191,10 @@ func ignored(rel string) bool {
 	return false
 }
 
-// addTree watches dir and every folder below it. With report, the files
-// found are reported as changed: they may have been written before the
+// addTree watches dir and every folder below it, and returns the files
+// in them, relative to the root: they may have been written before the
 // watch was in place (mkdir -p a/b && echo > a/b/x.md).
-func (w *Watcher) addTree(dir string, report bool) {
+func (w *Watcher) addTree(dir string) []string {
 	var files []string
 	_ = filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
 		rel, _ := filepath.Rel(w.Root, p)
@@ -191,17 +211,10 @@ func (w *Watcher) addTree(dir string, report bool) {
 			}
 			return nil
 		}
-		if report {
-			files = append(files, filepath.ToSlash(rel))
-		}
+		files = append(files, filepath.ToSlash(rel))
 		return nil
 	})
-	if len(files) > 0 {
-		select {
-		case w.found <- files:
-		case <-w.ctx.Done():
-		}
-	}
+	return files
 }
 
 // cannotWatch warns, asks for a full build, and starts polling.
@@ -232,10 +245,11 @@ func (w *Watcher) loop() {
 	// first change comes within Window of prev continues a storm.
 	var first, last, prev time.Time
 	storm := false
-	timer := time.NewTimer(time.Hour)
-	defer timer.Stop()
+	// wake receives when the pending batch falls due, at time armed.
+	var wake <-chan time.Time
+	var armed time.Time
 	note := func() {
-		now := time.Now()
+		now := w.Clock.Now()
 		if first.IsZero() {
 			first = now
 			storm = now.Sub(prev) < t.Window
@@ -253,8 +267,10 @@ func (w *Watcher) loop() {
 			if limit := first.Add(t.MaxWait); limit.Before(due) {
 				due = limit
 			}
-			if wait := time.Until(due); wait > 0 {
-				timer.Reset(wait)
+			if w.Clock.Now().Before(due) {
+				if !due.Equal(armed) {
+					wake, armed = w.Clock.At(due), due
+				}
 			} else {
 				out = w.out
 			}
@@ -265,7 +281,8 @@ func (w *Watcher) loop() {
 		case out <- Batch{Paths: slices.Sorted(maps.Keys(pending)), Full: full}:
 			pending, full = map[string]bool{}, false
 			first, prev = time.Time{}, last
-		case <-timer.C:
+		case <-wake:
+			wake, armed = nil, time.Time{}
 		case ev, ok := <-w.Notifier.Events():
 			if !ok {
 				return
@@ -307,8 +324,11 @@ func (w *Watcher) event(ev fsnotify.Event, pending map[string]bool) bool {
 	}
 	if ev.Has(fsnotify.Create) {
 		if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
-			// A new folder: watch it, and report what is already in it.
-			w.wg.Go(func() { w.addTree(ev.Name, true) })
+			// A new folder: watch it, and take what is already in it into
+			// this batch, so that a folder and its files are built together.
+			for _, p := range w.addTree(ev.Name) {
+				pending[p] = true
+			}
 		}
 	}
 	pending[filepath.ToSlash(rel)] = true
@@ -319,13 +339,11 @@ func (w *Watcher) event(ev fsnotify.Event, pending map[string]bool) bool {
 // when the notifier cannot watch every folder.
 func (w *Watcher) poll() {
 	seen := w.scan()
-	tick := time.NewTicker(w.Timing.Poll)
-	defer tick.Stop()
 	for {
 		select {
 		case <-w.ctx.Done():
 			return
-		case <-tick.C:
+		case <-w.Clock.At(w.Clock.Now().Add(w.Timing.Poll)):
 		}
 		now := w.scan()
 		var changed []string

@@ -3,6 +3,7 @@ package preview
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -10,6 +11,7 @@ import (
 	"sync"
 	"syscall"
 	"testing"
+	"testing/synctest"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -134,37 +136,135 @@ func TestWatcherWatchesEveryFolder(t *testing.T) {
 	}
 }
 
-// TestWatcherBatches: an editor's save is one batch; scratch files and
-// permission changes are dropped.
-func TestWatcherBatches(t *testing.T) {
-	dir := copySite(t)
-	f := newFake()
-	// A generous settle time keeps the save in one batch on a busy machine.
-	w, _ := startWatcher(t, dir, f, Timing{Settle: 300 * time.Millisecond})
-	rec := filepath.Join(dir, "decisions", "0001-record-architecture-decisions.md")
-	for _, ev := range []fsnotify.Event{
-		{Name: filepath.Join(dir, "decisions", "4913"), Op: fsnotify.Create},
-		{Name: filepath.Join(dir, "decisions", "4913"), Op: fsnotify.Remove},
-		{Name: rec, Op: fsnotify.Rename},
-		{Name: rec + "~", Op: fsnotify.Create},
-		{Name: rec, Op: fsnotify.Create},
-		{Name: rec, Op: fsnotify.Write},
-		{Name: rec, Op: fsnotify.Chmod},
-		{Name: rec + "~", Op: fsnotify.Remove},
-		{Name: filepath.Join(dir, "decisions", ".0001.md.swp"), Op: fsnotify.Write},
-	} {
-		f.events <- ev
-	}
-	b := nextBatch(t, w)
-	if b.Full || !slices.Equal(b.Paths, []string{"decisions/0001-record-architecture-decisions.md"}) {
-		t.Fatalf("batch %+v", b)
-	}
-	// A permission change alone is no batch.
-	f.events <- fsnotify.Event{Name: rec, Op: fsnotify.Chmod}
+// offered returns the batch the watcher offers once every goroutine of the
+// test's bubble waits, if it offers one. It takes the batch, as the build
+// loop would.
+func offered(w *Watcher) (Batch, bool) {
+	synctest.Wait()
 	select {
 	case b := <-w.Batches():
-		t.Fatalf("chmod made a batch: %+v", b)
-	case <-time.After(600 * time.Millisecond):
+		return b, true
+	default:
+		return Batch{}, false
+	}
+}
+
+// TestWatcherBatches: an editor's save is one batch; scratch files and
+// permission changes are dropped. The watcher runs on testing/synctest's
+// clock, which moves only when every goroutine waits: a busy machine
+// cannot split the save.
+func TestWatcherBatches(t *testing.T) {
+	synctest.Test(t, func(t *testing.T) {
+		dir := copySite(t)
+		f := newFake()
+		w, _ := startWatcher(t, dir, f, Timing{})
+		rec := filepath.Join(dir, "decisions", "0001-record-architecture-decisions.md")
+		for _, ev := range []fsnotify.Event{
+			{Name: filepath.Join(dir, "decisions", "4913"), Op: fsnotify.Create},
+			{Name: filepath.Join(dir, "decisions", "4913"), Op: fsnotify.Remove},
+			{Name: rec, Op: fsnotify.Rename},
+			{Name: rec + "~", Op: fsnotify.Create},
+			{Name: rec, Op: fsnotify.Create},
+			{Name: rec, Op: fsnotify.Write},
+			{Name: rec, Op: fsnotify.Chmod},
+			{Name: rec + "~", Op: fsnotify.Remove},
+			{Name: filepath.Join(dir, "decisions", ".0001.md.swp"), Op: fsnotify.Write},
+		} {
+			f.events <- ev
+		}
+		time.Sleep(w.Timing.Settle)
+		b, ok := offered(w)
+		if !ok || b.Full || !slices.Equal(b.Paths, []string{"decisions/0001-record-architecture-decisions.md"}) {
+			t.Fatalf("batch %+v (offered: %v), want the record alone", b, ok)
+		}
+		// A permission change alone is no batch, however long one waits.
+		f.events <- fsnotify.Event{Name: rec, Op: fsnotify.Chmod}
+		time.Sleep(time.Hour)
+		if b, ok := offered(w); ok {
+			t.Fatalf("chmod made a batch: %+v", b)
+		}
+	})
+}
+
+// TestWatcherTiming follows the batching rules step by step on
+// testing/synctest's clock: a lone change waits Settle after the last
+// change; a change within Window of the last batch's continues a storm,
+// which ends after a quiet Window, or at MaxWait however long it lasts;
+// while the consumer is building, the next batch grows.
+func TestWatcherTiming(t *testing.T) {
+	tm := Timing{}.withDefaults()
+	if tm.Settle != 20*time.Millisecond || tm.Window != 100*time.Millisecond || tm.MaxWait != 2*time.Second {
+		t.Fatalf("defaults changed to %+v: check the steps below", tm)
+	}
+	type step struct {
+		after  time.Duration // time that passes first
+		want   []string      // the batch then offered; nil: none
+		busy   bool          // the consumer is building: do not take a batch
+		change string        // a file that changes next, if any
+	}
+	const ns = time.Nanosecond
+	// storm is a change every 60ms (longer than Settle, shorter than
+	// Window) from b on, for longer than MaxWait.
+	storm := []step{{0, nil, false, "a"}, {tm.Settle, []string{"a"}, false, ""}, {50 * time.Millisecond, nil, false, "b"}}
+	var stormed []string
+	for i := range 32 {
+		stormed = append(stormed, fmt.Sprintf("c%02d", i))
+		storm = append(storm, step{60 * time.Millisecond, nil, false, stormed[i]})
+	}
+	// The last change came at 70+32*60 = 1990ms, b at 70ms: MaxWait ends
+	// the batch at 2070ms, before a quiet Window would at 2090ms.
+	storm = append(storm, step{80*time.Millisecond - ns, nil, false, ""}, step{ns, append([]string{"b"}, stormed...), false, ""})
+
+	for _, c := range []struct {
+		name  string
+		steps []step
+	}{
+		{"a lone change waits Settle", []step{
+			{0, nil, false, "a"}, {tm.Settle - ns, nil, false, ""}, {ns, []string{"a"}, false, ""},
+		}},
+		{"every change restarts Settle", []step{
+			{0, nil, false, "a"}, {tm.Settle - ns, nil, false, "b"}, {tm.Settle - ns, nil, false, ""}, {ns, []string{"a", "b"}, false, ""},
+		}},
+		{"a change within Window of a batch starts a storm, which waits Window", []step{
+			{0, nil, false, "a"}, {tm.Settle, []string{"a"}, false, ""},
+			// b at 70ms, 70ms after a; c 60ms later would have ended a
+			// batch that waited only Settle.
+			{50 * time.Millisecond, nil, false, "b"}, {60 * time.Millisecond, nil, false, "c"},
+			{tm.Window - ns, nil, false, ""}, {ns, []string{"b", "c"}, false, ""},
+		}},
+		{"a change after a quiet Window waits Settle again", []step{
+			{0, nil, false, "a"}, {tm.Settle, []string{"a"}, false, ""},
+			{tm.Window, nil, false, "b"}, {tm.Settle - ns, nil, false, ""}, {ns, []string{"b"}, false, ""},
+		}},
+		{"a storm ends at MaxWait", storm},
+		{"changes during a build join the next batch", []step{
+			{0, nil, false, "a"}, {tm.Settle, nil, true, "b"}, {time.Second, nil, true, "c"},
+			{tm.Settle, []string{"a", "b", "c"}, false, ""},
+		}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			synctest.Test(t, func(t *testing.T) {
+				dir := t.TempDir()
+				f := newFake()
+				w, _ := startWatcher(t, dir, f, Timing{})
+				start := time.Now()
+				for i, st := range c.steps {
+					time.Sleep(st.after)
+					if !st.busy {
+						b, ok := offered(w)
+						if got := b.Paths; ok != (st.want != nil) || !slices.Equal(got, st.want) {
+							t.Fatalf("step %d, at %s: offered %v %v, want %v", i, time.Since(start), ok, got, st.want)
+						}
+					}
+					if st.change != "" {
+						f.events <- fsnotify.Event{Name: filepath.Join(dir, st.change), Op: fsnotify.Write}
+					}
+				}
+				if b, ok := offered(w); ok {
+					t.Fatalf("after the last step: a batch %v", b.Paths)
+				}
+			})
+		})
 	}
 }
 
