@@ -9,7 +9,6 @@ import (
 	"strings"
 )
 
-
 // Guard checks that out may be used as the output folder of the site in
 // siteDir; force allows a non-empty folder waymark did not create.
 func Guard(out, siteDir string, force bool) error {
@@ -133,4 +132,3 @@ func absolute(p string) (string, error) {
 		rest = filepath.Join(filepath.Base(cur), rest)
 	}
 }
-
