@@ -20,7 +20,7 @@ func checkReplaceable(out string) error {
 		parent = filepath.Dir(parent)
 	}
 	if err := writable(parent); err != nil {
-		return refuseUnwritable(out, parent, err, "the new output is prepared beside it, in")
+		return refuseUnwritable(out, parent, err, "the new output is prepared beside it, in", "chmod u+w "+parent)
 	}
 	if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) {
 		return nil
@@ -34,18 +34,18 @@ func checkReplaceable(out string) error {
 			return err
 		}
 		if err := writable(p); err != nil {
-			return refuseUnwritable(out, p, err, "each build replaces the output folder, moving your files over and deleting the rest of")
+			return refuseUnwritable(out, p, err, "each build replaces the output folder, moving your files over and deleting the rest of", "chmod -R u+w "+out)
 		}
 		return nil
 	})
 }
 
 // refuseUnwritable explains why dir, out or a folder near it, cannot be
-// written, and what would fix it.
-func refuseUnwritable(out, dir string, err error, why string) error {
+// written, and the command fix that would make it writable.
+func refuseUnwritable(out, dir string, err error, why, fix string) error {
 	if errors.Is(err, errReadOnlyFS) {
 		return fmt.Errorf("refusing to build into %s: %s is on a read-only file system (%s %s); choose another --out", out, dir, why, dir)
 	}
-	return fmt.Errorf("refusing to build into %s: %s is read-only to this user (%v), and %s %s; make it writable (chmod -R u+w %s) or choose another --out",
-		out, dir, err, why, dir, dir)
+	return fmt.Errorf("refusing to build into %s: %s is read-only to this user (%v), and %s %s; make it writable (%s) or choose another --out",
+		out, dir, err, why, dir, fix)
 }

@@ -43,6 +43,10 @@ func NewStaging(ctx context.Context, out string, wait Wait) (*Staging, error) {
 	if err := checkFolder(out); err != nil {
 		return nil, err
 	}
+	// Checked before the lock too, whose file is made beside out.
+	if err := checkReplaceable(out); err != nil {
+		return nil, err
+	}
 	l, err := takeLock(ctx, out, wait)
 	if err != nil {
 		return nil, err
