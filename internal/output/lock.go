@@ -88,7 +88,7 @@ func tryLock(p string) (*lock, error) {
 		if err1 == nil && err2 == nil && os.SameFile(held, now) {
 			// Who holds it, for the message of a build that has to wait.
 			_ = f.Truncate(0)
-			_, _ = f.WriteAt([]byte(fmt.Sprintf("waymark build, pid %d, since %s\n", os.Getpid(), time.Now().Format(time.TimeOnly))), 0)
+			_, _ = f.WriteAt([]byte(fmt.Sprintf("waymark build (pid %d, started %s)\n", os.Getpid(), time.Now().Format(time.TimeOnly))), 0)
 			return &lock{f: f, path: p}, nil
 		}
 		f.Close() // released, and try the file at p now
