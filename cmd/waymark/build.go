@@ -13,6 +13,7 @@ import (
 
 	"github.com/waymark-dev/waymark/internal/diag"
 	"github.com/waymark-dev/waymark/internal/output"
+	"github.com/waymark-dev/waymark/internal/page"
 	"github.com/waymark-dev/waymark/internal/render"
 	"github.com/waymark-dev/waymark/internal/scaffold"
 	"github.com/waymark-dev/waymark/internal/site"
@@ -133,8 +134,10 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	s, err := site.Load(sf.options())
 	if err == nil {
 		s.CheckLinks() // without rendering a page
-		if _, err := render.LoadTheme(s); err != nil {
+		if th, err := render.LoadTheme(s); err != nil {
 			s.Problems.Add(diag.As("themes/"+s.Config.Theme, err))
+		} else {
+			_ = render.CheckOutputs(s, page.Assemble(s), th) // its problems are reported with the others
 		}
 	}
 	if err := ctx.Err(); err != nil {

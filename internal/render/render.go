@@ -141,10 +141,14 @@ func render(w Writer, s *site.Site, plain bool) error {
 		s.Problems.Add(diag.As("themes/"+s.Config.Theme, err))
 		return err
 	}
+	pages := page.Assemble(s)
+	if err := CheckOutputs(s, pages, th); err != nil {
+		return err
+	}
 	r := New(s, th, nil)
 	r.plain = plain
 	ix := NewSearchIndex(s, nil, false)
-	if err := r.Pages(w, page.Assemble(s), ix); err != nil {
+	if err := r.Pages(w, pages, ix); err != nil {
 		return err
 	}
 	return r.Files(w, ix)
