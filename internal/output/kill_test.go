@@ -320,12 +320,3 @@ func TestPublishKeepsUserFileItCannotPlace(t *testing.T) {
 		})
 	}
 }
-
-func readFile(t *testing.T, p string) string {
-	t.Helper()
-	data, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(data)
-}
