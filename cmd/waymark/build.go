@@ -13,6 +13,7 @@ import (
 
 	"github.com/waymark-dev/waymark/internal/diag"
 	"github.com/waymark-dev/waymark/internal/output"
+	"github.com/waymark-dev/waymark/internal/page"
 	"github.com/waymark-dev/waymark/internal/render"
 	"github.com/waymark-dev/waymark/internal/scaffold"
 	"github.com/waymark-dev/waymark/internal/site"
@@ -62,7 +63,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	stage, err := output.NewStaging(*out)
+	if err := output.GuardSources(*out, *sf.dir, sourceFolders(s)); err != nil {
+		return err
+	}
+	stage, err := output.NewStaging(ctx, *out, output.Wait{For: buildWait, Waiting: func(holder string) {
+		fmt.Fprintf(stderr, "waiting for %s to finish writing %s\n", holder, *out)
+	}})
 	if err != nil {
 		return err
 	}
@@ -87,6 +93,15 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	fmt.Fprintf(stdout, "built %d decisions, %d blips and %d pages into %s in %s (%d warnings)\n",
 		len(s.Decisions.Records), len(s.Radar.Blips), len(s.Pages), *out, time.Since(start).Round(time.Millisecond), policy+warnings)
 	return nil
+}
+
+// buildWait is how long a build waits for another build of the same
+// output folder before it gives up.
+const buildWait = 2 * time.Minute
+
+// sourceFolders are the folders of s that are read as the site.
+func sourceFolders(s *site.Site) []string {
+	return []string{s.Config.Decisions, s.Config.Radar, s.Config.Content, "themes/" + s.Config.Theme}
 }
 
 // maxBuildWarnings is how many warnings build prints; check prints all.
@@ -119,8 +134,10 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	s, err := site.Load(sf.options())
 	if err == nil {
 		s.CheckLinks() // without rendering a page
-		if _, err := render.LoadTheme(s); err != nil {
+		if th, err := render.LoadTheme(s); err != nil {
 			s.Problems.Add(diag.As("themes/"+s.Config.Theme, err))
+		} else {
+			_ = render.CheckOutputs(s, page.Assemble(s), th) // its problems are reported with the others
 		}
 	}
 	if err := ctx.Err(); err != nil {

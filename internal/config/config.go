@@ -264,8 +264,7 @@ func (c *Config) validate(file string, node *yaml.Node) error {
 		seen[h.ID] = true
 	}
 	if c.BaseURL != "" {
-		u, err := url.Parse(c.BaseURL)
-		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		if !ValidBaseURL(c.BaseURL) {
 			l.Add(diag.Errorf(file, line("baseURL"), "write it as https://host/path/", "baseURL %q is not an absolute http(s) URL", c.BaseURL))
 		}
 	}
@@ -278,6 +277,14 @@ func (c *Config) validate(file string, node *yaml.Node) error {
 		}
 	}
 	return l.Err()
+}
+
+// ValidBaseURL reports whether u is an absolute http(s) URL with a host,
+// as baseURL (and --base-url) must be: it starts every link of the feed,
+// the sitemap and canonical links, so javascript: or data: may not.
+func ValidBaseURL(u string) bool {
+	p, err := url.Parse(u)
+	return err == nil && (p.Scheme == "http" || p.Scheme == "https") && p.Host != ""
 }
 
 // ValidDir reports whether dir is a relative path that stays inside the site.

@@ -276,6 +276,9 @@ func (in *Incremental) render(s *site.Site, w *mapWriter) error {
 	}
 	r := render.New(s, th, m)
 	m.jobs = page.Assemble(s) // kept for the next build
+	if err := render.CheckOutputs(s, m.jobs, th); err != nil {
+		return err
+	}
 	ix := render.NewSearchIndex(s, m.search, m.sameMeta)
 	if err := r.Pages(w, m.jobs, ix); err != nil {
 		return err

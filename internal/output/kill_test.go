@@ -1,6 +1,7 @@
 package output
 
 import (
+	"fmt"
 	"maps"
 	"os"
 	"path/filepath"
@@ -45,12 +46,12 @@ func newOutput(t *testing.T) string {
 // then has the listing want and nothing else is left beside it.
 func recoverAndCheck(t *testing.T, out, want string) {
 	t.Helper()
-	next, err := NewStaging(out)
+	next, err := newStaging(out)
 	if err != nil {
 		t.Fatalf("NewStaging after the kill: %v", err)
 	}
 	assertTree(t, out, want)
-	if got, want := entries(t, filepath.Dir(out)), []string{filepath.Base(next.dir), "public"}; !slices.Equal(got, want) {
+	if got, want := entries(t, filepath.Dir(out)), []string{".public.lock", filepath.Base(next.dir), "public"}; !slices.Equal(got, want) {
 		t.Errorf("beside the output: %q, want %q", got, want)
 	}
 	if err := next.Discard(); err != nil {
@@ -153,6 +154,7 @@ func TestRecoverKilledBuild(t *testing.T) {
 				t.Fatal(err)
 			}
 
+			kill(s)
 			wantNew := tt.kill(t, s)
 
 			if wantNew {
@@ -164,53 +166,94 @@ func TestRecoverKilledBuild(t *testing.T) {
 	}
 }
 
-// TestKillPublishAtEveryStep stops Publish after each of its steps, as a
-// kill would, and checks that the next build repairs the output.
-func TestKillPublishAtEveryStep(t *testing.T) {
+// publishSteps returns the steps Publish takes from killedState, in
+// order, the one-step exchange of folders taken or not.
+func publishSteps(t *testing.T, exchange bool) []string {
+	t.Helper()
 	var steps []string
 	s, _ := killedState(t, filepath.Join(t.TempDir(), "public"))
+	if !exchange {
+		s.exchange = noExchange
+	}
 	s.step = func(step string) { steps = append(steps, step) }
 	if err := s.Publish(); err != nil {
 		t.Fatal(err)
 	}
-	if got, want := len(steps), 4+len(userFiles); got != want {
-		t.Fatalf("Publish took steps %q, want %d", steps, want)
-	}
-	moved := slices.Index(steps, "new output moved in")
-	if moved < 0 {
-		t.Fatalf("no step %q in %q", "new output moved in", steps)
-	}
+	return steps
+}
 
+func noExchange(string, string) error { return errNoExchange }
+
+// TestKillPublishAtEveryStep stops Publish after each of its steps, as a
+// kill would, and checks that the output then holds the previous or the
+// new build, each with every user file, and that the next build repairs
+// whatever is left beside it. With the one-step exchange the output is
+// whole at every step; with two renames it is missing between them, and
+// the next build puts it back.
+func TestKillPublishAtEveryStep(t *testing.T) {
 	want := newOutput(t)
-	for i, step := range steps {
-		t.Run(step, func(t *testing.T) {
-			out := filepath.Join(t.TempDir(), "public")
-			s, previous := killedState(t, out)
-			n := 0
-			s.step = func(string) {
-				if n == i {
-					runtime.Goexit() // no deferred clean-up, like a kill
+	for _, exchange := range []bool{true, false} {
+		steps := publishSteps(t, exchange)
+		// manifest written, a step for each user file, the swap (one step
+		// or two), the previous output moved to trash.
+		swapSteps := 1
+		if !exchange {
+			swapSteps = 2
+		}
+		if got, want := len(steps), 1+len(userFiles)+swapSteps+1; got != want {
+			t.Fatalf("exchange %v: Publish took steps %q, want %d", exchange, steps, want)
+		}
+		for _, rel := range slices.Sorted(maps.Keys(userFiles)) {
+			if !slices.Contains(steps, "kept "+rel) {
+				t.Errorf("exchange %v: no step keeps %s: %q", exchange, rel, steps)
+			}
+		}
+		in := "new output swapped in"
+		if !exchange {
+			in = "new output moved in"
+		}
+		moved := slices.Index(steps, in)
+		if moved < 0 {
+			t.Fatalf("no step %q in %q", in, steps)
+		}
+		for i, step := range steps {
+			t.Run(fmt.Sprintf("exchange %v/%s", exchange, step), func(t *testing.T) {
+				out := filepath.Join(t.TempDir(), "public")
+				s, previous := killedState(t, out)
+				if !exchange {
+					s.exchange = noExchange
 				}
-				n++
-			}
-			var returned bool
-			done := make(chan struct{})
-			go func() {
-				defer close(done)
-				_ = s.Publish()
-				returned = true
-			}()
-			<-done
-			if returned {
-				t.Fatalf("Publish did not stop after step %q", step)
-			}
+				n := 0
+				s.step = func(string) {
+					if n == i {
+						kill(s)
+						runtime.Goexit() // only the lock's release is deferred, and kill did that as the system would
+					}
+					n++
+				}
+				var returned bool
+				done := make(chan struct{})
+				go func() {
+					defer close(done)
+					_ = s.Publish()
+					returned = true
+				}()
+				<-done
+				if returned {
+					t.Fatalf("Publish did not stop after step %q", step)
+				}
 
-			if i < moved {
-				recoverAndCheck(t, out, previous)
-			} else {
-				recoverAndCheck(t, out, want)
-			}
-		})
+				wantNow := previous
+				if i >= moved {
+					wantNow = want
+				}
+				if exchange || step != "previous output moved aside" {
+					// What a web server serving out sees until the next build.
+					assertTree(t, out, wantNow)
+				}
+				recoverAndCheck(t, out, wantNow)
+			})
+		}
 	}
 }
 
@@ -230,8 +273,9 @@ func rename(t *testing.T, from, to string) {
 }
 
 // TestPublishKeepsUserFileItCannotPlace checks that a user file whose path
-// the new build now uses as a folder, or as a file inside it, is kept (and
-// named) rather than deleted, and that building resumes once it is moved.
+// the new build now uses as a folder, or as a file inside it, stops
+// Publish before anything moves, with an error naming the file and what
+// to do, and that building resumes once it is moved.
 func TestPublishKeepsUserFileItCannotPlace(t *testing.T) {
 	tests := []struct {
 		name     string
@@ -246,6 +290,7 @@ func TestPublishKeepsUserFileItCannotPlace(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "public")
 			build(t, out, siteV1)
 			writeFiles(t, out, map[string]string{tt.userFile: "precious"})
+			before := treeListing(t, out)
 			s := stage(t, out, tt.build)
 
 			err := s.Publish()
@@ -253,31 +298,20 @@ func TestPublishKeepsUserFileItCannotPlace(t *testing.T) {
 			if err == nil {
 				t.Fatal("Publish = nil, want an error about the user's file")
 			}
-			old := s.dir + ".old"
-			for _, want := range []string{tt.userFile, old, "move the file out of the way"} {
+			for _, want := range []string{filepath.Join(out, tt.userFile), "move it out of " + out, out + " is as it was"} {
 				if !strings.Contains(err.Error(), want) {
 					t.Errorf("error %q does not mention %q", err, want)
 				}
 			}
-			kept := filepath.Join(old, filepath.FromSlash(tt.userFile))
-			if got, want := readFile(t, kept), "precious"; got != want {
-				t.Fatalf("user file %s = %q, want %q", kept, got, want)
+			assertTree(t, out, before)
+			if got, want := entries(t, filepath.Dir(out)), []string{"public"}; !slices.Equal(got, want) {
+				t.Errorf("beside the output: %q, want %q", got, want)
 			}
+
+			// The advice works.
+			rename(t, filepath.Join(out, tt.userFile), filepath.Join(t.TempDir(), "rescued"))
+			build(t, out, tt.build)
 			if got, want := readFiles(t, out), withManifest(tt.build); !maps.Equal(got, want) {
-				t.Errorf("output:\ngot  %q\nwant %q", got, want)
-			}
-
-			// The next build refuses to go on rather than delete the file.
-			if _, err := NewStaging(out); err == nil || !strings.Contains(err.Error(), tt.userFile) {
-				t.Fatalf("NewStaging with the file still in the way = %v, want an error naming %s", err, tt.userFile)
-			}
-			if got, want := readFile(t, kept), "precious"; got != want {
-				t.Fatalf("user file %s = %q, want %q", kept, got, want)
-			}
-
-			rename(t, kept, filepath.Join(t.TempDir(), "rescued"))
-			build(t, out, siteV2)
-			if got, want := readFiles(t, out), withManifest(siteV2); !maps.Equal(got, want) {
 				t.Errorf("output after the user moved the file:\ngot  %q\nwant %q", got, want)
 			}
 			if got, want := entries(t, filepath.Dir(out)), []string{"public"}; !slices.Equal(got, want) {
@@ -285,13 +319,4 @@ func TestPublishKeepsUserFileItCannotPlace(t *testing.T) {
 			}
 		})
 	}
-}
-
-func readFile(t *testing.T, p string) string {
-	t.Helper()
-	data, err := os.ReadFile(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return string(data)
 }

@@ -206,7 +206,7 @@ func TestWriteFileRefuses(t *testing.T) {
 			root := t.TempDir()
 			out := filepath.Join(root, "site", "public")
 			build(t, out, siteV1)
-			s, err := NewStaging(out)
+			s, err := newStaging(out)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -252,7 +252,7 @@ func TestNewStagingRefusesSymlink(t *testing.T) {
 	symlink(t, "www", filepath.Join(root, "public"))
 	before := treeListing(t, root)
 
-	_, err := NewStaging(filepath.Join(root, "public"))
+	_, err := newStaging(filepath.Join(root, "public"))
 
 	if err == nil {
 		t.Fatal("NewStaging through a symlink = nil, want an error")
@@ -284,7 +284,7 @@ func TestNewStagingLeavesOthersAlone(t *testing.T) {
 			}
 			before := treeListing(t, root)
 
-			s, err := NewStaging(filepath.Join(root, tt.out))
+			s, err := newStaging(filepath.Join(root, tt.out))
 			if err != nil {
 				t.Fatalf("NewStaging: %v", err)
 			}
@@ -300,7 +300,7 @@ func TestNewStagingLeavesOthersAlone(t *testing.T) {
 func TestWriteFileConcurrent(t *testing.T) {
 	const writers, perWriter = 32, 40
 	out := filepath.Join(t.TempDir(), "public")
-	s, err := NewStaging(out)
+	s, err := newStaging(out)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,6 +1,7 @@
 package output
 
 import (
+	"context"
 	"crypto/sha256"
 	"fmt"
 	"io/fs"
@@ -126,7 +127,7 @@ func build(t *testing.T, out string, files map[string]string) {
 // stage starts a build of files into out without publishing it.
 func stage(t *testing.T, out string, files map[string]string) *Staging {
 	t.Helper()
-	s, err := NewStaging(out)
+	s, err := newStaging(out)
 	if err != nil {
 		t.Fatalf("NewStaging: %v", err)
 	}
@@ -141,6 +142,20 @@ func stage(t *testing.T, out string, files map[string]string) *Staging {
 		}
 	}
 	return s
+}
+
+// newStaging starts a build of out that does not wait for another.
+func newStaging(out string) (*Staging, error) {
+	return NewStaging(context.Background(), out, Wait{})
+}
+
+// kill leaves s as killing its process would: the system lets the lock
+// go, and the lock file stays behind.
+func kill(s *Staging) {
+	if s.lock != nil && s.lock.f != nil {
+		s.lock.f.Close()
+		s.lock.f = nil
+	}
 }
 
 // manifestOf is the manifest a build of names writes.

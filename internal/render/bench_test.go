@@ -117,3 +117,24 @@ func BenchmarkBuildStages(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkCheckOutputs is the check of every output path (CheckOutputs)
+// on the 10,000-document corpus, with the site loaded and its pages
+// assembled before the timer starts: its share of a build.
+func BenchmarkCheckOutputs(b *testing.B) {
+	s, err := site.Load(site.Options{Site: os.DirFS(sitetest.Corpus(b, 10000)), Theme: themes.Default()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	th, err := LoadTheme(s)
+	if err != nil {
+		b.Fatal(err)
+	}
+	pages := page.Assemble(s)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := CheckOutputs(s, pages, th); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -141,10 +141,14 @@ func render(w Writer, s *site.Site, plain bool) error {
 		s.Problems.Add(diag.As("themes/"+s.Config.Theme, err))
 		return err
 	}
+	pages := page.Assemble(s)
+	if err := CheckOutputs(s, pages, th); err != nil {
+		return err
+	}
 	r := New(s, th, nil)
 	r.plain = plain
 	ix := NewSearchIndex(s, nil, false)
-	if err := r.Pages(w, page.Assemble(s), ix); err != nil {
+	if err := r.Pages(w, pages, ix); err != nil {
 		return err
 	}
 	return r.Files(w, ix)
@@ -186,7 +190,7 @@ func (r *Renderer) Pages(w Writer, pages []page.Page, ix *SearchIndex) error {
 		}
 		p.View.Content = "" // let the rendered body go as soon as its page is written
 		// Minifying makes a new slice: buf is free again after it.
-		out, err := r.minified("text/html", buf.Bytes())
+		out, err := r.minifiedScratch("text/html", buf.Bytes())
 		if err != nil {
 			errs[i] = fmt.Errorf("%s: minifying: %w", p.Path, err)
 			return
@@ -299,8 +303,17 @@ func (r *Renderer) write(w Writer, name, mime string, data []byte) error {
 }
 
 // minified returns data minified as mime (as it is, when plain), in a
-// new slice.
+// new slice, and leaves data as it was. The minifiers shorten numbers in
+// place in their input, and callers keep what they pass in: the
+// preview's kept index.json went from 1000 to 1e3, then to 1e30 when it
+// was minified again.
 func (r *Renderer) minified(mime string, data []byte) ([]byte, error) {
+	return r.minifiedScratch(mime, bytes.Clone(data))
+}
+
+// minifiedScratch is minified for a buffer that nobody keeps: it may
+// overwrite data.
+func (r *Renderer) minifiedScratch(mime string, data []byte) ([]byte, error) {
 	if r.plain {
 		return bytes.Clone(data), nil
 	}
@@ -313,7 +326,8 @@ func newMinifier() *minify.M {
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("application/javascript", js.Minify)
 	m.AddFunc("image/svg+xml", svg.Minify)
-	m.AddFunc("application/json", json.Minify)
+	// Numbers stay as written: 1000 is no 1e3 to a strict integer decoder.
+	m.Add("application/json", &json.Minifier{KeepNumbers: true})
 	m.AddFunc("application/xml", xml.Minify)
 	return m
 }

@@ -178,6 +178,10 @@ func Load(opts Options) (*Site, error) {
 		return s, s.err()
 	}
 	if opts.BaseURL != "" {
+		if !config.ValidBaseURL(opts.BaseURL) {
+			s.Problems.Add(diag.Errorf("--base-url", 0, "pass it as https://host/path/", "%q is not an absolute http(s) URL", opts.BaseURL))
+			return s, s.err()
+		}
 		cfg.BaseURL = strings.TrimSuffix(opts.BaseURL, "/") + "/"
 	}
 	s.findDecisions(cfg)

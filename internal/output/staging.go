@@ -1,0 +1,116 @@
+package output
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+)
+
+// Staging is a folder a build writes into before it is published.
+type Staging struct {
+	out  string // the output folder it will replace
+	dir  string
+	lock *lock // the output folder's, held until Publish or Discard
+	mu   sync.Mutex
+	list []string
+	seen map[string]bool // the names in list
+	dirs sync.Map
+	// step, set only by tests, is called between the steps of Publish; a
+	// test stops the goroutine there to leave the folders as a kill would.
+	step func(name string)
+	// exchange swaps two folders in one step; tests set it to make
+	// Publish take the two-rename way. Nil means the system's.
+	exchange func(a, b string) error
+}
+
+func (s *Staging) at(step string) {
+	if s.step != nil {
+		s.step(step)
+	}
+}
+
+// NewStaging creates a staging folder beside out once no other build is
+// writing out, waiting for one as wait says (ctx ends the wait), and
+// repairs what a killed build left.
+func NewStaging(ctx context.Context, out string, wait Wait) (*Staging, error) {
+	out = filepath.Clean(out)
+	if err := os.MkdirAll(filepath.Dir(out), 0o755); err != nil {
+		return nil, err
+	}
+	if err := checkFolder(out); err != nil {
+		return nil, err
+	}
+	// Checked before the lock too, whose file is made beside out.
+	if err := checkReplaceable(out); err != nil {
+		return nil, err
+	}
+	l, err := takeLock(ctx, out, wait)
+	if err != nil {
+		return nil, err
+	}
+	s, err := openStaging(out, l)
+	if err != nil {
+		l.release()
+		return nil, err
+	}
+	return s, nil
+}
+
+// openStaging is NewStaging once the lock is held.
+func openStaging(out string, l *lock) (*Staging, error) {
+	if err := checkReplaceable(out); err != nil {
+		return nil, err
+	}
+	if err := recoverLeftovers(out); err != nil {
+		return nil, err
+	}
+	dir, err := os.MkdirTemp(filepath.Dir(out), "."+filepath.Base(out)+".staging-")
+	if err != nil {
+		return nil, err
+	}
+	return &Staging{out: out, dir: dir, lock: l, seen: map[string]bool{}}, nil
+}
+
+// WriteFile writes one file of the site; it is safe for concurrent use.
+// A name written twice is an error: two files of the site would be
+// published at one path, and one would silently replace the other.
+func (s *Staging) WriteFile(name string, data []byte) error {
+	// Localize also refuses what the OS cannot name (NUL; \ on Windows,
+	// where it would be a separator); the manifest holds one name a line.
+	local, err := filepath.Localize(name)
+	if err != nil || name == "." || name == Manifest || strings.ContainsAny(name, "\n\r") {
+		return fmt.Errorf("refusing to write %q: not a path inside the output folder", name)
+	}
+	s.mu.Lock()
+	twice := s.seen[name]
+	s.seen[name] = true
+	s.mu.Unlock()
+	if twice {
+		return fmt.Errorf("refusing to write %q twice: two files of the site would be published at one path", name)
+	}
+	p := filepath.Join(s.dir, local)
+	d := filepath.Dir(p)
+	if _, done := s.dirs.Load(d); !done {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return err
+		}
+		s.dirs.Store(d, true)
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		return err
+	}
+	s.mu.Lock()
+	s.list = append(s.list, name)
+	s.mu.Unlock()
+	return nil
+}
+
+// Discard removes the staging folder and lets the output folder's lock
+// go; the output folder is untouched.
+func (s *Staging) Discard() error {
+	defer s.lock.release()
+	return os.RemoveAll(s.dir)
+}
