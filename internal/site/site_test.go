@@ -3,6 +3,7 @@ package site
 import (
 	"errors"
 	"slices"
+	"sync"
 	"testing"
 	"testing/fstest"
 
@@ -97,17 +98,23 @@ func TestLoadInvalid(t *testing.T) {
 // countingReuse keeps parse results, as package incremental does.
 type countingReuse struct {
 	afresh
+	mu     sync.Mutex // Load parses in parallel
 	parsed map[string]any
 	made   int
 }
 
 func (c *countingReuse) Parse(p string, parse func(string) any) any {
-	if v, ok := c.parsed[p]; ok {
+	c.mu.Lock()
+	v, ok := c.parsed[p]
+	c.mu.Unlock()
+	if ok {
 		return v
 	}
+	v = parse(p)
+	c.mu.Lock()
 	c.made++
-	v := parse(p)
 	c.parsed[p] = v
+	c.mu.Unlock()
 	return v
 }
 
