@@ -115,11 +115,52 @@ const (
 	AOE           = "aoe"
 )
 
+// format is one other tool's radar format: how to read it and, when it
+// can be written, how to write it. Each lives in a file of its own.
+type format struct {
+	name  string
+	read  func(*importer, fs.FS)
+	write func(*exporter, io.Writer) error // nil: import only
+}
+
+// formats are every format, in the order help texts list them. Adding a
+// format is a file with its read and write methods and a line here.
+var formats = []format{
+	{BYORCSV, (*importer).byor, (*exporter).byor},
+	{ZalandoJSON, (*importer).zalando, (*exporter).zalando},
+	{BackstageJSON, (*importer).backstage, (*exporter).backstage},
+	{AOE, (*importer).aoe, nil},
+}
+
 // ImportFormats lists the formats Import reads.
-func ImportFormats() []string { return []string{BYORCSV, ZalandoJSON, BackstageJSON, AOE} }
+func ImportFormats() []string {
+	var out []string
+	for _, f := range formats {
+		out = append(out, f.name)
+	}
+	return out
+}
 
 // ExportFormats lists the formats Export writes.
-func ExportFormats() []string { return []string{BYORCSV, ZalandoJSON, BackstageJSON} }
+func ExportFormats() []string {
+	var out []string
+	for _, f := range formats {
+		if f.write != nil {
+			out = append(out, f.name)
+		}
+	}
+	return out
+}
+
+// lookup returns the format named name.
+func lookup(name string) (format, bool) {
+	for _, f := range formats {
+		if f.name == name {
+			return f, true
+		}
+	}
+	return format{}, false
+}
 
 // Options say how to import.
 type Options struct {
@@ -181,19 +222,12 @@ func Import(format string, fsys fs.FS, path string, o Options) (*Result, error) 
 	if o.Config == nil {
 		return nil, errors.New("interchange: no configuration")
 	}
-	im := &importer{o: o, file: path, res: &Result{}}
-	switch format {
-	case BYORCSV:
-		im.byor(fsys)
-	case ZalandoJSON:
-		im.zalando(fsys)
-	case BackstageJSON:
-		im.backstage(fsys)
-	case AOE:
-		im.aoe(fsys)
-	default:
+	f, ok := lookup(format)
+	if !ok {
 		return nil, fmt.Errorf("unknown format %q; import reads %s", format, strings.Join(ImportFormats(), ", "))
 	}
+	im := &importer{o: o, file: path, res: &Result{}}
+	f.read(im, fsys)
 	im.finish() // also with problems: names that match nothing are reported with them
 	if err := im.problems.Err(); err != nil {
 		return nil, err
@@ -215,16 +249,11 @@ type ExportOptions struct {
 
 // Export writes r in the given format to w.
 func Export(w io.Writer, format string, r *radar.Radar, o ExportOptions) error {
-	ex := &exporter{r: r, o: o}
-	switch format {
-	case BYORCSV:
-		return ex.byor(w)
-	case ZalandoJSON:
-		return ex.zalando(w)
-	case BackstageJSON:
-		return ex.backstage(w)
+	f, ok := lookup(format)
+	if !ok || f.write == nil {
+		return fmt.Errorf("unknown format %q; export writes %s", format, strings.Join(ExportFormats(), ", "))
 	}
-	return fmt.Errorf("unknown format %q; export writes %s", format, strings.Join(ExportFormats(), ", "))
+	return f.write(&exporter{r: r, o: o}, w)
 }
 
 // importer collects one import's blips and problems. Importers fill
