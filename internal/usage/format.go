@@ -57,7 +57,7 @@ func Read(path, team, project string, data []byte) (*BOM, []*diag.Problem, error
 	if len(b.Components) > MaxComponents {
 		return nil, warnings, diag.Errorf(path, 0, "split the project or leave out test-only components", "%d components are more than the %d a usage file may have", len(b.Components), MaxComponents)
 	}
-	b.Team, b.Project, b.Source, b.Format = team, project, path, f.Name()
+	b.Team, b.Project, b.Source, b.Format, b.Warnings = team, project, path, f.Name(), warnings
 	return b, warnings, nil
 }
 

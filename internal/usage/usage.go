@@ -62,6 +62,7 @@ import (
 	"path"
 	"strings"
 
+	"github.com/waymark-dev/waymark/internal/diag"
 	"github.com/waymark-dev/waymark/internal/meta"
 )
 
@@ -81,6 +82,9 @@ type BOM struct {
 	Format     string    // the Format's name
 	Date       meta.Date // when the SBOM was made; zero when the file does not say
 	Components []Component
+	// Warnings are about components Read left out or could not place;
+	// kept with the BOM so that whoever reuses it reports them again.
+	Warnings []*diag.Problem
 }
 
 // Component is one package a project depends on.
