@@ -67,7 +67,9 @@ type Candidate struct {
 	Packages []string // the packages seen, sorted
 }
 
-// Judge matches the components of boms against the guide. Findings of
+// Judge matches the components of boms against the guide; components of
+// a go.mod or pom.xml, which state no licences, get no licence verdict.
+// Findings of
 // kind Unknown are listed only when unknown is set (audit lists them;
 // the site suggests candidates instead).
 func (g *Guide) Judge(boms []*BOM, unknown bool) *Report {
@@ -152,8 +154,12 @@ func (g *Guide) Judge(boms []*BOM, unknown bool) *Report {
 	return r
 }
 
-// licence judges a component's licence; ok is false when it is allowed.
+// licence judges a component's licence; ok is false when it is allowed,
+// or when it comes from a go.mod or pom.xml, which state no licences.
 func (g *Guide) licence(b *BOM, c Component) (Finding, bool) {
+	if c.License == "" && (b.Format == "gomod" || b.Format == "maven") {
+		return Finding{}, false
+	}
 	f := Finding{BOM: b, Component: c, Verdict: radar.Unknown}
 	switch {
 	case c.License == "":
