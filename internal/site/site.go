@@ -85,6 +85,9 @@ type Options struct {
 	// Today is the day exceptions and the age of SBOMs are judged on;
 	// zero means the day of the load.
 	Today meta.Date
+	// SkipUsage leaves the usage folder unread, for a caller that needs
+	// the guidance only (audit).
+	SkipUsage bool
 }
 
 // Reuse hands Load the work of an earlier load. Each method either returns
@@ -307,7 +310,9 @@ func (s *Site) walkAll(cfg *config.Config) Sources {
 	src.Records, src.Skipped = pickRecords(cfg.Decisions, md)
 	s.walk(src.Assets, cfg.Radar, "radar", func(p string) { src.Blips = append(src.Blips, p) })
 	s.walk(src.Assets, cfg.Content, "", func(p string) { src.Pages = append(src.Pages, p) })
-	src.Usage = s.walkUsage(cfg.Usage.Folder)
+	if !s.opts.SkipUsage {
+		src.Usage = s.walkUsage(cfg.Usage.Folder)
+	}
 	return src
 }
 

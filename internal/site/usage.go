@@ -83,6 +83,7 @@ func (s *Site) parseUsage(p string) *usage.BOM {
 			c := *pr
 			c.Severity = diag.Policy
 			c.Message = "skipped: " + c.Message
+			c.Fix += "; until then the file is left out"
 			s.Problems.Add(&c)
 		}
 		return nil

@@ -28,7 +28,7 @@ func TestUsage(t *testing.T) {
 		`radar/react.md:9: warning: packages: pkg:npm/react-dom matches no package any team uses; check the pattern against a team's SBOM, or remove it`,
 		`usage/reporting/ledger/pom.xml:3: warning: reporting/ledger uses Apache Kafka, on hold (ADR-0005): org.apache.kafka:kafka-streams 3.7.0; the exception of ADR-0016 expired on 2026-01-31; plan the way out, or grant a time-limited exception in a decision: exceptions: [{team: reporting, blips: [kafka], until: YYYY-MM-DD}]`,
 		`usage/stray.cdx.json: warning: not read: a usage file belongs to a team and a project; put it at usage/<team>/<project>.cdx.json, .spdx.json, or usage/<team>/<project>/go.mod, package-lock.json or pom.xml`,
-		`usage/web/broken.cdx.json:5: policy: skipped: components[0].version: a JSON number where a string belongs; write components[0].version as the format's schema says; the file is skipped`,
+		`usage/web/broken.cdx.json:5: policy: skipped: components[0].version: a JSON number where a string belongs; write components[0].version as the format's schema says; until then the file is left out`,
 		`usage/web/shop.spdx.json:1: warning: SBOM made on 2025-02-01, more than 10 months before 2026-06-01; have the team's CI publish a fresh SBOM`,
 		`usage/web/shop.spdx.json:12: policy: web/shop ships pdf-kit-agpl 2.1.0 under AGPL-3.0-only, which the licence policy denies; replace it, or grant a time-limited exception in a decision: exceptions: [{team: web, licenses: [AGPL-3.0-only], until: YYYY-MM-DD}]`,
 		`usage/web/shop.spdx.json:14: warning: web/shop uses Apache Kafka, on hold (ADR-0005): kafkajs 2.2.4; plan the way out, or grant a time-limited exception in a decision: exceptions: [{team: web, blips: [kafka], until: YYYY-MM-DD}]`,

@@ -63,7 +63,7 @@ func (cyclonedxFormat) Read(file string, data []byte) (*BOM, []*diag.Problem, er
 			where := fmt.Sprintf("%s[%d]", at, i)
 			if c.BOMRef != "" {
 				if first, ok := refs[c.BOMRef]; ok {
-					return diag.Errorf(file, nthLine(stringLines(data, "bom-ref")[c.BOMRef], 1), "give every component its own bom-ref; the file is skipped",
+					return diag.Errorf(file, nthLine(stringLines(data, "bom-ref")[c.BOMRef], 1), "give every component its own bom-ref",
 						"%s.bom-ref %q is also the bom-ref of %s", where, c.BOMRef, first)
 				}
 				refs[c.BOMRef] = where

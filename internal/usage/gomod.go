@@ -24,9 +24,9 @@ func (goModFormat) Read(file string, data []byte) (*BOM, []*diag.Problem, error)
 		var list modfile.ErrorList
 		if errors.As(err, &list) && len(list) > 0 {
 			e := list[0]
-			return nil, nil, diag.Errorf(file, e.Pos.Line, "fix the line as go mod tidy would write it; the file is skipped", "%v", e.Err)
+			return nil, nil, diag.Errorf(file, e.Pos.Line, "fix the line as go mod tidy would write it", "%v", e.Err)
 		}
-		return nil, nil, diag.Errorf(file, 1, "fix the file as go mod tidy would write it; the file is skipped", "%v", err)
+		return nil, nil, diag.Errorf(file, 1, "fix the file as go mod tidy would write it", "%v", err)
 	}
 	b := &BOM{}
 	for _, r := range f.Require {

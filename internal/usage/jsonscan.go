@@ -54,22 +54,22 @@ func jsonProblem(file string, data []byte, err error) error {
 	var typ *json.UnmarshalTypeError
 	switch {
 	case errors.As(err, &syn):
-		return diag.Errorf(file, lineAt(data, int(syn.Offset)), "fix the JSON syntax; the file is skipped", "not valid JSON: %v", syn)
+		return diag.Errorf(file, lineAt(data, int(syn.Offset)), "fix the JSON syntax", "not valid JSON: %v", syn)
 	case errors.As(err, &typ):
 		where := pathAt(data, int(typ.Offset))
 		if where == "" {
 			where = "the document"
 		}
-		return diag.Errorf(file, lineAt(data, int(typ.Offset)), "write "+where+" as the format's schema says; the file is skipped",
+		return diag.Errorf(file, lineAt(data, int(typ.Offset)), "write "+where+" as the format's schema says",
 			"%s: a JSON %s where a %s belongs", where, typ.Value, goKind(typ.Type.String()))
 	case errors.Is(err, errEmpty):
-		return diag.Errorf(file, 1, "write the SBOM again; the file is skipped", "the file is empty")
+		return diag.Errorf(file, 1, "write the SBOM again", "the file is empty")
 	}
 	var p *diag.Problem
 	if errors.As(err, &p) {
 		return p
 	}
-	return diag.Errorf(file, 1, "check that the file is what its name says; the file is skipped", "%v", err)
+	return diag.Errorf(file, 1, "check that the file is what its name says", "%v", err)
 }
 
 var errEmpty = errors.New("empty file")

@@ -141,10 +141,10 @@ func expand(s string, props map[string]string) string {
 func xmlProblem(file string, d *xml.Decoder, err error) error {
 	var syn *xml.SyntaxError
 	if errors.As(err, &syn) {
-		return diag.Errorf(file, syn.Line, "fix the XML; the file is skipped", "not well-formed XML: %s", syn.Msg)
+		return diag.Errorf(file, syn.Line, "fix the XML", "not well-formed XML: %s", syn.Msg)
 	}
 	line, _ := d.InputPos()
-	return diag.Errorf(file, line, "fix the XML; the file is skipped", "%v", err)
+	return diag.Errorf(file, line, "fix the XML", "%v", err)
 }
 
 // Write writes b's maven components as a pom's dependencies.

@@ -67,9 +67,9 @@ func (npmFormat) Read(file string, data []byte) (*BOM, []*diag.Problem, error) {
 	}
 	switch {
 	case lock.LockfileVersion == 1:
-		return nil, nil, diag.Errorf(file, lineOfKey(data, "lockfileVersion"), "run npm install with npm 7 or later to write lockfile version 2 or 3; the file is skipped", "lockfile version 1 lists no installed packages")
+		return nil, nil, diag.Errorf(file, lineOfKey(data, "lockfileVersion"), "run npm install with npm 7 or later to write lockfile version 2 or 3", "lockfile version 1 lists no installed packages")
 	case lock.LockfileVersion < 1 || lock.LockfileVersion > 3:
-		return nil, nil, diag.Errorf(file, lineOfKey(data, "lockfileVersion"), "write it with npm 7 or later; the file is skipped", "lockfileVersion %d is not 2 or 3", lock.LockfileVersion)
+		return nil, nil, diag.Errorf(file, lineOfKey(data, "lockfileVersion"), "write it with npm 7 or later", "lockfileVersion %d is not 2 or 3", lock.LockfileVersion)
 	}
 	lines := keyLines(data, "node_modules/")
 	b := &BOM{}
@@ -87,7 +87,7 @@ func (npmFormat) Read(file string, data []byte) (*BOM, []*diag.Problem, error) {
 		c := newPURL("npm", ns, n, p.Version)
 		licence, ok := npmLicence(p.License)
 		if !ok {
-			return nil, nil, diag.Errorf(file, lines[key], "write the licence as an SPDX expression; the file is skipped", "packages[%q].license is %s, not a licence", key, p.License)
+			return nil, nil, diag.Errorf(file, lines[key], "write the licence as an SPDX expression", "packages[%q].license is %s, not a licence", key, p.License)
 		}
 		c.License, c.Line = licence, lines[key]
 		b.Components = append(b.Components, c)

@@ -69,7 +69,7 @@ func (spdxFormat) Read(file string, data []byte) (*BOM, []*diag.Problem, error) 
 		where := fmt.Sprintf("packages[%d]", i)
 		if first, ok := ids[p.PackageSPDXIdentifier]; ok && p.PackageSPDXIdentifier != "" {
 			return nil, warnings, diag.Errorf(file, nthLine(stringLines(data, "SPDXID")["SPDXRef-"+string(p.PackageSPDXIdentifier)], 1),
-				"give every package its own SPDXID; the file is skipped", "%s.SPDXID %q is also the SPDXID of packages[%d]", where, p.PackageSPDXIdentifier, first)
+				"give every package its own SPDXID", "%s.SPDXID %q is also the SPDXID of packages[%d]", where, p.PackageSPDXIdentifier, first)
 		}
 		ids[p.PackageSPDXIdentifier] = i
 		if described[p.PackageSPDXIdentifier] {
