@@ -17,6 +17,7 @@
 //	radar/<quadrant>/            one quadrant enlarged
 //	decisions/<id>/              one record (<folder>/<id>/ for categories)
 //	tags/<tag>/                  one tag
+//	usage/, usage/<team>/        what teams run, and one team's view
 //	<page>/                      a free page from content/<page>.md
 //
 // # Free pages
@@ -42,6 +43,22 @@
 // a folder with nothing of a site in it (no waymark.yaml, records, radar
 // or content), which suggests waymark init. A decisions folder named in
 // waymark.yaml that does not exist is a warning.
+//
+// # Usage
+//
+// The usage folder (waymark.yaml's usage.folder, default usage/) holds
+// teams' SBOMs and lockfiles, as package usage names them. They are read
+// with the other sources, judged against the site's guidance (Guide) into
+// Site.Usage, and checked: a held technology in use is a warning, or a
+// policy problem with usage.holdInUse: policy; a licence the policy
+// denies is a policy problem; an exception past its until date is a
+// policy problem at the exception; an SBOM older than review.months is
+// stale (a warning); a packages: pattern of a blip not on hold that
+// matches no package of any team is a warning (that nobody uses a held
+// technology is the point). A usage file that cannot be read is left out
+// with a policy problem: build goes on, check fails. Options.Today fixes
+// the day these are judged on (tests); by default it is the day of the
+// load.
 //
 // # Reuse
 //

@@ -217,6 +217,9 @@ func (s *Site) checkUsage(u *Usage) {
 	}
 	if len(r.BOMs) > 0 {
 		for _, b := range s.Radar.Blips {
+			if b.Ring == g.Hold {
+				continue // that nobody uses a technology on hold is the point
+			}
 			for _, p := range b.Packages {
 				if !r.Claimed[b.ID+" "+p] {
 					s.Problems.Add(diag.Warnf(b.Source, b.Line("packages"), "check the pattern against a team's SBOM, or remove it",

@@ -50,3 +50,9 @@ func displayName(typ, namespace, name string) string {
 	}
 	return namespace + "/" + name
 }
+
+// NewComponent makes a component from the parts of its package URL, as
+// generators of SBOMs (tests, benchmarks, the default site's) need.
+func NewComponent(typ, namespace, name, version string) Component {
+	return newPURL(typ, namespace, name, version)
+}
