@@ -23,6 +23,10 @@ import (
 // maxCandidates is how many candidate blips /usage/ lists.
 const maxCandidates = 30
 
+// maxLicences is how many licences to review /usage/ lists after every
+// denied one; each team's page lists all of its own.
+const maxLicences = 100
+
 // UsageData is the usage page's data.
 type UsageData struct {
 	Today      meta.Date
@@ -35,10 +39,12 @@ type UsageData struct {
 	// MoreCandidates counts candidates beyond the first maxCandidates.
 	MoreCandidates int
 	MinProjects    int // how many projects make a candidate
-	Stale          []ProjectRef
-	Exceptions     []ExceptionView
-	Unread         []UnreadFile
-	Counts         struct{ Teams, Projects, Components int }
+	// MoreLicences counts licences to review beyond the first maxLicences.
+	MoreLicences int
+	Stale        []ProjectRef
+	Exceptions   []ExceptionView
+	Unread       []UnreadFile
+	Counts       struct{ Teams, Projects, Components int }
 }
 
 // TeamRow is one team's line of the team × ring matrix: how many
@@ -285,6 +291,16 @@ func (s assembly) usageJobs(uv *usageViews, blipRef func(*radar.Blip) BlipRef, a
 		}
 	}
 	slices.SortStableFunc(ud.Licences, func(a, b LicenceUse) int { return cmp.Compare(verdictOrder(a.Verdict), verdictOrder(b.Verdict)) })
+	denied := 0
+	for _, l := range ud.Licences {
+		if l.Verdict == radar.Denied {
+			denied++
+		}
+	}
+	if n := denied + maxLicences; len(ud.Licences) > n {
+		ud.MoreLicences = len(ud.Licences) - n
+		ud.Licences = ud.Licences[:n]
+	}
 	cands := r.Candidates(s.Config.Usage.Candidates)
 	if len(cands) > maxCandidates {
 		ud.MoreCandidates = len(cands) - maxCandidates

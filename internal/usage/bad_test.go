@@ -16,7 +16,9 @@ func cdxDoc(components string) string {
 }
 
 func TestReadBad(t *testing.T) {
-	deep := cdxDoc(strings.Repeat("[", 80) + strings.Repeat("]", 80))
+	deep := cdxDoc(strings.Repeat(`{"type": "library", "name": "n", "components": [`, 70) + strings.Repeat("]}", 70))
+	deepJSON := `{"spdxVersion": "SPDX-2.3",
+"packages": ` + strings.Repeat("[", 80) + strings.Repeat("]", 80) + "}"
 	tests := []struct {
 		name, file, src string
 		line            int
@@ -31,7 +33,9 @@ func TestReadBad(t *testing.T) {
 {"type": "library", "name": "b", "bom-ref": "r1"}`), 3, `components[1].bom-ref "r1" is also the bom-ref of components[0]`},
 		{"duplicate nested bom-ref", "x.cdx.json", cdxDoc(`{"type": "library", "name": "a", "bom-ref": "r1",
 "components": [{"type": "library", "name": "b", "bom-ref": "r1"}]}`), 3, `components[0].components[0].bom-ref`},
-		{"deep", "x.cdx.json", deep, 2, "nested more than 64 levels"},
+		{"deep components", "x.cdx.json", deep, 0, "components nested more than 64 levels"},
+		{"deep JSON", "x.spdx.json", deepJSON, 2, "nested more than 64 levels"},
+		{"deeper than encoding/json goes", "x.cdx.json", cdxDoc(strings.Repeat("[", 20000) + strings.Repeat("]", 20000)), 2, "not valid JSON"},
 		{"old spec", "x.cdx.json", `{"bomFormat": "CycloneDX",
 "specVersion": "1.3"}`, 2, "older than 1.4"},
 		{"unknown spec", "x.cdx.json", `{"bomFormat": "CycloneDX",

@@ -26,9 +26,9 @@ func (cyclonedxFormat) Read(file string, data []byte) (*BOM, []*diag.Problem, er
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, nil, jsonProblem(file, data, errEmpty)
 	}
-	if err := checkJSON(file, data); err != nil {
-		return nil, nil, err
-	}
+	// encoding/json refuses JSON nested deeper than 10,000 levels itself;
+	// components nested deeper than MaxDepth are refused below. (A scan of
+	// the nesting before decoding would cost a tenth of the reading.)
 	var doc cdx.BOM
 	if err := json.Unmarshal(data, &doc); err != nil {
 		if err == cdx.ErrInvalidSpecVersion {
@@ -52,21 +52,32 @@ func (cyclonedxFormat) Read(file string, data []byte) (*BOM, []*diag.Problem, er
 		b.Date = d
 	}
 	purlLines := stringLines(data, "purl")
-	refs := map[string]string{} // bom-ref → JSON path
-	var walk func(cs *[]cdx.Component, at string) error
-	walk = func(cs *[]cdx.Component, at string) error {
+	// Where each bom-ref was first seen: the path of its list and its
+	// index, formatted only for a message.
+	type pos struct {
+		at string
+		i  int
+	}
+	refs := map[string]pos{}
+	if doc.Components != nil {
+		b.Components = make([]Component, 0, len(*doc.Components))
+	}
+	var walk func(cs *[]cdx.Component, at string, depth int) error
+	walk = func(cs *[]cdx.Component, at string, depth int) error {
 		if cs == nil {
 			return nil
 		}
+		if depth > MaxDepth {
+			return diag.Errorf(file, 0, "flatten the component tree; no SBOM needs that depth", "%s: components nested more than %d levels deep", at, MaxDepth)
+		}
 		for i := range *cs {
 			c := &(*cs)[i]
-			where := fmt.Sprintf("%s[%d]", at, i)
 			if c.BOMRef != "" {
 				if first, ok := refs[c.BOMRef]; ok {
 					return diag.Errorf(file, nthLine(stringLines(data, "bom-ref")[c.BOMRef], 1), "give every component its own bom-ref",
-						"%s.bom-ref %q is also the bom-ref of %s", where, c.BOMRef, first)
+						"%s[%d].bom-ref %q is also the bom-ref of %s[%d]", at, i, c.BOMRef, first.at, first.i)
 				}
-				refs[c.BOMRef] = where
+				refs[c.BOMRef] = pos{at, i}
 			}
 			if len(b.Components) >= MaxComponents {
 				return diag.Errorf(file, 0, "split the project or leave out test-only components", "more than %d components", MaxComponents)
@@ -76,12 +87,12 @@ func (cyclonedxFormat) Read(file string, data []byte) (*BOM, []*diag.Problem, er
 				comp.Name = c.Group + ":" + c.Name
 			}
 			if c.PackageURL != "" {
+				comp.Line = nthLine(purlLines[c.PackageURL], 0)
 				if err := fromPURL(&comp, c.PackageURL); err != nil {
-					warnings = append(warnings, diag.Warnf(file, nthLine(purlLines[c.PackageURL], 0), "write the package URL as pkg:type/namespace/name@version",
-						"%s.purl %q is not a package URL (%v); the component matches no blip", where, c.PackageURL, err))
+					warnings = append(warnings, diag.Warnf(file, comp.Line, "write the package URL as pkg:type/namespace/name@version",
+						"%s[%d].purl %q is not a package URL (%v); the component matches no blip", at, i, c.PackageURL, err))
 					comp.PURL = ""
 				}
-				comp.Line = nthLine(purlLines[c.PackageURL], 0)
 			}
 			if comp.Name == "" {
 				comp.Name = c.Name
@@ -89,13 +100,15 @@ func (cyclonedxFormat) Read(file string, data []byte) (*BOM, []*diag.Problem, er
 			if comp.Name != "" || comp.Package != "" {
 				b.Components = append(b.Components, comp)
 			}
-			if err := walk(c.Components, where+".components"); err != nil {
-				return err
+			if c.Components != nil {
+				if err := walk(c.Components, fmt.Sprintf("%s[%d].components", at, i), depth+1); err != nil {
+					return err
+				}
 			}
 		}
 		return nil
 	}
-	if err := walk(doc.Components, "components"); err != nil {
+	if err := walk(doc.Components, "components", 1); err != nil {
 		return nil, warnings, err
 	}
 	return b, warnings, nil

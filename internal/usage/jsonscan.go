@@ -15,28 +15,37 @@ import (
 // sees it. It only counts brackets outside strings; the decoder judges
 // everything else.
 func checkJSON(file string, data []byte) error {
-	depth, inString, escaped := 0, false, false
-	for i, c := range data {
-		switch {
-		case inString:
-			switch {
-			case escaped:
-				escaped = false
-			case c == '\\':
-				escaped = true
-			case c == '"':
-				inString = false
+	depth := 0
+	for i := 0; i < len(data); {
+		j := bytes.IndexAny(data[i:], `"{}[]`)
+		if j < 0 {
+			return nil
+		}
+		i += j
+		switch data[i] {
+		case '"':
+			// Skip the string: to the next quote not escaped.
+			for i++; i < len(data); {
+				k := bytes.IndexAny(data[i:], `"\`)
+				if k < 0 {
+					return nil
+				}
+				i += k
+				if data[i] == '\\' {
+					i += 2
+					continue
+				}
+				break
 			}
-		case c == '"':
-			inString = true
-		case c == '{' || c == '[':
+		case '{', '[':
 			depth++
 			if depth > MaxDepth {
 				return diag.Errorf(file, lineAt(data, i), "flatten the file; no SBOM needs that depth", "JSON nested more than %d levels deep", MaxDepth)
 			}
-		case c == '}' || c == ']':
+		default:
 			depth--
 		}
+		i++
 	}
 	return nil
 }

@@ -55,7 +55,9 @@ type Report struct {
 	// a package, so that patterns matching nothing can be reported.
 	Claimed map[string]bool
 
-	unclaimed map[string]*Candidate
+	unclaimed  map[string]*Candidate
+	candidates map[int][]Candidate // by min, made once
+	mu         sync.Mutex
 }
 
 // Candidate is a group of packages no blip claims, used by several
@@ -81,23 +83,33 @@ func (g *Guide) Judge(boms []*BOM, unknown bool) *Report {
 		uses      []Use
 		findings  []Finding
 		claimed   map[string]bool
-		unclaimed map[string][]string // candidate pattern → packages
+		unclaimed []*known // packages no blip claims, each once
 	}
 	parts := make([]part, len(boms))
-	var claims sync.Map // package → []radar.Claim; most packages recur across projects
+	var packages sync.Map // package → *known; most packages recur across projects
 	m := g.Matcher()
 	parallel.For(len(boms), func(i int) {
 		b := boms[i]
-		p := part{claimed: map[string]bool{}, unclaimed: map[string][]string{}}
+		p := part{claimed: map[string]bool{}}
+		seen := map[*known]bool{}
 		for _, c := range b.Components {
-			var cs []radar.Claim
+			var k *known
 			if c.Package != "" {
-				if v, ok := claims.Load(c.Package); ok {
-					cs = v.([]radar.Claim)
+				if v, ok := packages.Load(c.Package); ok {
+					k = v.(*known)
 				} else {
-					cs = m.Claims(c.Package)
-					claims.Store(c.Package, cs)
+					k = &known{pkg: c.Package, claims: m.Claims(c.Package)}
+					if len(k.claims) == 0 {
+						k.candidate = candidateKey(c.Package)
+					}
+					if v, loaded := packages.LoadOrStore(c.Package, k); loaded {
+						k = v.(*known)
+					}
 				}
+			}
+			var cs []radar.Claim
+			if k != nil {
+				cs = k.claims
 			}
 			if len(cs) > 0 {
 				u := Use{BOM: b, Component: c}
@@ -118,9 +130,9 @@ func (g *Guide) Judge(boms []*BOM, unknown bool) *Report {
 						p.findings = append(p.findings, f)
 					}
 				}
-			} else if c.Package != "" {
-				key := candidateKey(c.Package)
-				p.unclaimed[key] = append(p.unclaimed[key], c.Package)
+			} else if k != nil && !seen[k] {
+				seen[k] = true
+				p.unclaimed = append(p.unclaimed, k)
 				if unknown {
 					p.findings = append(p.findings, Finding{Kind: Unknown, BOM: b, Component: c})
 				}
@@ -138,20 +150,35 @@ func (g *Guide) Judge(boms []*BOM, unknown bool) *Report {
 		for k := range p.claimed {
 			r.Claimed[k] = true
 		}
-		for key, pkgs := range p.unclaimed {
-			c := r.unclaimed[key]
+		project := boms[i].ProjectName()
+		for _, k := range p.unclaimed {
+			c := r.unclaimed[k.candidate]
 			if c == nil {
-				c = &Candidate{Pattern: key, Name: candidateName(key)}
-				r.unclaimed[key] = c
+				c = &Candidate{Pattern: k.candidate, Name: candidateName(k.candidate)}
+				r.unclaimed[k.candidate] = c
 			}
-			c.Projects = append(c.Projects, boms[i].ProjectName())
-			c.Packages = append(c.Packages, pkgs...)
+			if n := len(c.Projects); n == 0 || c.Projects[n-1] != project {
+				c.Projects = append(c.Projects, project)
+			}
+			if !k.counted {
+				k.counted = true
+				c.Packages = append(c.Packages, k.pkg)
+			}
 		}
 		if b := boms[i]; g.Review > 0 && !b.Date.IsZero() && !g.Today.IsZero() && b.Date.AddMonths(g.Review).Compare(g.Today) < 0 {
 			r.Stale = append(r.Stale, b)
 		}
 	}
 	return r
+}
+
+// known is what Judge learnt of one package: the blips that claim it, or
+// the candidate it belongs to.
+type known struct {
+	pkg       string
+	claims    []radar.Claim
+	candidate string // candidateKey, for packages no blip claims
+	counted   bool   // listed in its candidate's packages (merging is single-threaded)
 }
 
 // licence judges a component's licence; ok is false when it is allowed,
@@ -218,8 +245,16 @@ func candidateName(key string) string {
 // Candidates returns the groups of unclaimed packages used by at least
 // min projects, most used first.
 func (r *Report) Candidates(min int) []Candidate {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if c, ok := r.candidates[min]; ok {
+		return c
+	}
 	var out []Candidate
 	for _, c := range r.unclaimed {
+		if len(c.Projects) < min { // each project once: BOMs are merged in order, a project's files together
+			continue
+		}
 		projects := slices.Compact(slices.Sorted(slices.Values(c.Projects)))
 		if len(projects) < min {
 			continue
@@ -230,5 +265,9 @@ func (r *Report) Candidates(min int) []Candidate {
 	slices.SortFunc(out, func(a, b Candidate) int {
 		return cmp.Or(cmp.Compare(len(b.Projects), len(a.Projects)), cmp.Compare(a.Pattern, b.Pattern))
 	})
+	if r.candidates == nil {
+		r.candidates = map[int][]Candidate{}
+	}
+	r.candidates[min] = out
 	return out
 }

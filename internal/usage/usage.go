@@ -28,7 +28,9 @@
 //
 // # What a file must be
 //
-// A file larger than MaxFileSize, JSON nested deeper than MaxDepth, more
+// A file larger than MaxFileSize, JSON nested deeper than MaxDepth (for
+// CycloneDX: components nested deeper; encoding/json itself stops at
+// 10,000 levels), XML nested deeper than MaxDepth, more
 // than MaxComponents components, a value of the wrong type, two
 // CycloneDX components with one bom-ref, an unsupported spec version: the
 // file is refused with a problem naming the file, the line and, for JSON,
