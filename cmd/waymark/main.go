@@ -21,6 +21,10 @@ func main() {
 		if !errors.Is(err, errReported) {
 			fmt.Fprintln(os.Stderr, "waymark:", err)
 		}
+		var coded interface{ ExitCode() int }
+		if errors.As(err, &coded) {
+			os.Exit(coded.ExitCode())
+		}
 		os.Exit(1)
 	}
 }
@@ -36,9 +40,10 @@ Usage:
   waymark serve   [--site DIR] [--addr 127.0.0.1:1313] [--open]
   waymark new adr "Title" [--supersedes N]... [--amends N]... [--status proposed] [--format madr|nygard|madr2|log4brains]
   waymark init    DIR
-  waymark new     blip "Name" --quadrant Q --ring R [--site DIR]
+  waymark new     blip "Name" --quadrant Q --ring R [--site DIR] [--packages PURL]...
   waymark import  byor-csv|zalando-json|backstage-json|aoe SRC [--site DIR] [--date YYYY-MM-DD]
   waymark export  byor-csv|zalando-json|backstage-json|json [--site DIR] [--out FILE]
+  waymark audit   --site GUIDE [--team TEAM] [--format text|json|sarif|github] [--fail-on hold,denied] FILE...
   waymark version
 
 Run "waymark COMMAND --help" for a command's flags.
@@ -65,6 +70,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 		return runImport(ctx, rest, stdout, stderr)
 	case "export":
 		return runExport(ctx, rest, stdout, stderr)
+	case "audit":
+		return runAudit(ctx, rest, stdout, stderr)
 	case "version", "--version":
 		fmt.Fprintln(stdout, "waymark", version())
 		return nil

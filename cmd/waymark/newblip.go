@@ -19,10 +19,13 @@ import (
 )
 
 func runNewBlip(_ context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flags("new blip", `new blip "Name" --quadrant Q --ring R [--site DIR] [--id ID] [--license SPDX] [--backing B] [--owner TEAM] [--horizon H] [--date YYYY-MM-DD]
+	fs := flags("new blip", `new blip "Name" --quadrant Q --ring R [--site DIR] [--id ID] [--license SPDX] [--backing B] [--owner TEAM] [--horizon H] [--date YYYY-MM-DD] [--packages PURL]...
 
 Writes SITE/radar/<id>.md for a new blip, reviewed and added to its ring
 on the given date (default today). Quadrant and ring may be ids or titles.
+--packages (repeatable, or comma-separated) names the package URL
+patterns whose use means the technology is used, as in
+--packages 'pkg:maven/org.apache.kafka/*'.
 An existing file is never overwritten.`, stderr)
 	site := fs.String("site", ".", "site `folder`")
 	quadrant := fs.String("quadrant", "", "the blip's `quadrant` (required)")
@@ -33,6 +36,8 @@ An existing file is never overwritten.`, stderr)
 	owner := fs.String("owner", "", "`team` or person responsible for the guidance")
 	horizon := fs.String("horizon", "", "roadmap `horizon` when the blip is expected to move")
 	day := fs.String("date", "", "`date` of the entry, YYYY-MM-DD (default today)")
+	var packages patternList
+	fs.Var(&packages, "packages", "package URL `pattern` whose use means the technology is used (repeatable)")
 	names, err := parseInterspersed(fs, args)
 	if err != nil {
 		return helpOK(err)
@@ -63,7 +68,7 @@ An existing file is never overwritten.`, stderr)
 	}
 	name := strings.TrimSpace(names[0])
 	b := &radar.Blip{ID: *id, Title: name, Quadrant: q.ID, Ring: r.ID, License: *license, Backing: strings.ToLower(*backing),
-		Owner: *owner, Reviewed: date, Horizon: *horizon, History: []radar.Move{{Date: date, Ring: r.ID}},
+		Owner: *owner, Reviewed: date, Horizon: *horizon, History: []radar.Move{{Date: date, Ring: r.ID}}, Packages: packages,
 		Body: []byte(fmt.Sprintf("What %s is, in a sentence or two.\n\n**Why %s.** What made us put it here, and the decisions behind it.\n\n**How to use it.** What teams should know before they start.\n", name, r.Title))}
 	if b.ID == "" {
 		b.ID = radar.Slug(name)
@@ -112,4 +117,21 @@ func dateFlag(s string) (meta.Date, error) {
 		return d, fmt.Errorf("--date: %w", err)
 	}
 	return d, nil
+}
+
+// patternList collects --packages patterns, repeated or comma-separated.
+type patternList []string
+
+func (l *patternList) String() string { return strings.Join(*l, ",") }
+
+func (l *patternList) Set(v string) error {
+	for _, p := range strings.Split(v, ",") {
+		if p = strings.TrimSpace(p); p != "" {
+			if _, err := radar.ParsePattern(p); err != nil {
+				return err
+			}
+			*l = append(*l, p)
+		}
+	}
+	return nil
 }

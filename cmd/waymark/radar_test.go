@@ -60,7 +60,8 @@ func radarFiles(t *testing.T, dir string) map[string]string {
 func TestNewBlip(t *testing.T) {
 	dir := radarSite(t, map[string]string{"waymark.yaml": "title: T\n"})
 	out, _, err := radarRun(t, "new", "blip", "Apache Kafka", "--site", dir, "--quadrant", "Platforms", "--ring", "trial",
-		"--license", "Apache-2.0", "--owner", "integration", "--date", "2024-05-01")
+		"--license", "Apache-2.0", "--owner", "integration", "--date", "2024-05-01",
+		"--packages", "pkg:maven/org.apache.kafka/*,pkg:npm/kafkajs", "--packages", "pkg:golang/github.com/segmentio/kafka-go")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -77,7 +78,8 @@ func TestNewBlip(t *testing.T) {
 		t.Fatalf("the new blip does not parse: %v\n%s", err, src)
 	}
 	if b.Title != "Apache Kafka" || b.Quadrant != "platforms" || b.Ring != "trial" || b.License != "Apache-2.0" ||
-		b.Reviewed.String() != "2024-05-01" || len(b.History) != 1 || b.History[0].Ring != "trial" {
+		b.Reviewed.String() != "2024-05-01" || len(b.History) != 1 || b.History[0].Ring != "trial" ||
+		strings.Join(b.Packages, " ") != "pkg:maven/org.apache.kafka/* pkg:npm/kafkajs pkg:golang/github.com/segmentio/kafka-go" {
 		t.Errorf("new blip: %+v", b)
 	}
 
@@ -104,6 +106,7 @@ func TestNewBlip(t *testing.T) {
 		{[]string{"Tools", "--quadrant", "tools", "--ring", "adopt"}, "quadrant's page"},
 		{[]string{"X", "--quadrant", "tools", "--ring", "adopt", "--backing", "friends"}, `unknown backing "friends"`},
 		{[]string{"X", "--quadrant", "tools", "--ring", "adopt", "--id", "../x"}, "not a usable id"},
+		{[]string{"X", "--quadrant", "tools", "--ring", "adopt", "--packages", "kafkajs"}, "start it with pkg:"},
 	} {
 		_, _, err := radarRun(t, append([]string{"new", "blip", "--site", dir}, c.args...)...)
 		if err == nil || !strings.Contains(err.Error(), c.want) {

@@ -29,6 +29,11 @@
 //	markdown     {unsafe: true} renders raw HTML in markdown, sanitised
 //	search       false leaves out the search box, the search page and
 //	             the search index (default true)
+//	usage        {folder, holdInUse, candidates}: the folder of teams'
+//	             SBOMs and lockfiles (default "usage"); the severity of a
+//	             held technology still in use, warning (default) or
+//	             policy; how many projects must use a package no blip
+//	             claims before /usage/ suggests a blip (default 2)
 package config
 
 import (
@@ -43,6 +48,7 @@ import (
 	"github.com/waymark-dev/waymark/internal/diag"
 	"github.com/waymark-dev/waymark/internal/meta"
 	"github.com/waymark-dev/waymark/internal/radar"
+	"github.com/waymark-dev/waymark/internal/usage"
 )
 
 // FileName is the configuration file's name in a site folder.
@@ -69,6 +75,7 @@ type Config struct {
 	Licenses         radar.Licenses     `yaml:"licenses"`
 	Markdown         Markdown           `yaml:"markdown"`
 	Search           *bool              `yaml:"search"` // nil: on; see SearchOn
+	Usage            usage.Settings     `yaml:"usage"`
 }
 
 // SearchOn reports whether the site has search (the search key is not
@@ -189,6 +196,12 @@ func (c *Config) applyDefaults() {
 	for i := range c.Horizons {
 		c.Horizons[i].Title = cmpOr(c.Horizons[i].Title, titleFromID(c.Horizons[i].ID))
 	}
+	du := usage.DefaultSettings()
+	c.Usage.Folder = cmpOr(c.Usage.Folder, du.Folder)
+	c.Usage.HoldInUse = cmpOr(c.Usage.HoldInUse, du.HoldInUse)
+	if c.Usage.Candidates == 0 {
+		c.Usage.Candidates = du.Candidates
+	}
 	if c.BaseURL != "" && !strings.HasSuffix(c.BaseURL, "/") {
 		c.BaseURL += "/"
 	}
@@ -270,6 +283,12 @@ func (c *Config) validate(file string, node *yaml.Node) error {
 	}
 	for _, bad := range c.DecisionSettings.validate() {
 		l.Add(diag.Errorf(file, line("decisions"), "map each word to proposed, accepted, rejected, deprecated or superseded", "%s", bad))
+	}
+	if err := c.Usage.Validate(); err != nil {
+		l.Add(diag.Errorf(file, line("usage"), "see the usage key in the documentation", "usage: %v", err))
+	}
+	if !ValidDir(c.Usage.Folder) {
+		l.Add(diag.Errorf(file, line("usage"), "name a folder inside the site", "usage folder %q leaves the site folder", c.Usage.Folder))
 	}
 	for key, dir := range map[string]string{"decisions": c.Decisions, "radar": c.Radar, "content": c.Content, "theme": c.Theme} {
 		if !ValidDir(dir) {

@@ -11,6 +11,7 @@ import (
 	"github.com/waymark-dev/waymark/internal/diag"
 	"github.com/waymark-dev/waymark/internal/meta"
 	"github.com/waymark-dev/waymark/internal/radar"
+	"github.com/waymark-dev/waymark/internal/usage"
 )
 
 // problems unpacks err, which may join several errors, into problems and
@@ -60,6 +61,7 @@ licenses:
   denied: [AGPL-3.0-only]
 markdown:
   unsafe: true
+usage: {folder: sboms, holdInUse: policy, candidates: 3}
 `
 
 func TestParseEveryKey(t *testing.T) {
@@ -101,6 +103,7 @@ func TestParseEveryKey(t *testing.T) {
 			Denied:  []string{"AGPL-3.0-only"},
 		},
 		Markdown: config.Markdown{Unsafe: true},
+		Usage:    usage.Settings{Folder: "sboms", HoldInUse: "policy", Candidates: 3},
 	}
 	if !reflect.DeepEqual(c, want) {
 		t.Errorf("Parse =\n%+v\nwant\n%+v", c, want)
@@ -429,6 +432,18 @@ func TestParseErrors(t *testing.T) {
 			src:   "radar: a/../../secret\n",
 			lines: []int{1},
 			texts: []string{`radar folder "a/../../secret"`},
+		},
+		{
+			name:  "usage folder leaving the site",
+			src:   "title: t\nusage: {folder: ../sboms}\n",
+			lines: []int{2},
+			texts: []string{`usage folder "../sboms" leaves the site folder`},
+		},
+		{
+			name:  "usage severity",
+			src:   "usage:\n  holdInUse: error\n",
+			lines: []int{1},
+			texts: []string{`holdInUse "error": use warning or policy`},
 		},
 		{
 			name:  "absolute folder",

@@ -174,21 +174,22 @@ func (r *Record) readStatusText(rd Reading) {
 
 // madr is the front matter every format may have.
 type madr struct {
-	Title          text `yaml:"title"`
-	Status         text `yaml:"status"`
-	Date           text `yaml:"date"`
-	DecisionMakers list `yaml:"decision-makers"`
-	Deciders       list `yaml:"deciders"`
-	Consulted      list `yaml:"consulted"`
-	Informed       list `yaml:"informed"`
-	Tags           list `yaml:"tags"`
-	Supersedes     refs `yaml:"supersedes"`
-	Amends         refs `yaml:"amends"`
-	Related        refs `yaml:"related"`
-	Blips          list `yaml:"blips"`
+	Title          text        `yaml:"title"`
+	Status         text        `yaml:"status"`
+	Date           text        `yaml:"date"`
+	DecisionMakers list        `yaml:"decision-makers"`
+	Deciders       list        `yaml:"deciders"`
+	Consulted      list        `yaml:"consulted"`
+	Informed       list        `yaml:"informed"`
+	Tags           list        `yaml:"tags"`
+	Supersedes     refs        `yaml:"supersedes"`
+	Amends         refs        `yaml:"amends"`
+	Related        refs        `yaml:"related"`
+	Blips          list        `yaml:"blips"`
+	Exceptions     []exception `yaml:"exceptions"`
 }
 
-var frontMatterKeys = []string{"title", "status", "date", "decision-makers", "deciders", "consulted", "informed", "tags", "supersedes", "amends", "related", "blips"}
+var frontMatterKeys = []string{"title", "status", "date", "decision-makers", "deciders", "consulted", "informed", "tags", "supersedes", "amends", "related", "blips", "exceptions"}
 
 // readFrontMatter decodes the front matter, which every format may have.
 func readFrontMatter(doc *meta.Doc, r *Record) error {
@@ -218,6 +219,11 @@ func readFrontMatter(doc *meta.Doc, r *Record) error {
 	r.DecisionMakers = append(fm.DecisionMakers, fm.Deciders...)
 	r.Consulted, r.Informed, r.Tags, r.Blips = fm.Consulted, fm.Informed, fm.Tags, fm.Blips
 	offset := doc.MetaLine - 1
+	exceptions, err := readExceptions(doc.File, offset, fm.Exceptions)
+	if err != nil {
+		return err
+	}
+	r.Exceptions = exceptions
 	for _, rel := range []struct {
 		verb string
 		refs refs

@@ -84,6 +84,10 @@
 //	amends           likewise
 //	related          likewise
 //	blips            ids of the radar blips the decision concerns
+//	exceptions       time-limited exceptions for one team each:
+//	                 [{team: payments, blips: [kafka], until: 2027-03-31}]
+//	                 or licenses: [AGPL-3.0-only] instead of blips; team
+//	                 and until are required (see Exception)
 //
 // Keys of the publishing tools teams use (GitBook, Docusaurus, Just the
 // Docs, Hugo, MkDocs) are accepted: description (or summary) is the
@@ -172,6 +176,7 @@ type Record struct {
 	Informed       []string
 	Tags           []string
 	Blips          []string
+	Exceptions     []Exception // granted by this record
 
 	// Relations by kind, within the record's folder. Parse fills them from
 	// what the file says; Link completes them from both sides.

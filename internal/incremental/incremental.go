@@ -30,8 +30,9 @@ import (
 //   - A change in the theme's static folder copies its files again.
 //   - A change to a template of the site's theme parses the templates
 //     again and renders every page, with the markdown rendered before.
-//   - A change under the decisions, radar or content folders re-parses
-//     only the changed files. The last walk of the folders is reused when
+//   - A change under the decisions, radar, content or usage folders
+//     re-parses only the changed files; a usage file is never only a
+//     body, so its change assembles every page again. The last walk of the folders is reused when
 //     no file came or went, the radar when no blip was parsed again.
 //   - When the changed sources differ only in their markdown body (and no
 //     source or published file came or went), only their own pages are
@@ -148,7 +149,7 @@ func (in *Incremental) classify(p string) pathKind {
 	if p == "themes" || strings.HasPrefix(p, "themes/") {
 		return structural
 	}
-	for _, dir := range []string{in.cfg.Decisions, in.cfg.Radar, in.cfg.Content} {
+	for _, dir := range []string{in.cfg.Decisions, in.cfg.Radar, in.cfg.Content, in.cfg.Usage.Folder} {
 		if dir == "." || p == dir || strings.HasPrefix(p, dir+"/") {
 			return source
 		}
@@ -243,6 +244,9 @@ func (in *Incremental) bodyOnly(s *site.Site) bool {
 		return false
 	}
 	for p := range in.dirty {
+		if in.isUsage(p) {
+			return false // the usage pages, blip pages and index.json show what usage files hold
+		}
 		if _, ok := s.PageURLs()[p]; !ok {
 			continue // an asset, or a file that is no source
 		}
@@ -251,6 +255,15 @@ func (in *Incremental) bodyOnly(s *site.Site) bool {
 		}
 	}
 	return true
+}
+
+// isUsage reports whether p is in the usage folder.
+func (in *Incremental) isUsage(p string) bool {
+	if in.cfg == nil {
+		return false
+	}
+	dir := in.cfg.Usage.Folder
+	return p == dir || strings.HasPrefix(p, dir+"/")
 }
 
 // theme returns the site's parsed theme, parsed once per configuration

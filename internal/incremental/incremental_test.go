@@ -56,6 +56,7 @@ func TestIncrementalMatchesCleanBuild(t *testing.T) {
 		t.Fatal(err)
 	}
 	const rec = "decisions/0002-prototype-first.md"
+	const sbom = "usage/payments/checkout.cdx.json"
 	steps := []struct {
 		name    string
 		paths   []string
@@ -159,6 +160,28 @@ func TestIncrementalMatchesCleanBuild(t *testing.T) {
 				return replace(t, string(data), "</body>", "<p>Edited.</p></body>")
 			})
 		}, "templates", false},
+		{"blip packages", []string{"radar/kafka.md"}, func() {
+			edit(t, dir, "radar/kafka.md", func(s string) string {
+				return replace(t, s, "ring: assess", "ring: assess\npackages: [pkg:npm/kafkajs]")
+			})
+		}, "pages", false},
+		{"new SBOM", []string{sbom}, func() {
+			edit(t, dir, sbom, func(string) string {
+				return `{"bomFormat": "CycloneDX", "specVersion": "1.6", "metadata": {"timestamp": "2026-01-02T00:00:00Z"},
+"components": [{"type": "library", "name": "kafkajs", "version": "2.2.4", "purl": "pkg:npm/kafkajs@2.2.4", "licenses": [{"license": {"id": "MIT"}}]}]}`
+			})
+		}, "pages", false},
+		{"SBOM edit", []string{sbom}, func() {
+			edit(t, dir, sbom, func(s string) string { return replace(t, s, `"version": "2.2.4"`, `"version": "2.3.0"`) })
+		}, "pages", false},
+		{"broken SBOM", []string{sbom}, func() {
+			edit(t, dir, sbom, func(s string) string { return replace(t, s, `"version": "2.3.0"`, `"version": 2`) })
+		}, "pages", false},
+		{"removed SBOM", []string{sbom}, func() {
+			if err := os.Remove(filepath.Join(dir, sbom)); err != nil {
+				t.Fatal(err)
+			}
+		}, "pages", false},
 		{"config", []string{"waymark.yaml"}, func() {
 			edit(t, dir, "waymark.yaml", func(s string) string {
 				return replace(t, s, "title: Fixture Guide", "title: Fixture Guide, edited")

@@ -88,7 +88,7 @@ func (m *memo) Walk(walk func() (site.Sources, bool)) site.Sources {
 	src, clean := walk()
 	if clean {
 		w := &walkResult{sources: src, known: map[string]bool{}}
-		for _, list := range [][]string{src.Records, src.Blips, src.Pages, slices.Collect(maps.Keys(src.Assets))} {
+		for _, list := range [][]string{src.Records, src.Blips, src.Pages, src.Usage, slices.Collect(maps.Keys(src.Assets))} {
 			for _, p := range list {
 				w.known[p] = true
 			}
@@ -243,8 +243,14 @@ func (m *memo) prune(s *site.Site) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	pages := s.PageURLs()
+	usage := map[string]bool{}
+	if s.Usage != nil {
+		for _, b := range s.Usage.Report.BOMs {
+			usage[b.Source] = true
+		}
+	}
 	for p := range m.parsed {
-		if _, ok := pages[p]; !ok {
+		if _, ok := pages[p]; !ok && !usage[p] {
 			delete(m.parsed, p)
 		}
 	}

@@ -23,6 +23,12 @@ type BlipData struct {
 	Roadmap      []PlanView
 	Decisions    []RecordRef
 	SectorURL    string
+	// HasUsage says the site has usage files, so that an empty InUse
+	// means that no team uses the blip, not that nobody knows.
+	HasUsage   bool
+	Packages   []string        // the blip's packages: patterns
+	InUse      []UseRow        // which team's projects use it
+	Exceptions []ExceptionView // exceptions decisions grant for it
 }
 
 // MoveView is one entry of a blip's history.
@@ -72,6 +78,10 @@ func (rv *radarViews) blipData(b *radar.Blip, horizons map[string]HorizonView) *
 		Decisions: slices.Clone(rv.concerns[b.ID]), SectorURL: site.SectorURL(b.Quadrant)}
 	if len(s.Config.Quadrants) < 2 {
 		bd.SectorURL = "radar/"
+	}
+	bd.HasUsage, bd.Packages = rv.s.hasUsage(), b.Packages
+	if rv.usage != nil {
+		bd.InUse, bd.Exceptions = rv.usage.inUse[b.ID], rv.usage.exceptions[b.ID]
 	}
 	if !bd.LastReviewed.IsZero() {
 		bd.ReviewDue = bd.LastReviewed.AddMonths(s.Config.Review.Months)

@@ -4,18 +4,27 @@ import (
 	"cmp"
 	"slices"
 
+	"github.com/waymark-dev/waymark/internal/radar"
 	"github.com/waymark-dev/waymark/internal/site"
 )
 
 // IndexJSON is /index.json: the site as data. Every key is always present;
-// lists are empty rather than missing, and sorted.
+// lists are empty rather than missing, and sorted. Besides the decisions,
+// blips and pages it carries what waymark audit needs to judge a project
+// from this one file: the rings (the last is hold), every blip's packages
+// and the decision behind its ring, the licence policy and the exceptions;
+// and what teams run (usage).
 type IndexJSON struct {
-	Title     string         `json:"title"`
-	BaseURL   string         `json:"baseURL"`
-	Edition   string         `json:"edition"`
-	Decisions []DecisionJSON `json:"decisions"`
-	Blips     []BlipJSON     `json:"blips"`
-	Pages     []PageJSON     `json:"pages"`
+	Title         string          `json:"title"`
+	BaseURL       string          `json:"baseURL"`
+	Edition       string          `json:"edition"`
+	Decisions     []DecisionJSON  `json:"decisions"`
+	Blips         []BlipJSON      `json:"blips"`
+	Pages         []PageJSON      `json:"pages"`
+	Rings         []RingJSON      `json:"rings"`
+	LicensePolicy PolicyJSON      `json:"licensePolicy"`
+	Exceptions    []ExceptionJSON `json:"exceptions"`
+	Usage         UsageJSON       `json:"usage"`
 }
 
 // DecisionJSON is a record in /index.json.
@@ -56,6 +65,8 @@ type BlipJSON struct {
 	Horizon        string   `json:"horizon"`
 	Decisions      []int    `json:"decisions"`
 	Tags           []string `json:"tags"`
+	Packages       []string `json:"packages"`     // packages: patterns, as written
+	RingDecision   int      `json:"ringDecision"` // the decision that put it in its ring, 0 when none
 }
 
 // PageJSON is a free page in /index.json.
@@ -105,7 +116,7 @@ func Index(s *site.Site) *IndexJSON {
 			ID: b.ID, Title: b.Title, Quadrant: b.Quadrant, Ring: b.Ring, URL: site.BlipURL(b), Source: b.Source,
 			Movement: s.Radar.Movement(b), License: b.License, LicenseVerdict: s.Radar.Policy.Verdict(b.License),
 			Backing: b.Backing, Owner: b.Owner, Reviewed: b.Reviewed.String(), Stale: s.Radar.Stale(b), Horizon: b.Horizon,
-			Decisions: sortedCopy(ds), Tags: sortedCopy(b.Tags),
+			Decisions: sortedCopy(ds), Tags: sortedCopy(b.Tags), Packages: nonNil(b.Packages), RingDecision: ringDecision(s, b),
 		})
 	}
 	slices.SortFunc(idx.Blips, func(a, b BlipJSON) int { return cmp.Compare(a.ID, b.ID) })
@@ -113,5 +124,21 @@ func Index(s *site.Site) *IndexJSON {
 		idx.Pages = append(idx.Pages, PageJSON{Title: p.Title, URL: p.URL, Source: p.Source, Tags: sortedCopy(p.Tags)})
 	}
 	slices.SortFunc(idx.Pages, func(a, b PageJSON) int { return cmp.Compare(a.URL, b.URL) })
+	guideJSON(s, idx)
 	return idx
+}
+
+// nonNil returns xs, or an empty list for nil; order is kept.
+func nonNil(xs []string) []string {
+	if xs == nil {
+		return []string{}
+	}
+	return slices.Clone(xs)
+}
+
+func ringDecision(s *site.Site, b *radar.Blip) int {
+	if r := s.RingDecision(b.ID); r != nil {
+		return r.Number
+	}
+	return 0
 }

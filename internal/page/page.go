@@ -20,6 +20,8 @@
 //	tag        tags/<tag>/index.html         *TagData
 //	page       <page>/index.html             nil, and the page's markdown
 //	search     search/index.html             *SearchData: the filters' choices
+//	usage      usage/index.html              *UsageData: what teams run (only with usage files)
+//	team       usage/<team>/index.html       *TeamData: one team's view
 //	404        404.html                      nil
 //
 // Every template is executed as "base" (templates/base.html together with
@@ -131,6 +133,9 @@ func Assemble(ss *site.Site) []Page {
 		sv.BasePath = u.Path
 	}
 	sv.Menu = []Link{{"Radar", "radar/"}, {"Roadmap", "roadmap/"}, {"Decisions", "decisions/"}, {"Tags", "tags/"}}
+	if s.hasUsage() {
+		sv.Menu = append(sv.Menu, Link{"Usage", site.UsageURL})
+	}
 	for _, p := range s.Pages {
 		if p.Weight > 0 {
 			sv.Menu = append(sv.Menu, Link{p.Title, p.URL})
@@ -146,6 +151,7 @@ func Assemble(ss *site.Site) []Page {
 	add := adder(&jobs)
 	rv := s.newRadarViews()
 	blipRef := rv.ref
+	rv.usage = s.newUsageViews(blipRef)
 
 	// The radar's pages, the decisions' pages and the tag index are
 	// assembled at the same time (they only read the site), and their jobs
@@ -162,6 +168,7 @@ func Assemble(ss *site.Site) []Page {
 
 	wg.Wait()
 	jobs = append(append(jobs, radarJobs...), decisionJobs...)
+	s.usageJobs(rv.usage, blipRef, add)
 
 	for _, p := range s.Pages {
 		add(p.URL+"index.html", "page", p.URL, p.Title, p.Description, &markdown.Doc{Source: p.Source, URL: p.URL, Body: p.Body, BodyLine: p.BodyLine}, nil)

@@ -72,6 +72,7 @@ type radarViews struct {
 	layout   *radar.Layout
 	numbers  map[*radar.Blip]int
 	concerns map[string][]RecordRef // blip id → decisions naming it
+	usage    *usageViews
 }
 
 func (s assembly) newRadarViews() *radarViews {

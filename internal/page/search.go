@@ -28,6 +28,9 @@ type Option struct {
 // searchData lists the filters' choices; byTag is the site's tag index.
 func (s assembly) searchData(byTag map[string]*TagData) *SearchData {
 	sd := &SearchData{Types: []Option{{"decision", "Decisions"}, {"blip", "Radar blips"}, {"page", "Pages"}}}
+	if s.hasUsage() {
+		sd.Types = append(sd.Types, Option{"team", "Teams"})
+	}
 	counts := map[string]int{}
 	for _, r := range s.Decisions.Records {
 		counts[r.Status]++
@@ -79,7 +82,7 @@ func SearchDocs(ss *site.Site) []search.Doc {
 	for _, p := range s.Pages {
 		docs = append(docs, search.Doc{Type: "page", Title: p.Title, URL: p.URL, Tags: searchTags(p.Tags), Words: []string{"page"}})
 	}
-	return docs
+	return append(docs, s.usageDocs()...)
 }
 
 func searchTags(names []string) []search.Tag {

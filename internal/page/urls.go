@@ -15,6 +15,7 @@ func URLs(ss *site.Site) []string {
 		urls = append(urls, "search/")
 	}
 	urls = append(urls, s.radarURLs()...)
+	urls = append(urls, s.usageURLs()...)
 	for _, r := range s.Decisions.Records {
 		urls = append(urls, site.RecordURL(r))
 	}

@@ -24,9 +24,32 @@
 //	          https); exports point there
 //	drawn     false lists the blip (legend, its page, exports) but leaves
 //	          it off the radar's drawing, as AOE's "featured: false"
+//	packages  the packages whose use means this technology is used, as
+//	          package URL patterns (see "Packages" below)
 //
 // The markdown body says why the blip is where it is. Format writes a blip
 // back in this form; Slug makes ids from names.
+//
+// # Packages
+//
+// A blip's packages: list says which packages in the teams' SBOMs and
+// lockfiles (package usage) mean that the technology is used. Each entry
+// is a package URL without version, "pkg:<type>/<namespace>/<name>", such
+// as pkg:npm/kafkajs or pkg:maven/org.apache.kafka/kafka-clients, written
+// percent-encoded or not (pkg:npm/@angular/core). Matching uses these
+// patterns only, never names:
+//
+//   - without *, a pattern matches that package and every package whose
+//     name continues it after a slash (pkg:golang/github.com/aws/aws-sdk-go-v2
+//     also matches .../aws-sdk-go-v2/service/s3, not .../aws-sdk-go-v2x);
+//   - * stands for any run of characters, slashes included
+//     (pkg:maven/org.apache.kafka/* is every artifact of that group);
+//   - the type is compared without case, the rest exactly;
+//   - versions (@…), qualifiers (?…) and subpaths (#…) are not matched: a
+//     pattern that has them is an error, as is one that is no package URL.
+//
+// Matcher finds the blips that claim a package; a package may be claimed
+// by several blips.
 //
 // # The edition and movement
 //
@@ -97,6 +120,7 @@ type Blip struct {
 	Link     string
 	// NotDrawn is drawn: false: the blip is listed but not drawn.
 	NotDrawn bool
+	Packages []string // package URL patterns, as written
 
 	Body     []byte
 	BodyLine int
@@ -138,6 +162,7 @@ type frontMatter struct {
 	Roadmap  []Plan       `yaml:"roadmap"`
 	Link     meta.Text    `yaml:"link"`
 	Drawn    *bool        `yaml:"drawn"`
+	Packages meta.Strings `yaml:"packages"`
 }
 
 // Line returns the file line where key was written, or 1.
@@ -165,11 +190,11 @@ func Parse(path string, src []byte, s Settings) (*Blip, error) {
 		Title: string(fm.Title), Quadrant: string(fm.Quadrant), Ring: string(fm.Ring),
 		License: string(fm.License), Backing: strings.ToLower(string(fm.Backing)), Owner: string(fm.Owner),
 		Reviewed: fm.Reviewed, Horizon: string(fm.Horizon), Tags: fm.Tags,
-		History: fm.History, Roadmap: fm.Roadmap,
+		History: fm.History, Roadmap: fm.Roadmap, Packages: fm.Packages,
 		Link: string(fm.Link), NotDrawn: fm.Drawn != nil && !*fm.Drawn,
 		Body: doc.Body, BodyLine: doc.BodyLine, Lines: map[string]int{},
 	}
-	for _, k := range []string{"title", "quadrant", "ring", "license", "backing", "owner", "reviewed", "horizon", "tags", "history", "roadmap"} {
+	for _, k := range []string{"title", "quadrant", "ring", "license", "backing", "owner", "reviewed", "horizon", "tags", "history", "roadmap", "packages"} {
 		b.Lines[k] = doc.Line(k)
 	}
 	if b.Link != "" {
@@ -231,6 +256,11 @@ func (b *Blip) validate(s *Settings) error {
 	}
 	if !slices.IsSortedFunc(b.History, func(a, c Move) int { return a.Date.Compare(c.Date) }) {
 		l.Add(diag.Errorf(b.Source, b.Line("history"), "list history entries oldest first", "history is not in date order"))
+	}
+	for _, p := range b.Packages {
+		if _, err := ParsePattern(p); err != nil {
+			l.Add(diag.Errorf(b.Source, b.Line("packages"), "write it as pkg:<type>/<namespace>/<name>, with * for any run of characters", "packages: %v", err))
+		}
 	}
 	return l.Err()
 }

@@ -61,6 +61,7 @@ history:
     note: pilot
 roadmap:
   - {horizon: later, ring: adopt, note: once the pilot ends}
+packages: [pkg:maven/org.apache.kafka/*, pkg:npm/kafkajs]
 ---
 
 Why it is here.
@@ -79,11 +80,12 @@ Why it is here.
 			{Date: d("2024-06-15"), Ring: "trial", Decision: 3, Note: "pilot"},
 		},
 		Roadmap:  []radar.Plan{{Horizon: "later", Ring: "adopt", Note: "once the pilot ends"}},
+		Packages: []string{"pkg:maven/org.apache.kafka/*", "pkg:npm/kafkajs"},
 		Body:     []byte("\nWhy it is here.\n"),
-		BodyLine: 20,
+		BodyLine: 21,
 		Lines: map[string]int{
 			"title": 2, "quadrant": 3, "ring": 4, "license": 5, "backing": 6, "owner": 7,
-			"reviewed": 8, "horizon": 9, "tags": 10, "history": 11, "roadmap": 17,
+			"reviewed": 8, "horizon": 9, "tags": 10, "history": 11, "roadmap": 17, "packages": 19,
 		},
 	}
 	if !reflect.DeepEqual(b, want) {

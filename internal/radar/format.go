@@ -59,6 +59,12 @@ func Format(b *Blip) []byte {
 	if b.NotDrawn {
 		w.WriteString("drawn: false\n")
 	}
+	if len(b.Packages) > 0 {
+		w.WriteString("packages:\n")
+		for _, p := range b.Packages {
+			fmt.Fprintf(&w, "  - %s\n", scalar(p))
+		}
+	}
 	w.WriteString("---\n")
 	body := bytes.TrimLeft(b.Body, "\n")
 	w.Write(body)

@@ -163,7 +163,8 @@ func TestFormatRoundTrip(t *testing.T) {
 			Owner: "integration-team", Reviewed: date("2017-02-20"), Horizon: "later", Tags: []string{"messaging", "streaming"},
 			History: []Move{{Date: date("2015-10-19"), Ring: "trial", Decision: 3, Note: "chosen without a prototype"},
 				{Date: date("2016-08-01"), Ring: "hold", Decision: 5, Note: "lost messages: three ways, {all} of them; see #5"}},
-			Roadmap: []Plan{{Horizon: "later", Ring: "assess", Note: "revisit"}}, Body: []byte("Why.\n\nMore.\n")},
+			Roadmap: []Plan{{Horizon: "later", Ring: "assess", Note: "revisit"}}, Body: []byte("Why.\n\nMore.\n"),
+			Packages: []string{"pkg:maven/org.apache.kafka/*", "pkg:npm/@confluentinc/kafka-javascript", "pkg:npm/kafkajs"}},
 		{ID: "c-sharp", Title: "C#", Quadrant: "languages-and-frameworks", Ring: "adopt", License: "MIT OR Apache-2.0", Tags: []string{"yes", "1.0", "c#"}},
 		{ID: "odd", Title: `"quoted" title: with colon # and hash`, Quadrant: "tools", Ring: "trial", Owner: "no", Body: []byte("x")},
 		{ID: "unicode", Title: "Données & façades — 数据", Quadrant: "tools", Ring: "assess",
@@ -178,7 +179,7 @@ func TestFormatRoundTrip(t *testing.T) {
 			t.Errorf("%s: formatting the parsed blip gives different text:\n%s\nthen\n%s", b.ID, src, Format(got))
 		}
 		if got.Title != b.Title || got.License != b.License || got.Owner != b.Owner || !reflect.DeepEqual(got.History, b.History) ||
-			!reflect.DeepEqual(got.Roadmap, b.Roadmap) || strings.Join(got.Tags, "|") != strings.Join(b.Tags, "|") {
+			!reflect.DeepEqual(got.Roadmap, b.Roadmap) || !reflect.DeepEqual(got.Packages, b.Packages) || strings.Join(got.Tags, "|") != strings.Join(b.Tags, "|") {
 			t.Errorf("%s: round trip changed the blip:\n%s", b.ID, src)
 		}
 	}

@@ -16,7 +16,7 @@ import (
 
 // pageKinds are the templates a theme provides, one per kind of page; each
 // is executed together with templates/base.html.
-var pageKinds = []string{"home", "radar", "blip", "roadmap", "sector", "licenses", "decisions", "decision", "tags", "tag", "page", "search", "404"}
+var pageKinds = []string{"home", "radar", "blip", "roadmap", "sector", "licenses", "decisions", "decision", "tags", "tag", "page", "search", "404", "usage", "team"}
 
 // partials are templates some kinds of page share, parsed with them.
 var partials = map[string][]string{

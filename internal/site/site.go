@@ -17,6 +17,7 @@
 //	radar/<quadrant>/            one quadrant enlarged
 //	decisions/<id>/              one record (<folder>/<id>/ for categories)
 //	tags/<tag>/                  one tag
+//	usage/, usage/<team>/        what teams run, and one team's view
 //	<page>/                      a free page from content/<page>.md
 //
 // # Free pages
@@ -43,6 +44,22 @@
 // or content), which suggests waymark init. A decisions folder named in
 // waymark.yaml that does not exist is a warning.
 //
+// # Usage
+//
+// The usage folder (waymark.yaml's usage.folder, default usage/) holds
+// teams' SBOMs and lockfiles, as package usage names them. They are read
+// with the other sources, judged against the site's guidance (Guide) into
+// Site.Usage, and checked: a held technology in use is a warning, or a
+// policy problem with usage.holdInUse: policy; a licence the policy
+// denies is a policy problem; an exception past its until date is a
+// policy problem at the exception; an SBOM older than review.months is
+// stale (a warning); a packages: pattern of a blip not on hold that
+// matches no package of any team is a warning (that nobody uses a held
+// technology is the point). A usage file that cannot be read is left out
+// with a policy problem: build goes on, check fails. Options.Today fixes
+// the day these are judged on (tests); by default it is the day of the
+// load.
+//
 // # Reuse
 //
 // Options.Reuse lets a caller that builds the same site again (the
@@ -65,6 +82,7 @@ import (
 	"github.com/waymark-dev/waymark/internal/meta"
 	"github.com/waymark-dev/waymark/internal/parallel"
 	"github.com/waymark-dev/waymark/internal/radar"
+	"github.com/waymark-dev/waymark/internal/usage"
 )
 
 // Options say what to load.
@@ -81,6 +99,12 @@ type Options struct {
 	// Reuse, when set, offers the work of an earlier load of the same
 	// site; nil loads everything afresh.
 	Reuse Reuse
+	// Today is the day exceptions and the age of SBOMs are judged on;
+	// zero means the day of the load.
+	Today meta.Date
+	// SkipUsage leaves the usage folder unread, for a caller that needs
+	// the guidance only (audit).
+	SkipUsage bool
 }
 
 // Reuse hands Load the work of an earlier load. Each method either returns
@@ -112,6 +136,7 @@ type Sources struct {
 	// Skipped are the markdown files of the decisions folder that are not
 	// records, and why.
 	Skipped []Skipped
+	Usage   []string // SBOMs and lockfiles, site-relative
 	// Assets maps every other file to the URL it is published at.
 	Assets map[string]string
 }
@@ -126,6 +151,8 @@ type Site struct {
 	// and other files beside sources) to their site-relative URLs.
 	Assets   map[string]string
 	Problems *diag.List
+	// Usage is what teams run, judged against the guidance.
+	Usage *Usage
 
 	opts    Options
 	pages   map[string]string // source path → page URL
@@ -153,7 +180,7 @@ type pageMeta struct {
 }
 
 // Reserved URL segments that content pages may not take.
-var reserved = []string{"assets", "decisions", "radar", "roadmap", "search", "tags", "licenses", "404.html", "index.json", "feed.xml", "sitemap.xml"}
+var reserved = []string{"assets", "decisions", "radar", "roadmap", "search", "tags", "licenses", "usage", "404.html", "index.json", "feed.xml", "sitemap.xml"}
 
 // ErrInvalid is returned, wrapped, when the site has errors; the problems
 // themselves are in Site.Problems.
@@ -203,20 +230,24 @@ func Load(opts Options) (*Site, error) {
 	records := make([]*decision.Record, len(src.Records))
 	blips := make([]*radar.Blip, len(src.Blips))
 	pages := make([]*Page, len(src.Pages))
+	boms := make([]*usage.BOM, len(src.Usage))
 	// The parse functions are made once: a closure per file would cost
 	// allocations on every save of a large site.
 	parseRecord := func(p string) any { return nilIfNil(s.parseRecord(p)) }
 	parseBlip := func(p string) any { return nilIfNil(s.parseBlip(p)) }
 	parsePage := func(p string) any { return nilIfNil(s.parsePage(p)) }
-	nr, nb := len(src.Records), len(src.Blips)
-	parallel.For(nr+nb+len(src.Pages), func(i int) {
+	parseUsage := func(p string) any { return nilIfNil(s.parseUsage(p)) }
+	nr, nb, np := len(src.Records), len(src.Blips), len(src.Pages)
+	parallel.For(nr+nb+np+len(src.Usage), func(i int) {
 		switch {
 		case i < nr:
 			records[i], _ = reuse.Parse(src.Records[i], parseRecord).(*decision.Record)
 		case i < nr+nb:
 			blips[i-nr], _ = reuse.Parse(src.Blips[i-nr], parseBlip).(*radar.Blip)
-		default:
+		case i < nr+nb+np:
 			pages[i-nr-nb], _ = reuse.Parse(src.Pages[i-nr-nb], parsePage).(*Page)
+		default:
+			boms[i-nr-nb-np], _ = reuse.Parse(src.Usage[i-nr-nb-np], parseUsage).(*usage.BOM)
 		}
 	})
 	// decision.Link derives reverse relations and dates in place: it gets
@@ -249,6 +280,7 @@ func Load(opts Options) (*Site, error) {
 	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Or(cmp.Compare(a.Weight, b.Weight), cmp.Compare(a.URL, b.URL)) })
 	s.register()
 	s.crossCheck()
+	s.judgeUsage(slices.DeleteFunc(boms, func(b *usage.BOM) bool { return b == nil }))
 	return s, s.err()
 }
 
@@ -299,6 +331,9 @@ func (s *Site) walkAll(cfg *config.Config) Sources {
 	src.Records, src.Skipped = pickRecords(cfg.Decisions, md)
 	s.walk(src.Assets, cfg.Radar, "radar", func(p string) { src.Blips = append(src.Blips, p) })
 	s.walk(src.Assets, cfg.Content, "", func(p string) { src.Pages = append(src.Pages, p) })
+	if !s.opts.SkipUsage {
+		src.Usage = s.walkUsage(cfg.Usage.Folder)
+	}
 	return src
 }
 

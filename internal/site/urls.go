@@ -31,3 +31,9 @@ func TagURL(name string) string {
 
 // TagSlug makes a URL segment of a tag.
 func TagSlug(name string) string { return slug.Make(name) }
+
+// UsageURL is the site-relative URL of the usage page.
+const UsageURL = "usage/"
+
+// TeamURL is the site-relative URL of one team's usage page.
+func TeamURL(team string) string { return "usage/" + slug.Make(team) + "/" }

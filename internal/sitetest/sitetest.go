@@ -120,12 +120,12 @@ func TxtarDir(t testing.TB, file string) string {
 }
 
 // CopyDefaultSite copies the repository's own site (its waymark.yaml,
-// decisions, radar and content) into a new temporary folder; root is the
+// decisions, radar, content and usage) into a new temporary folder; root is the
 // repository's root relative to the test's package.
 func CopyDefaultSite(t testing.TB, root string) string {
 	t.Helper()
 	dir := t.TempDir()
-	for _, name := range []string{"waymark.yaml", "decisions", "radar", "content"} {
+	for _, name := range []string{"waymark.yaml", "decisions", "radar", "content", "usage"} {
 		err := filepath.WalkDir(filepath.Join(root, name), func(p string, d os.DirEntry, err error) error {
 			if err != nil {
 				return err

@@ -358,7 +358,7 @@
 
   const PAGE = 10;
   const SNIPPET = 180;
-  const TYPES = { decision: "Decision", blip: "Blip", page: "Page" };
+  const TYPES = { decision: "Decision", blip: "Blip", page: "Page", team: "Team" };
   const index = new Index(new URL("docs.js", form.action));
   const ready = index.open();
   const labels = {}; // filter → value → label, from the page's own options

@@ -1,0 +1,109 @@
+package usage
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/waymark-dev/waymark/internal/diag"
+)
+
+// cdxDoc wraps components in a CycloneDX 1.6 document.
+func cdxDoc(components string) string {
+	return `{"bomFormat": "CycloneDX", "specVersion": "1.6", "version": 1,
+"components": [` + components + `]}`
+}
+
+func TestReadBad(t *testing.T) {
+	deep := cdxDoc(strings.Repeat(`{"type": "library", "name": "n", "components": [`, 70) + strings.Repeat("]}", 70))
+	deepJSON := `{"spdxVersion": "SPDX-2.3",
+"packages": ` + strings.Repeat("[", 80) + strings.Repeat("]", 80) + "}"
+	tests := []struct {
+		name, file, src string
+		line            int
+		want            string // in the message
+	}{
+		{"empty", "x.cdx.json", "  \n", 1, "empty"},
+		{"syntax", "x.cdx.json", "{\n\"bomFormat\": \"CycloneDX\",\n\"specVersion\": }", 3, "not valid JSON"},
+		{"wrong type", "x.cdx.json", cdxDoc(`{"type": "library", "name": "a",
+"version": 3}`), 3, "components[0].version: a JSON number where a string belongs"},
+		{"wrong top type", "x.cdx.json", `[1, 2]`, 1, "a JSON array"},
+		{"duplicate bom-ref", "x.cdx.json", cdxDoc(`{"type": "library", "name": "a", "bom-ref": "r1"},
+{"type": "library", "name": "b", "bom-ref": "r1"}`), 3, `components[1].bom-ref "r1" is also the bom-ref of components[0]`},
+		{"duplicate nested bom-ref", "x.cdx.json", cdxDoc(`{"type": "library", "name": "a", "bom-ref": "r1",
+"components": [{"type": "library", "name": "b", "bom-ref": "r1"}]}`), 3, `components[0].components[0].bom-ref`},
+		{"deep components", "x.cdx.json", deep, 0, "components nested more than 64 levels"},
+		{"deep JSON", "x.spdx.json", deepJSON, 2, "nested more than 64 levels"},
+		{"deeper than encoding/json goes", "x.cdx.json", cdxDoc(strings.Repeat("[", 20000) + strings.Repeat("]", 20000)), 2, "not valid JSON"},
+		{"old spec", "x.cdx.json", `{"bomFormat": "CycloneDX",
+"specVersion": "1.3"}`, 2, "older than 1.4"},
+		{"unknown spec", "x.cdx.json", `{"bomFormat": "CycloneDX",
+"specVersion": "9.9"}`, 2, "not a CycloneDX version"},
+		{"not cyclonedx", "x.cdx.json", `{"spdxVersion": "SPDX-2.3"}`, 1, "not CycloneDX"},
+		{"spdx version", "x.spdx.json", `{
+"spdxVersion": "SPDX-9"}`, 2, "unsupported"},
+		{"spdx wrong type", "x.spdx.json", `{"spdxVersion": "SPDX-2.3", "packages": [{"name": 5}]}`, 1, ""},
+		{"spdx duplicate id", "x.spdx.json", `{"spdxVersion": "SPDX-2.3", "SPDXID": "SPDXRef-DOCUMENT", "packages": [
+{"name": "a", "SPDXID": "SPDXRef-a"},
+{"name": "b", "SPDXID": "SPDXRef-a"}]}`, 3, "is also the SPDXID of packages[0]"},
+		{"go.mod", "go.mod", "module x\n\nrequire (\n\tgithub.com/a/b\n)\n", 4, "usage: require module/path v1.2.3"},
+		{"lockfile v1", "package-lock.json", "{\n\"lockfileVersion\": 1}", 2, "version 1 lists no installed packages"},
+		{"lockfile wrong type", "package-lock.json", `{"lockfileVersion": 3, "packages": {"node_modules/a": {"version": [1]}}}`, 1, `packages["node_modules/a"].version`},
+		{"lockfile licence", "package-lock.json", `{"lockfileVersion": 3, "packages": {"node_modules/a": {"license": 5}}}`, 1, "license"},
+		{"pom syntax", "pom.xml", "<project>\n<dependencies>\n</project>", 3, "not well-formed XML"},
+		{"pom deep", "pom.xml", strings.Repeat("<a>\n", 70) + strings.Repeat("</a>", 70), 65, "nested more than 64"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, _, err := Read("usage/t/"+tt.file, "t", "p", []byte(tt.src))
+			if err == nil {
+				t.Fatalf("read %d components, want an error", len(b.Components))
+			}
+			var p *diag.Problem
+			if !errors.As(err, &p) {
+				t.Fatalf("error %v is not a problem", err)
+			}
+			if p.File != "usage/t/"+tt.file || p.Line != tt.line || !strings.Contains(p.Message, tt.want) || p.Fix == "" || p.Severity != diag.Error {
+				t.Errorf("got %s (line %d)\nwant usage/t/%s:%d, a message with %q and a fix", p, p.Line, tt.file, tt.line, tt.want)
+			}
+		})
+	}
+}
+
+func TestReadTooBig(t *testing.T) {
+	big := make([]byte, MaxFileSize+1)
+	if _, _, err := Read("usage/t/x.cdx.json", "t", "p", big); err == nil || !strings.Contains(err.Error(), "more than") {
+		t.Errorf("a file over MaxFileSize: %v", err)
+	}
+	var b strings.Builder
+	for i := range MaxComponents + 1 {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		fmt.Fprintf(&b, `{"type":"library","name":"c%d"}`, i)
+	}
+	if _, _, err := Read("usage/t/x.cdx.json", "t", "p", []byte(cdxDoc(b.String()))); err == nil || !strings.Contains(err.Error(), "components") {
+		t.Errorf("more than MaxComponents: %v", err)
+	}
+}
+
+func TestReadComponentWarnings(t *testing.T) {
+	src := cdxDoc(`{"type": "library", "name": "a", "purl": "not a purl"},
+{"type": "library", "name": "b", "purl": "pkg:npm/b@1"}`)
+	b, warnings, err := Read("usage/t/x.cdx.json", "t", "p", []byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b.Components) != 2 || b.Components[0].Package != "" || b.Components[1].Package != "pkg:npm/b" {
+		t.Errorf("components %+v: want a kept without a package, b with one", b.Components)
+	}
+	if len(warnings) != 1 || warnings[0].Line != 2 || !strings.Contains(warnings[0].Message, "not a package URL") {
+		t.Errorf("warnings %v, want one at line 2 about the package URL", warnings)
+	}
+	pom := "<project><dependencies><dependency><groupId>a</groupId><artifactId>b</artifactId><version>${nope}</version></dependency></dependencies></project>"
+	_, warnings, err = Read("usage/t/p/pom.xml", "t", "p", []byte(pom))
+	if err != nil || len(warnings) != 1 || !strings.Contains(warnings[0].Message, "unknown property") {
+		t.Errorf("pom with an unknown property: %v, %v", warnings, err)
+	}
+}

@@ -1,0 +1,50 @@
+package usage
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/waymark-dev/waymark/internal/diag"
+)
+
+// fuzzFormat checks that reading any input either fails with a problem
+// that names the file, or gives components that survive a write and a
+// second read.
+func fuzzFormat(f *testing.F, format Format, seeds ...string) {
+	for _, s := range seeds {
+		data, err := os.ReadFile(filepath.Join("testdata", "valid", s))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
+	}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		b, _, err := format.Read("in", data)
+		if err != nil {
+			var p *diag.Problem
+			if !errors.As(err, &p) || p.File != "in" {
+				t.Fatalf("error %v is not a problem about the file", err)
+			}
+			return
+		}
+		out, err := format.Write(b)
+		if err != nil {
+			return // a component the format cannot write (an odd version): not a reading fault
+		}
+		again, _, err := format.Read("again", out)
+		if err != nil {
+			t.Fatalf("reading what Write wrote: %v\n%s", err, out)
+		}
+		if format.Name() == "cyclonedx" && len(again.Components) != len(b.Components) {
+			t.Fatalf("%d components, %d after a round trip", len(b.Components), len(again.Components))
+		}
+	})
+}
+
+func FuzzCycloneDX(f *testing.F) { fuzzFormat(f, cyclonedxFormat{}, "orders.cdx.json") }
+func FuzzSPDX(f *testing.F)      { fuzzFormat(f, spdxFormat{}, "billing.spdx.json") }
+func FuzzGoMod(f *testing.F)     { fuzzFormat(f, goModFormat{}, "gateway/go.mod") }
+func FuzzNPM(f *testing.F)       { fuzzFormat(f, npmFormat{}, "web/package-lock.json") }
+func FuzzMaven(f *testing.F)     { fuzzFormat(f, mavenFormat{}, "ledger/pom.xml") }

@@ -1,0 +1,121 @@
+package usage
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"testing"
+
+	"github.com/waymark-dev/waymark/internal/diag"
+)
+
+func readFixture(t *testing.T, rel string) (*BOM, []*diag.Problem) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join("testdata", "valid", rel))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, warnings, err := Read("usage/acme/"+rel, "acme", "p", data)
+	if err != nil {
+		t.Fatalf("Read(%s): %v", rel, err)
+	}
+	return b, warnings
+}
+
+// short is a component as the tests write it: package@version licence :line.
+func short(c Component) string {
+	s := c.Package + "@" + c.Version
+	if c.Package == "" {
+		s = c.Name + "@" + c.Version
+	}
+	if c.License != "" {
+		s += " " + c.License
+	}
+	if c.Line > 0 {
+		s += " :" + strconv.Itoa(c.Line)
+	}
+	return s
+}
+
+func TestReadValid(t *testing.T) {
+	tests := []struct {
+		file     string
+		format   string
+		date     string
+		want     []string
+		warnings int
+	}{
+		{"orders.cdx.json", "cyclonedx", "2026-10-02", []string{
+			"pkg:maven/org.apache.kafka/kafka-clients@3.7.0 Apache-2.0 :16",
+			"pkg:npm/@angular/core@17.3.1 MIT OR Apache-2.0 :25",
+			"pkg:npm/tslib@2.6.2 0BSD AND LicenseRef-Acme-Internal :33",
+			"vendored-thing@1",
+		}, 0},
+		{"billing.spdx.json", "spdx", "2026-09-15", []string{
+			"pkg:npm/kafkajs@2.2.4 MIT :17",
+			"pkg:generic/ghostscript@10.0 AGPL-3.0-only :26",
+		}, 0},
+		{"gateway/go.mod", "gomod", "", []string{
+			"pkg:golang/github.com/segmentio/kafka-go@v0.4.47 :6",
+			"pkg:golang/golang.org/x/text@v0.14.0 :7",
+		}, 0},
+		{"web/package-lock.json", "npm", "", []string{
+			"pkg:npm/@angular/core@17.3.1 MIT :8",
+			"pkg:npm/kafkajs@2.2.4 MIT :9",
+			"pkg:npm/long@5.2.3 Apache-2.0 :11",
+		}, 0},
+		{"ledger/pom.xml", "maven", "", []string{
+			"pkg:maven/org.apache.kafka/kafka-clients@3.7.0 :11",
+			"pkg:maven/com.acme/ledger-api@2.1.0 :16",
+		}, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			b, warnings := readFixture(t, tt.file)
+			if got := b.Format; got != tt.format {
+				t.Errorf("format %q, want %q", got, tt.format)
+			}
+			if got := b.Date.String(); got != tt.date {
+				t.Errorf("date %q, want %q", got, tt.date)
+			}
+			var got []string
+			for _, c := range b.Components {
+				got = append(got, short(c))
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("components\n got %q\nwant %q", got, tt.want)
+			}
+			if len(warnings) != tt.warnings {
+				t.Errorf("warnings %v, want %d", warnings, tt.warnings)
+			}
+		})
+	}
+}
+
+func TestLocate(t *testing.T) {
+	tests := []struct {
+		rel, team, project, format string
+	}{
+		{"payments/checkout.cdx.json", "payments", "checkout", "cyclonedx"},
+		{"payments/checkout.spdx.json", "payments", "checkout", "spdx"},
+		{"payments/gateway/go.mod", "payments", "gateway", "gomod"},
+		{"payments/web/package-lock.json", "payments", "web", "npm"},
+		{"payments/ledger/pom.xml", "payments", "ledger", "maven"},
+		{"payments/README.md", "", "", ""},
+		{"checkout.cdx.json", "", "", ""},
+		{"payments/.cdx.json", "", "", ""},
+		{"payments/go.mod", "", "", ""},
+		{"a/b/c/go.mod", "", "", ""},
+	}
+	for _, tt := range tests {
+		team, project, f, ok := Locate(tt.rel)
+		name := ""
+		if ok {
+			name = f.Name()
+		}
+		if team != tt.team || project != tt.project || name != tt.format {
+			t.Errorf("Locate(%q) = %q, %q, %q; want %q, %q, %q", tt.rel, team, project, name, tt.team, tt.project, tt.format)
+		}
+	}
+}

@@ -1,0 +1,125 @@
+// Package usage models what teams actually run, as their CI reports it in
+// software bills of materials and lockfiles, and judges it against a
+// site's guidance: which components the radar's blips claim, which of
+// them are on hold, which licences the licence policy denies, and which
+// time-limited exceptions a decision grants. It reads files from bytes
+// and does no other I/O: package site walks the folder, cmd/waymark's
+// audit reads the files it is given.
+//
+// # Files
+//
+// A site's usage folder (usage/ unless waymark.yaml's usage.folder says
+// otherwise) holds one folder per team:
+//
+//	usage/<team>/<project>.cdx.json     CycloneDX JSON, spec 1.4 to 1.7
+//	usage/<team>/<project>.spdx.json    SPDX 2.3 JSON (2.1 and 2.2 are read too)
+//	usage/<team>/<project>/go.mod       a Go module's requirements
+//	usage/<team>/<project>/package-lock.json  npm lockfile version 2 or 3
+//	usage/<team>/<project>/pom.xml      a Maven project's direct dependencies
+//
+// Team and project are the folder and file names. Each format is one file
+// of this package (cyclonedx.go, spdx.go, gomod.go, npm.go, maven.go)
+// behind the Format interface, which reads the file into a BOM and writes
+// a BOM back in that format. The well-kept parsers do the reading:
+// cyclonedx-go, spdx/tools-golang, golang.org/x/mod/modfile, and
+// encoding/json and encoding/xml into small structs for the lockfiles;
+// packageurl-go reads and writes package URLs, go-spdx checks licence
+// expressions.
+//
+// # What a file must be
+//
+// A file larger than MaxFileSize, JSON nested deeper than MaxDepth (for
+// CycloneDX: components nested deeper; encoding/json itself stops at
+// 10,000 levels), XML nested deeper than MaxDepth, more
+// than MaxComponents components, a value of the wrong type, two
+// CycloneDX components with one bom-ref, an unsupported spec version: the
+// file is refused with a problem naming the file, the line and, for JSON,
+// the path of the value (components[3].version). The rest of the site is
+// built without it. A component whose package URL cannot be read is left
+// out with a warning; a component without any package URL is kept for
+// licences but matches no blip.
+//
+// # Components and blips
+//
+// A component's Package is its package URL without version, qualifiers
+// and subpath, percent-decoded ("pkg:npm/@angular/core"): what the
+// packages: patterns of blips match (see package radar). Lockfiles give
+// no licences; SBOMs give them per component as SPDX ids or expressions
+// (several licence entries of one CycloneDX component all apply: they are
+// joined with AND).
+//
+// # Judging
+//
+// Judge matches every component of a BOM against a Guide (the blips and
+// their packages, the rings, the licence policy and the exceptions, from
+// a loaded site or from a published index.json) and returns one Finding
+// per component that is on hold, under a denied licence, under a licence
+// to review or unknown to the policy, or claimed by no blip. An exception
+// of a decision covers a finding of its team while today is not after its
+// until date; after it, the finding stands and the exception is reported
+// as expired.
+package usage
+
+import (
+	"path"
+	"strings"
+
+	"github.com/waymark-dev/waymark/internal/diag"
+	"github.com/waymark-dev/waymark/internal/meta"
+)
+
+// Limits on one file: beyond them the file is refused, never read.
+const (
+	MaxFileSize   = 64 << 20 // bytes
+	MaxDepth      = 64       // nesting of JSON objects and arrays
+	MaxComponents = 100_000  // components in one file
+)
+
+// BOM is what one project of one team runs: the components of one SBOM or
+// lockfile.
+type BOM struct {
+	Team       string
+	Project    string
+	Source     string    // the file, site-relative (or as given to audit)
+	Format     string    // the Format's name
+	Date       meta.Date // when the SBOM was made; zero when the file does not say
+	Components []Component
+	// Warnings are about components Read left out or could not place;
+	// kept with the BOM so that whoever reuses it reports them again.
+	Warnings []*diag.Problem
+}
+
+// Component is one package a project depends on.
+type Component struct {
+	Package string // "pkg:type/namespace/name", decoded, without version: what patterns match
+	PURL    string // the package URL as the file gives it, "" when it gives none
+	Name    string // for people: "org.apache.kafka:kafka-clients", "@angular/core"
+	Version string
+	License string // SPDX expression, "" when the file states none
+	Line    int    // line of the component in the file, 0 when unknown
+}
+
+// Locate reads a file's path inside the usage folder (rel, slash
+// separated) as team, project and format; ok is false for a file that is
+// no usage input (a README, a file at the wrong depth).
+func Locate(rel string) (team, project string, f Format, ok bool) {
+	parts := strings.Split(rel, "/")
+	switch len(parts) {
+	case 2:
+		for _, f := range formats {
+			if p, ok := strings.CutSuffix(parts[1], f.Suffix()); ok && f.Suffix()[0] == '.' && p != "" {
+				return parts[0], p, f, true
+			}
+		}
+	case 3:
+		for _, f := range formats {
+			if parts[2] == f.Suffix() {
+				return parts[0], parts[1], f, true
+			}
+		}
+	}
+	return "", "", nil, false
+}
+
+// ProjectName names a BOM for people: "team/project".
+func (b *BOM) ProjectName() string { return path.Join(b.Team, b.Project) }
