@@ -10,11 +10,14 @@ import (
 	"io/fs"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"sync"
 	"testing"
 	"testing/fstest"
 
+	"github.com/waymark-dev/waymark/internal/config"
+	"github.com/waymark-dev/waymark/internal/radar"
 	"golang.org/x/tools/txtar"
 )
 
@@ -145,4 +148,33 @@ func CopyDefaultSite(t testing.TB, root string) string {
 		}
 	}
 	return dir
+}
+
+// Radar reads the radar of the site in fsys: its settings from
+// waymark.yaml and every blip of its radar folder, parsed.
+func Radar(t testing.TB, fsys fs.FS) (radar.Settings, []*radar.Blip) {
+	t.Helper()
+	cfg := config.Default()
+	if src, err := fs.ReadFile(fsys, config.FileName); err == nil {
+		if cfg, err = config.Parse(config.FileName, src); err != nil {
+			t.Fatal(err)
+		}
+	}
+	files, err := fs.Glob(fsys, path.Join(cfg.Radar, "*.md"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no blips in %s: %v", cfg.Radar, err)
+	}
+	var blips []*radar.Blip
+	for _, f := range files {
+		data, err := fs.ReadFile(fsys, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := radar.Parse(f, data, cfg.RadarSettings())
+		if err != nil {
+			t.Fatal(err)
+		}
+		blips = append(blips, b)
+	}
+	return cfg.RadarSettings(), blips
 }
