@@ -121,8 +121,31 @@ func TestIncrementalMatchesCleanBuild(t *testing.T) {
 		{"record in a new folder", []string{"decisions/c/0002-in-c.md"}, func() {
 			edit(t, dir, "decisions/c/0002-in-c.md", func(string) string { return "# In c\n" })
 		}, "pages", false},
-		{"folder moved out of the site, named alone", []string{"decisions/c"}, func() {
-			if err := os.Rename(filepath.Join(dir, "decisions/c"), filepath.Join(dir, "moved-away")); err != nil {
+		{"record in a folder in a new folder", []string{"decisions/c/d/0003-in-d.md"}, func() {
+			edit(t, dir, "decisions/c/d/0003-in-d.md", func(string) string { return "# In d\n\nSee [c](../0002-in-c.md).\n" })
+		}, "pages", false},
+		// The preview's watcher names a renamed folder's old path, its new
+		// path and every file under the new one.
+		{"folder with a folder in it renamed", []string{"decisions/c", "decisions/e", "decisions/e/0002-in-c.md", "decisions/e/d/0003-in-d.md"}, func() {
+			if err := os.Rename(filepath.Join(dir, "decisions/c"), filepath.Join(dir, "decisions/e")); err != nil {
+				t.Fatal(err)
+			}
+		}, "pages", false},
+		{"leaf folder moved up", []string{"decisions/e/d", "decisions/d", "decisions/d/0003-in-d.md"}, func() {
+			if err := os.Rename(filepath.Join(dir, "decisions/e/d"), filepath.Join(dir, "decisions/d")); err != nil {
+				t.Fatal(err)
+			}
+		}, "pages", false},
+		{"record edited in a moved folder", []string{"decisions/d/0003-in-d.md"}, func() {
+			edit(t, dir, "decisions/d/0003-in-d.md", func(s string) string { return s + "\nEdited after the move.\n" })
+		}, "bodies", false},
+		{"folder moved back down", []string{"decisions/d", "decisions/e/d", "decisions/e/d/0003-in-d.md"}, func() {
+			if err := os.Rename(filepath.Join(dir, "decisions/d"), filepath.Join(dir, "decisions/e/d")); err != nil {
+				t.Fatal(err)
+			}
+		}, "pages", false},
+		{"folder moved out of the site, named alone", []string{"decisions/e"}, func() {
+			if err := os.Rename(filepath.Join(dir, "decisions/e"), filepath.Join(dir, "moved-away")); err != nil {
 				t.Fatal(err)
 			}
 		}, "pages", false},

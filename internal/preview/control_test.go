@@ -94,6 +94,7 @@ func newRelay(t testing.TB, root string) *relay {
 }
 
 func (r *relay) Add(dir string) error          { return r.fw.Add(dir) }
+func (r *relay) Remove(dir string) error       { return r.fw.Remove(dir) }
 func (r *relay) Events() <-chan fsnotify.Event { return r.events }
 func (r *relay) Errors() <-chan error          { return r.fw.Errors }
 
@@ -102,6 +103,11 @@ func (r *relay) Close() error {
 	err := r.fw.Close()
 	<-r.done
 	return err
+}
+
+// watched lists the folders the fsnotify watcher watches, sorted.
+func (r *relay) watched() []string {
+	return slices.Sorted(slices.Values(r.fw.WatchList()))
 }
 
 func (r *relay) run() {
@@ -165,6 +171,7 @@ type controlled struct {
 
 	mu      sync.Mutex
 	batches [][]string // changed paths of every build, the first (nil) included
+	flushes int        // files written by flush
 }
 
 func startControlled(t testing.TB, dir string) *controlled {

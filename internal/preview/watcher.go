@@ -20,6 +20,8 @@ import (
 type Notifier interface {
 	// Add watches the files directly inside dir (not recursively).
 	Add(dir string) error
+	// Remove stops watching dir.
+	Remove(dir string) error
 	Events() <-chan fsnotify.Event
 	Errors() <-chan error
 	Close() error
@@ -29,6 +31,7 @@ type Notifier interface {
 type fsNotifier struct{ w *fsnotify.Watcher }
 
 func (n fsNotifier) Add(dir string) error          { return n.w.Add(dir) }
+func (n fsNotifier) Remove(dir string) error       { return n.w.Remove(dir) }
 func (n fsNotifier) Events() <-chan fsnotify.Event { return n.w.Events }
 func (n fsNotifier) Errors() <-chan error          { return n.w.Errors }
 func (n fsNotifier) Close() error                  { return n.w.Close() }
@@ -102,6 +105,12 @@ type Batch struct {
 // vim's rename-to-backup are all seen, because folders are watched rather
 // than files.
 //
+// A folder renamed or moved, at any depth, is watched again under its new
+// name, with every folder in it, and the watches of its old name are
+// dropped; the batch names the old folder and every file under the new
+// one. (inotify watches a folder, not a name: without this, edits in a
+// renamed folder would be reported under its old name, or not at all.)
+//
 // When the notifier reports an overflow, or a folder cannot be watched
 // (inotify's watch limit, kqueue's descriptor limit), Warn is called, a
 // Full batch follows, and for a folder that cannot be watched the
@@ -113,6 +122,8 @@ type Watcher struct {
 	Clock    Clock // nil: the real clock
 	Warn     func(format string, args ...any)
 
+	dirs    map[string]dirID // folders watched, by absolute path; used by the loop alone once started
+	byID    map[dirID]string // the same folders by identity, where the system tells it
 	out     chan Batch
 	found   chan []string // paths from polling
 	full    chan struct{}
@@ -143,6 +154,7 @@ func (w *Watcher) Start(ctx context.Context) error {
 	w.found = make(chan []string, 64)
 	w.full = make(chan struct{}, 1)
 	w.polling = make(chan struct{})
+	w.dirs, w.byID = map[string]dirID{}, map[dirID]string{}
 	if _, err := os.Stat(w.Root); err != nil {
 		return err
 	}
@@ -205,7 +217,7 @@ func (w *Watcher) addTree(dir string) []string {
 			return nil
 		}
 		if d.IsDir() {
-			if err := w.Notifier.Add(p); err != nil {
+			if err := w.watch(p, d); err != nil {
 				w.cannotWatch(p, err)
 				return fs.SkipAll
 			}
@@ -322,6 +334,9 @@ func (w *Watcher) event(ev fsnotify.Event, pending map[string]bool) bool {
 	if ev.Op == fsnotify.Chmod {
 		return false
 	}
+	if ev.Has(fsnotify.Rename) || ev.Has(fsnotify.Remove) {
+		w.forget(ev.Name)
+	}
 	if ev.Has(fsnotify.Create) {
 		if info, err := os.Lstat(ev.Name); err == nil && info.IsDir() {
 			// A new folder: watch it, and take what is already in it into
@@ -333,6 +348,53 @@ func (w *Watcher) event(ev fsnotify.Event, pending map[string]bool) bool {
 	}
 	pending[filepath.ToSlash(rel)] = true
 	return true
+}
+
+// watch watches the folder p. A folder watched under another name was
+// moved there (its parent's event may not have come yet, or never will
+// when the new parent was watched after the move): the old watches go
+// first, or inotify would hand them back, reporting under the old name.
+func (w *Watcher) watch(p string, d fs.DirEntry) error {
+	info, err := d.Info()
+	id, known := idOf(info)
+	if err == nil && known {
+		if old, ok := w.byID[id]; ok && old != p {
+			w.forget(old)
+		}
+	}
+	if err := w.Notifier.Add(p); err != nil {
+		return err
+	}
+	if prev, ok := w.dirs[p]; ok && w.byID[prev] == p {
+		delete(w.byID, prev)
+	}
+	w.dirs[p] = id
+	if err == nil && known {
+		w.byID[id] = p
+	}
+	return nil
+}
+
+// forget drops the watches of a folder that was renamed, moved or
+// removed, and of every folder in it. The watches must go before the
+// folder is watched under its new name: inotify would otherwise hand back
+// the old watches, which report events under the old name (and fsnotify
+// drops a moved folder's own watch when it learns of the move).
+func (w *Watcher) forget(dir string) {
+	if _, ok := w.dirs[dir]; !ok {
+		return // a file, or a folder that was not watched
+	}
+	for d, id := range w.dirs {
+		if d == dir || strings.HasPrefix(d, dir+string(filepath.Separator)) {
+			// Removing fails when the watch is gone already (the kernel
+			// drops the watch of a removed folder): nothing to do then.
+			_ = w.Notifier.Remove(d)
+			delete(w.dirs, d)
+			if w.byID[id] == d {
+				delete(w.byID, id)
+			}
+		}
+	}
 }
 
 // poll walks the tree every Timing.Poll and reports what changed, for

@@ -44,6 +44,13 @@ func (f *fakeNotifier) Add(dir string) error {
 	return nil
 }
 
+func (f *fakeNotifier) Remove(dir string) error {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.added = slices.DeleteFunc(f.added, func(d string) bool { return d == dir })
+	return nil
+}
+
 func (f *fakeNotifier) Events() <-chan fsnotify.Event { return f.events }
 func (f *fakeNotifier) Errors() <-chan error          { return f.errors }
 func (f *fakeNotifier) Close() error                  { return nil }
