@@ -179,7 +179,8 @@ func startControlled(t testing.TB, dir string) *controlled {
 	c := &controlled{clock: newFakeClock(), relay: newRelay(t, dir)}
 	inner := rebuilder(dir)
 	c.Server = start(t, dir, func(s *Server) {
-		s.Notifier, s.Clock = c.relay, c.clock
+		s.NewNotifier = func() (Notifier, error) { return c.relay, nil }
+		s.Clock = c.clock
 		s.Rebuild = func(changed []string) Result {
 			c.mu.Lock()
 			c.batches = append(c.batches, slices.Clone(changed))

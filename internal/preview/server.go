@@ -94,9 +94,9 @@ type Server struct {
 	Hosts []string
 	// Log receives one line per build and every warning; nil discards.
 	Log io.Writer
-	// Notifier, when set, replaces fsnotify (tests inject events and
+	// NewNotifier, when set, replaces fsnotify (tests inject events and
 	// errors through it).
-	Notifier Notifier
+	NewNotifier func() (Notifier, error)
 	// Batching overrides the watcher's timings (see Watcher); zero values
 	// keep the defaults.
 	Batching Timing
@@ -150,7 +150,7 @@ func (s *Server) Open() error {
 	// Watch before the first build, so that saves during it are seen.
 	var batches <-chan Batch
 	if s.Dir != "" {
-		s.watcher = &Watcher{Root: s.Dir, Notifier: s.Notifier, Timing: s.Batching, Clock: s.Clock, Warn: s.logf}
+		s.watcher = &Watcher{Root: s.Dir, NewNotifier: s.NewNotifier, Timing: s.Batching, Clock: s.Clock, Warn: s.logf}
 		if err := s.watcher.Start(s.ctx); err != nil {
 			s.stop()
 			_ = ln.Close()

@@ -7,9 +7,11 @@ import (
 	"maps"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/fsnotify/fsnotify"
@@ -114,23 +116,25 @@ type Batch struct {
 // When the notifier reports an overflow, or a folder cannot be watched
 // (inotify's watch limit, kqueue's descriptor limit), Warn is called, a
 // Full batch follows, and for a folder that cannot be watched the
-// watcher falls back to polling the whole tree every Timing.Poll.
+// watcher falls back to polling the whole tree every Timing.Poll. When no
+// notifier can be had at all (inotify's instance limit, "too many open
+// files"), Warn is called and the watcher polls from the start.
 type Watcher struct {
-	Root     string
-	Notifier Notifier // nil: fsnotify
-	Timing   Timing
-	Clock    Clock // nil: the real clock
-	Warn     func(format string, args ...any)
+	Root        string
+	NewNotifier func() (Notifier, error) // nil: fsnotify
+	Timing      Timing
+	Clock       Clock // nil: the real clock
+	Warn        func(format string, args ...any)
 
-	dirs    map[string]dirID // folders watched, by absolute path; used by the loop alone once started
-	byID    map[dirID]string // the same folders by identity, where the system tells it
-	out     chan Batch
-	found   chan []string // paths from polling
-	full    chan struct{}
-	pollOn  sync.Once
-	polling chan struct{} // closed when polling starts
-	ctx     context.Context
-	wg      sync.WaitGroup
+	notifier Notifier         // nil when none could be had: polling alone
+	dirs     map[string]dirID // folders watched, by absolute path; used by the loop alone once started
+	byID     map[dirID]string // the same folders by identity, where the system tells it
+	out      chan Batch
+	found    chan []string // paths from polling
+	full     chan struct{}
+	pollOn   sync.Once
+	ctx      context.Context
+	wg       sync.WaitGroup
 }
 
 // Start watches every folder under Root and starts batching.
@@ -142,25 +146,36 @@ func (w *Watcher) Start(ctx context.Context) error {
 	if w.Clock == nil {
 		w.Clock = realClock{}
 	}
-	if w.Notifier == nil {
-		fw, err := fsnotify.NewWatcher()
-		if err != nil {
-			return err
-		}
-		w.Notifier = fsNotifier{fw}
+	if w.NewNotifier == nil {
+		w.NewNotifier = newFSNotifier
+	}
+	if _, err := os.Stat(w.Root); err != nil {
+		return err
 	}
 	w.ctx = ctx
 	w.out = make(chan Batch)
 	w.found = make(chan []string, 64)
 	w.full = make(chan struct{}, 1)
-	w.polling = make(chan struct{})
 	w.dirs, w.byID = map[string]dirID{}, map[dirID]string{}
-	if _, err := os.Stat(w.Root); err != nil {
-		return err
+	n, err := w.NewNotifier()
+	if err != nil {
+		// Polling's first look at the tree is taken before Start returns,
+		// and so before the first build: no change can fall between them.
+		w.fallBack(false, "warning: cannot watch %s for changes (%v): checking the site for changes every %s instead; %s", w.Root, err, w.Timing.Poll, limitAdvice(err))
+	} else {
+		w.notifier = n
+		w.addTree(w.Root)
 	}
-	w.addTree(w.Root)
 	w.wg.Go(w.loop)
 	return nil
+}
+
+func newFSNotifier() (Notifier, error) {
+	fw, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, err
+	}
+	return fsNotifier{fw}, nil
 }
 
 // Batches returns the channel of batches; it is closed when the context
@@ -170,7 +185,10 @@ func (w *Watcher) Batches() <-chan Batch { return w.out }
 // Close stops the notifier.
 func (w *Watcher) Close() error {
 	w.wg.Wait()
-	return w.Notifier.Close()
+	if w.notifier == nil {
+		return nil
+	}
+	return w.notifier.Close()
 }
 
 // ignored reports whether a path relative to the root is none of the
@@ -217,6 +235,9 @@ func (w *Watcher) addTree(dir string) []string {
 			return nil
 		}
 		if d.IsDir() {
+			if w.notifier == nil {
+				return fs.SkipAll // polling sees everything
+			}
 			if err := w.watch(p, d); err != nil {
 				w.cannotWatch(p, err)
 				return fs.SkipAll
@@ -231,12 +252,33 @@ func (w *Watcher) addTree(dir string) []string {
 
 // cannotWatch warns, asks for a full build, and starts polling.
 func (w *Watcher) cannotWatch(dir string, err error) {
+	w.fallBack(true, "warning: cannot watch %s (%v): checking the site for changes every %s instead; %s", dir, err, w.Timing.Poll, limitAdvice(err))
+}
+
+// fallBack warns, once, and polls the whole tree from then on; full asks
+// for a full build, for changes the notifier may have missed.
+func (w *Watcher) fallBack(full bool, warning string, args ...any) {
 	w.pollOn.Do(func() {
-		w.Warn("warning: cannot watch %s (%v): checking the site for changes every %s instead; on Linux, raise fs.inotify.max_user_watches", dir, err, w.Timing.Poll)
-		close(w.polling)
-		w.wg.Go(w.poll)
-		w.askFull()
+		w.Warn(warning, args...)
+		seen := w.scan()
+		w.wg.Go(func() { w.poll(seen) })
+		if full {
+			w.askFull()
+		}
 	})
+}
+
+// limitAdvice says how to lift the limit behind err, a failure to watch.
+func limitAdvice(err error) string {
+	switch {
+	case runtime.GOOS == "linux" && errors.Is(err, syscall.ENOSPC):
+		return "raise fs.inotify.max_user_watches (sudo sysctl fs.inotify.max_user_watches=524288)"
+	case runtime.GOOS == "linux" && errors.Is(err, syscall.EMFILE):
+		return "raise fs.inotify.max_user_instances (sudo sysctl fs.inotify.max_user_instances=1024), or stop other programs that watch files"
+	case errors.Is(err, syscall.EMFILE), errors.Is(err, syscall.ENFILE):
+		return "raise the limit of open files (ulimit -n), or stop other programs that watch files"
+	}
+	return "restart waymark serve once the cause is fixed to watch again"
 }
 
 func (w *Watcher) askFull() {
@@ -257,6 +299,11 @@ func (w *Watcher) loop() {
 	// first change comes within Window of prev continues a storm.
 	var first, last, prev time.Time
 	storm := false
+	var events <-chan fsnotify.Event
+	var errs <-chan error
+	if w.notifier != nil {
+		events, errs = w.notifier.Events(), w.notifier.Errors()
+	}
 	// wake receives when the pending batch falls due, at time armed.
 	var wake <-chan time.Time
 	var armed time.Time
@@ -295,14 +342,14 @@ func (w *Watcher) loop() {
 			first, prev = time.Time{}, last
 		case <-wake:
 			wake, armed = nil, time.Time{}
-		case ev, ok := <-w.Notifier.Events():
+		case ev, ok := <-events:
 			if !ok {
 				return
 			}
 			if w.event(ev, pending) {
 				note()
 			}
-		case err, ok := <-w.Notifier.Errors():
+		case err, ok := <-errs:
 			if !ok {
 				return
 			}
@@ -362,7 +409,7 @@ func (w *Watcher) watch(p string, d fs.DirEntry) error {
 			w.forget(old)
 		}
 	}
-	if err := w.Notifier.Add(p); err != nil {
+	if err := w.notifier.Add(p); err != nil {
 		return err
 	}
 	if prev, ok := w.dirs[p]; ok && w.byID[prev] == p {
@@ -388,7 +435,7 @@ func (w *Watcher) forget(dir string) {
 		if d == dir || strings.HasPrefix(d, dir+string(filepath.Separator)) {
 			// Removing fails when the watch is gone already (the kernel
 			// drops the watch of a removed folder): nothing to do then.
-			_ = w.Notifier.Remove(d)
+			_ = w.notifier.Remove(d)
 			delete(w.dirs, d)
 			if w.byID[id] == d {
 				delete(w.byID, id)
@@ -397,10 +444,10 @@ func (w *Watcher) forget(dir string) {
 	}
 }
 
-// poll walks the tree every Timing.Poll and reports what changed, for
-// when the notifier cannot watch every folder.
-func (w *Watcher) poll() {
-	seen := w.scan()
+// poll walks the tree every Timing.Poll and reports what changed since
+// the walk that found seen, for when the notifier cannot watch every
+// folder.
+func (w *Watcher) poll(seen map[string]fileStamp) {
 	for {
 		select {
 		case <-w.ctx.Done():

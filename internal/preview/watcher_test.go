@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -17,12 +18,13 @@ import (
 	"github.com/fsnotify/fsnotify"
 )
 
-// fakeNotifier is a Notifier whose events, errors and Add failures the
-// test decides.
+// fakeNotifier is a Notifier whose events, errors, Add failures and
+// failure to be made at all the test decides.
 type fakeNotifier struct {
-	events chan fsnotify.Event
-	errors chan error
-	addErr func(dir string) error
+	events  chan fsnotify.Event
+	errors  chan error
+	addErr  func(dir string) error
+	openErr error // returned by open instead of the notifier
 
 	mu    sync.Mutex
 	added []string
@@ -30,6 +32,14 @@ type fakeNotifier struct {
 
 func newFake() *fakeNotifier {
 	return &fakeNotifier{events: make(chan fsnotify.Event), errors: make(chan error)}
+}
+
+// open is the Watcher's NewNotifier.
+func (f *fakeNotifier) open() (Notifier, error) {
+	if f.openErr != nil {
+		return nil, f.openErr
+	}
+	return f, nil
 }
 
 func (f *fakeNotifier) Add(dir string) error {
@@ -65,8 +75,8 @@ func (f *fakeNotifier) watched() []string {
 func startWatcher(t *testing.T, dir string, f *fakeNotifier, timing Timing) (*Watcher, *syncWriter) {
 	t.Helper()
 	log := &syncWriter{}
-	w := &Watcher{Root: dir, Notifier: f, Timing: timing, Warn: func(format string, args ...any) {
-		log.Write([]byte(strings.TrimSpace(format) + "\n"))
+	w := &Watcher{Root: dir, NewNotifier: f.open, Timing: timing, Warn: func(format string, args ...any) {
+		log.Write([]byte(strings.TrimSpace(fmt.Sprintf(format, args...)) + "\n"))
 	}}
 	ctx, cancel := context.WithCancel(context.Background())
 	if err := w.Start(ctx); err != nil {
@@ -316,6 +326,9 @@ func TestWatcherLimit(t *testing.T) {
 	if !strings.Contains(log.String(), "cannot watch") {
 		t.Errorf("no warning: %q", log.String())
 	}
+	if want := "max_user_watches"; runtime.GOOS == "linux" && !strings.Contains(log.String(), want) {
+		t.Errorf("warning %q does not say to raise %s", log.String(), want)
+	}
 	// Polling sees changes in folders that are not watched.
 	writeFile(t, dir, "radar/new-blip.md", "changed")
 	var got Batch
@@ -337,7 +350,7 @@ func TestServerFullRebuildOnOverflow(t *testing.T) {
 	var calls [][]string
 	inner := rebuilder(dir)
 	s := start(t, dir, func(s *Server) {
-		s.Notifier = f
+		s.NewNotifier = f.open
 		s.Rebuild = func(changed []string) Result {
 			mu.Lock()
 			calls = append(calls, changed)
@@ -354,4 +367,56 @@ func TestServerFullRebuildOnOverflow(t *testing.T) {
 	if !strings.Contains(s.Log.(*syncWriter).String(), "too many changes") {
 		t.Errorf("no warning in the log: %q", s.Log.(*syncWriter).String())
 	}
+}
+
+// TestWatcherInstanceLimit: when no notifier can be had (inotify's
+// instance limit makes fsnotify.NewWatcher fail with "too many open
+// files"), the watcher warns, saying which limit to raise, and polls.
+func TestWatcherInstanceLimit(t *testing.T) {
+	dir := copySite(t)
+	f := newFake()
+	f.openErr = fmt.Errorf("couldn't initialize inotify: %w", syscall.EMFILE)
+	w, log := startWatcher(t, dir, f, Timing{Poll: 50 * time.Millisecond})
+	warning := log.String()
+	if !strings.Contains(warning, "cannot watch "+dir) || !strings.Contains(warning, "too many open files") {
+		t.Errorf("warning %q does not name the folder and the error", warning)
+	}
+	if want := "max_user_instances"; runtime.GOOS == "linux" && !strings.Contains(warning, want) {
+		t.Errorf("warning %q does not say to raise %s", warning, want)
+	}
+	if got := f.watched(); len(got) != 0 {
+		t.Errorf("watching %q without a notifier", got)
+	}
+	writeFile(t, dir, "radar/new-blip.md", "changed")
+	var got Batch
+	waitFor(t, "polling to see radar/new-blip.md", func() bool {
+		select {
+		case got = <-w.Batches():
+		default:
+		}
+		return slices.Contains(got.Paths, "radar/new-blip.md")
+	})
+}
+
+// TestServerInstanceLimit: the preview serves, and sees edits, when no
+// notifier can be had: it polls instead of exiting.
+func TestServerInstanceLimit(t *testing.T) {
+	dir := copySite(t)
+	f := newFake()
+	f.openErr = fmt.Errorf("couldn't initialize inotify: %w", syscall.EMFILE)
+	s := start(t, dir, func(s *Server) {
+		s.NewNotifier = f.open
+		s.Batching = Timing{Poll: 50 * time.Millisecond}
+	})
+	if code, _ := get(t, s, recordPage); code != 200 {
+		t.Fatalf("record page: %d", code)
+	}
+	if log := s.Log.(*syncWriter).String(); !strings.Contains(log, "checking the site for changes every 50ms") {
+		t.Errorf("no warning in the log: %q", log)
+	}
+	writeFile(t, dir, record, readFile(t, dir, record)+"\nSeen by polling.\n")
+	waitFor(t, "the edit to be served", func() bool {
+		_, body := get(t, s, recordPage)
+		return strings.Contains(body, "Seen by polling.")
+	})
 }
