@@ -18,6 +18,9 @@
 // given in Server.Hosts are refused with 421 Misdirected Request, which
 // defeats DNS rebinding. The reload channel also refuses any request whose
 // Origin is not the preview's own, including "null" and other addresses.
+// A request's headers must arrive within 10 seconds, and a kept-alive
+// connection that asks nothing more for Server.IdleTimeout (two minutes)
+// is closed; reload streams are never cut.
 //
 // # Live reload
 //
@@ -103,6 +106,12 @@ type Server struct {
 	// Clock, when set, replaces the real clock in batching (tests decide
 	// when a batch falls due).
 	Clock Clock
+	// IdleTimeout is how long a kept-alive connection may wait for its
+	// next request before it is closed; zero means two minutes. Reload
+	// streams are requests in progress, never idle, and nothing bounds
+	// how long a response may take to write: a stream lasts as long as
+	// its page is open.
+	IdleTimeout time.Duration
 
 	ln      net.Listener
 	http    *http.Server
@@ -172,7 +181,13 @@ func (s *Server) Open() error {
 			s.publish(s.build(b.Paths))
 		}
 	})
-	s.http = &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second, BaseContext: func(net.Listener) context.Context { return s.ctx }}
+	s.http = &http.Server{
+		Handler:           s,
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       cmpOr(s.IdleTimeout, 2*time.Minute),
+		// No WriteTimeout or ReadTimeout: either would cut reload streams.
+		BaseContext: func(net.Listener) context.Context { return s.ctx },
+	}
 	s.done.Go(func() { _ = s.http.Serve(ln) })
 	return nil
 }
