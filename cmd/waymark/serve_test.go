@@ -7,6 +7,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -49,15 +50,7 @@ func TestServe(t *testing.T) {
 	done := make(chan error, 1)
 	go func() { done <- run(ctx, []string{"serve", "--site", dir, "--addr", ":0"}, &stdout, &stderr) }()
 
-	var url string
-	for deadline := time.Now().Add(30 * time.Second); url == ""; time.Sleep(20 * time.Millisecond) {
-		if m := urlRE.FindStringSubmatch(stdout.String()); m != nil {
-			url = m[1]
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("no URL printed; stdout %q, stderr %q", stdout.String(), stderr.String())
-		}
-	}
+	url := serveURL(t, &stdout, &stderr)
 	resp, err := http.Get(url)
 	if err != nil {
 		t.Fatal(err)
@@ -82,6 +75,64 @@ func TestServe(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(dir, "public")); !os.IsNotExist(err) {
 		t.Errorf("serve wrote public/ (%v)", err)
+	}
+}
+
+// serveURL waits for a running serve to print its URL.
+func serveURL(t *testing.T, stdout, stderr *lockedBuffer) string {
+	t.Helper()
+	for deadline := time.Now().Add(30 * time.Second); ; time.Sleep(20 * time.Millisecond) {
+		if m := urlRE.FindStringSubmatch(stdout.String()); m != nil {
+			return m[1]
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no URL printed; stdout %q, stderr %q", stdout.String(), stderr.String())
+		}
+	}
+}
+
+// TestServeGitDates: the preview dates a record that states no date by
+// its first commit, as build does.
+func TestServeGitDates(t *testing.T) {
+	if _, err := exec.LookPath("git"); err != nil {
+		t.Skip("git is not installed")
+	}
+	dir := filepath.Join(t.TempDir(), "site")
+	if err := run(context.Background(), []string{"init", dir}, io.Discard, io.Discard); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "decisions", "0002-undated.md"), []byte("# Undated\n\nNo date stated.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, args := range [][]string{{"init", "-q"}, {"add", "."}, {"commit", "-q", "-m", "first"}} {
+		cmd := exec.Command("git", args...)
+		cmd.Dir = dir
+		cmd.Env = append(os.Environ(), "GIT_AUTHOR_DATE=2019-05-06T10:00:00Z", "GIT_COMMITTER_DATE=2019-05-06T10:00:00Z",
+			"GIT_AUTHOR_NAME=a", "GIT_AUTHOR_EMAIL=a@example.com", "GIT_COMMITTER_NAME=a", "GIT_COMMITTER_EMAIL=a@example.com",
+			"GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("git %v: %v\n%s", args, err, out)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	var stdout, stderr lockedBuffer
+	done := make(chan error, 1)
+	go func() { done <- run(ctx, []string{"serve", "--site", dir, "--addr", ":0"}, &stdout, &stderr) }()
+	defer func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("serve: %v", err)
+		}
+	}()
+	url := serveURL(t, &stdout, &stderr)
+	resp, err := http.Get(url + "decisions/0002-undated/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != 200 || !strings.Contains(string(body), `<time datetime="2019-05-06">`) || !strings.Contains(string(body), "first commit") {
+		t.Fatalf("the undated record's page (%d) does not show the date of its first commit", resp.StatusCode)
 	}
 }
 
