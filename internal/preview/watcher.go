@@ -238,7 +238,9 @@ func (w *Watcher) addTree(dir string) []string {
 			if w.notifier == nil {
 				return fs.SkipAll // polling sees everything
 			}
-			if err := w.watch(p, d); err != nil {
+			if err := w.watch(p, d); errors.Is(err, fs.ErrNotExist) {
+				return fs.SkipDir // gone already (moved on, removed): its parent's event tells
+			} else if err != nil {
 				w.cannotWatch(p, err)
 				return fs.SkipAll
 			}

@@ -341,6 +341,26 @@ func TestWatcherLimit(t *testing.T) {
 	})
 }
 
+// TestWatcherFolderGone: a folder that is gone by the time it is to be
+// watched (moved on or removed at once) is no reason to poll.
+func TestWatcherFolderGone(t *testing.T) {
+	dir := copySite(t)
+	f := newFake()
+	f.addErr = func(d string) error {
+		if strings.HasSuffix(d, "images") {
+			return os.NewSyscallError("inotify_add_watch", syscall.ENOENT)
+		}
+		return nil
+	}
+	_, log := startWatcher(t, dir, f, Timing{})
+	if got := log.String(); got != "" {
+		t.Errorf("warned: %q", got)
+	}
+	if got := f.watched(); !slices.Contains(got, filepath.Join(dir, "radar")) {
+		t.Errorf("radar not watched: %q", got)
+	}
+}
+
 // TestServerFullRebuildOnOverflow: the server rebuilds everything after an
 // overflow and says so.
 func TestServerFullRebuildOnOverflow(t *testing.T) {
