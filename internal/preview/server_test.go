@@ -235,7 +235,19 @@ func TestNewFoldersAtOnce(t *testing.T) {
 		return strings.Contains(body, "Edited later.")
 	})
 	// And a new record appears, as with waymark new adr.
-	writeFile(t, dir, "decisions/0015-adopt-a-new-record.md", "---\nstatus: proposed\ndate: 2024-01-02\n---\n# Adopt a new record\n\nNew.\n")
+	// Numbered after the default site's records, as waymark new adr does.
+	entries, err := os.ReadDir(filepath.Join(dir, "decisions"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	next := 1
+	for _, e := range entries {
+		var n int
+		if _, err := fmt.Sscanf(e.Name(), "%04d-", &n); err == nil && n >= next {
+			next = n + 1
+		}
+	}
+	writeFile(t, dir, fmt.Sprintf("decisions/%04d-adopt-a-new-record.md", next), "---\nstatus: proposed\ndate: 2024-01-02\n---\n# Adopt a new record\n\nNew.\n")
 	waitFor(t, "the new record in the index", func() bool {
 		_, body := get(t, s, "/decisions/")
 		return strings.Contains(body, "Adopt a new record")
