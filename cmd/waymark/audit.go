@@ -35,15 +35,7 @@ func (e exitError) Unwrap() error { return e.err }
 func (e exitError) ExitCode() int { return e.code }
 
 func runAudit(_ context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flags("audit", `audit --site GUIDE [--team TEAM] [--format text|json|sarif|github] [--fail-on hold,denied] FILE...
-
-Checks a project's SBOMs (.cdx.json, .spdx.json) or lockfiles (go.mod,
-package-lock.json, pom.xml) against the guidance, without building:
-every dependency on hold, under a licence the policy denies or has not
-reviewed, or not on the radar, with its blip, ring and the decision to
-read. GUIDE is the guide's site folder or its published index.json.
-Exit status: 0 passed, 1 a finding of a --fail-on kind stands, 2 the
-audit could not be made.`, stderr)
+	fs := flags("audit", stdout, stderr)
 	guide := fs.String("site", "", "the guide: its site `folder`, or its published index.json (required)")
 	team := fs.String("team", "", "the `team` exceptions name (default: none apply)")
 	format := fs.String("format", "text", "output `format`: "+strings.Join(audit.Formats(), ", "))
@@ -58,8 +50,7 @@ audit could not be made.`, stderr)
 	}
 	trouble := func(err error) error { return exitError{exitTrouble, err} }
 	if *guide == "" || len(files) == 0 {
-		fs.Usage()
-		return trouble(errors.New("audit needs --site GUIDE and at least one file"))
+		return trouble(usageError(fs, errors.New("audit needs --site GUIDE and at least one file")))
 	}
 	kinds, err := audit.ParseFailOn(*failOn)
 	if err != nil {

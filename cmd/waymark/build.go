@@ -4,11 +4,9 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"path/filepath"
-	"runtime/debug"
 	"time"
 
 	"github.com/waymark-dev/waymark/internal/diag"
@@ -19,29 +17,8 @@ import (
 	"github.com/waymark-dev/waymark/internal/site"
 )
 
-// flags returns a flag set that prints its usage to stderr.
-func flags(name, synopsis string, stderr io.Writer) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	fs.Usage = func() {
-		fmt.Fprintf(stderr, "Usage: waymark %s\n\n", synopsis)
-		fs.PrintDefaults()
-	}
-	return fs
-}
-
-func parse(fs *flag.FlagSet, args []string) error {
-	err := fs.Parse(args)
-	if errors.Is(err, flag.ErrHelp) {
-		return errHelp
-	}
-	return err
-}
-
-var errHelp = errors.New("help shown")
-
 func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flags("build", "build [--site DIR] [--out DIR] [--base-url URL] [--decisions DIR] [--force]\n\nBuilds the site into the output folder. A failed build leaves the previous output untouched.", stderr)
+	fs := flags("build", stdout, stderr)
 	sf := addSiteFlags(fs, baseURLUsage)
 	out := fs.String("out", "", "output `folder` (default SITE/public)")
 	force := fs.Bool("force", false, "write into a non-empty output folder waymark did not create (its files are kept)")
@@ -84,14 +61,19 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := stage.Publish(); err != nil {
 		return err
 	}
+	notify(stderr, s)
 	warn := s.Problems.Warnings()
 	report(stderr, warn[:min(len(warn), maxBuildWarnings)])
 	if len(warn) > maxBuildWarnings {
-		fmt.Fprintf(stderr, "… and %d more warnings; waymark check lists them all\n", len(warn)-maxBuildWarnings)
+		fmt.Fprintf(stderr, "… and %d more; waymark check lists them all\n", len(warn)-maxBuildWarnings)
 	}
-	_, policy, warnings := s.Problems.Count()
-	fmt.Fprintf(stdout, "built %d decisions, %d blips and %d pages into %s in %s (%d warnings)\n",
-		len(s.Decisions.Records), len(s.Radar.Blips), len(s.Pages), *out, time.Since(start).Round(time.Millisecond), policy+warnings)
+	fmt.Fprintf(stdout, "built %s into %s in %s\n", list(count(len(s.Decisions.Records), "decision"), count(len(s.Radar.Blips), "blip"), count(len(s.Pages), "page")),
+		*out, time.Since(start).Round(time.Millisecond))
+	if len(warn) > 0 {
+		fmt.Fprintf(stdout, "next: see to the %s above (waymark check lists every problem)\n", count(len(warn), "warning"))
+	} else {
+		fmt.Fprintf(stdout, "next: publish %s on any static host\n", *out)
+	}
 	return nil
 }
 
@@ -104,15 +86,23 @@ func sourceFolders(s *site.Site) []string {
 	return []string{s.Config.Decisions, s.Config.Radar, s.Config.Content, "themes/" + s.Config.Theme}
 }
 
+// notices are the site's notices, an empty list rather than none.
+func notices(s *site.Site) []string {
+	if s.Notices == nil {
+		return []string{}
+	}
+	return s.Notices
+}
+
+// notify prints the site's notices, one line each.
+func notify(w io.Writer, s *site.Site) {
+	for _, n := range s.Notices {
+		fmt.Fprintln(w, "note:", n)
+	}
+}
+
 // maxBuildWarnings is how many warnings build prints; check prints all.
 const maxBuildWarnings = 50
-
-func helpOK(err error) error {
-	if errors.Is(err, errHelp) {
-		return nil
-	}
-	return err
-}
 
 func report(w io.Writer, problems []*diag.Problem) {
 	for _, p := range problems {
@@ -121,7 +111,7 @@ func report(w io.Writer, problems []*diag.Problem) {
 }
 
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flags("check", "check [--site DIR] [--format text|json] [--strict] [--decisions DIR]\n\nReports every problem of the site as file:line: what is wrong; how to fix it.\nExits non-zero on errors and licence-policy violations (with --strict also on warnings).", stderr)
+	fs := flags("check", stdout, stderr)
 	sf := addSiteFlags(fs, baseURLUsage)
 	format := fs.String("format", "text", "output `format`: text or json")
 	strict := fs.Bool("strict", false, "fail on warnings too")
@@ -151,12 +141,17 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if problems == nil {
 			problems = []*diag.Problem{}
 		}
-		if err := enc.Encode(map[string]any{"problems": problems, "errors": errs, "policy": policy, "warnings": warnings}); err != nil {
+		if err := enc.Encode(map[string]any{"problems": problems, "notices": notices(s), "errors": errs, "policy": policy, "warnings": warnings}); err != nil {
 			return err
 		}
 	} else {
 		report(stdout, problems)
-		fmt.Fprintf(stdout, "%d errors, %d policy violations, %d warnings\n", errs, policy, warnings)
+		notify(stderr, s)
+		if errs+policy+warnings == 0 {
+			fmt.Fprintln(stdout, "no problems")
+		} else {
+			fmt.Fprintln(stdout, list(count(errs, "error"), count(policy, "policy violation"), count(warnings, "warning")))
+		}
 	}
 	if errs+policy > 0 || (*strict && warnings > 0) {
 		return errReported
@@ -165,25 +160,18 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 }
 
 func runInit(args []string, stdout, stderr io.Writer) error {
-	fs := flags("init", "init DIR\n\nCreates a new site with a sample decision, a few blips and a page. DIR must be new or empty.", stderr)
+	fs := flags("init", stdout, stderr)
 	if err := parse(fs, args); err != nil {
 		return helpOK(err)
 	}
 	if fs.NArg() != 1 {
-		fs.Usage()
-		return errors.New("init needs exactly one folder")
+		return usageError(fs, errors.New("init needs exactly one folder"))
 	}
 	dir := fs.Arg(0)
-	if _, err := scaffold.Init(dir); err != nil {
+	written, err := scaffold.Init(dir, today())
+	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "created a new site in %s\nnext: cd %s && waymark build\n", dir, dir)
+	fmt.Fprintf(stdout, "created a new site in %s (%s: a sample decision, blips, a page and a README)\nnext: cd %s && waymark serve\n", dir, count(len(written), "file"), shellQuote(dir))
 	return nil
-}
-
-func version() string {
-	if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "" {
-		return bi.Main.Version
-	}
-	return "(devel)"
 }

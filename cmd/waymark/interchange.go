@@ -23,19 +23,7 @@ import (
 )
 
 func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flags("import", `import FORMAT SRC [--site DIR] [--date YYYY-MM-DD] [--map-ring NAME=RING]... [--dry-run]
-
-Writes a blip file into SITE/radar/ for every blip of another radar tool's
-export. FORMAT is `+strings.Join(interchange.ImportFormats(), ", ")+`; SRC is the
-file, or for aoe the folder holding radar/<YYYY-MM-DD>/ release folders.
-
-The source's own quadrants and rings are used: a site whose waymark.yaml
-lists none takes the source's (waymark.yaml is edited, every other key
-and comment kept); a site with its own matches the source's names by id
-or title, and --map-quadrant and --map-ring map the others. A blip the
-site already has gets the source's edition appended to its history;
-importing the same edition again changes nothing. Every row is checked
-first: on any problem nothing is written.`, stderr)
+	fs := flags("import", stdout, stderr)
 	site := fs.String("site", ".", "site `folder` to import into")
 	day := fs.String("date", "", "`date` of this edition, for a source that does not say (BYOR CSV always needs it)")
 	dry := fs.Bool("dry-run", false, "list what would be written, write nothing")
@@ -49,8 +37,7 @@ first: on any problem nothing is written.`, stderr)
 		return helpOK(err)
 	}
 	if len(pos) != 2 {
-		fs.Usage()
-		return errors.New("import needs a format and a source")
+		return usageError(fs, errors.New("import needs a format and a source"))
 	}
 	format, src := pos[0], pos[1]
 	cfg, err := siteConfig(*site)
@@ -77,7 +64,7 @@ first: on any problem nothing is written.`, stderr)
 	}
 	st, err := os.Stat(abs)
 	if err != nil {
-		return err
+		return fileErr("read the "+format+" export", src, err)
 	}
 	fsys, name, dir := os.DirFS(filepath.Dir(abs)), filepath.Base(abs), filepath.Dir(src)
 	if st.IsDir() {
@@ -93,11 +80,7 @@ first: on any problem nothing is written.`, stderr)
 			lines = append(lines, e.Error())
 		}
 		fmt.Fprintln(stderr, strings.Join(lines, "\n"))
-		problems := "problems"
-		if len(lines) == 1 {
-			problems = "problem"
-		}
-		return fmt.Errorf("nothing imported: %d %s in %s", len(lines), problems, src)
+		return fmt.Errorf("nothing imported: %s in %s", count(len(lines), "problem"), src)
 	}
 	if err := ctx.Err(); err != nil {
 		return err
@@ -138,7 +121,7 @@ first: on any problem nothing is written.`, stderr)
 			fmt.Fprintf(stdout, "would create %s\n", filepath.Join(*site, filepath.FromSlash(b.Source)))
 		}
 		for _, e := range edits {
-			fmt.Fprintf(stdout, "would add %d history entries to %s\n", len(e.Moves), filepath.Join(*site, filepath.FromSlash(e.Blip.Source)))
+			fmt.Fprintf(stdout, "would add %s to %s\n", count(len(e.Moves), "history entry"), filepath.Join(*site, filepath.FromSlash(e.Blip.Source)))
 		}
 		return nil
 	}
@@ -149,8 +132,9 @@ first: on any problem nothing is written.`, stderr)
 	for _, c := range shapeChanges {
 		fmt.Fprintf(stdout, "set in %s: %s\n", cfgPath, c)
 	}
-	fmt.Fprintf(stdout, "imported %d new blips and %d new editions of blips the site has from %s into %s (%d files changed)\n",
-		len(written), len(edits), src, filepath.Join(*site, filepath.FromSlash(cfg.Radar)), len(changed))
+	fmt.Fprintf(stdout, "imported %s and %s of blips the site has from %s into %s (%s changed)\n",
+		count(len(written), "new blip"), count(len(edits), "new edition"), src, filepath.Join(*site, filepath.FromSlash(cfg.Radar)), count(len(changed), "file"))
+	fmt.Fprintln(stdout, "next: preview the radar with waymark serve, then run waymark check")
 	return nil
 }
 
@@ -191,11 +175,7 @@ func flattenErr(err error) []error {
 }
 
 func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flags("export", `export FORMAT [--site DIR] [--decisions DIR] [--out FILE] [--base-url URL]
-
-Writes the site's radar for another tool: `+strings.Join(append(interchange.ExportFormats(), "json"), ", ")+`
-(json is the site as data, as in /index.json). Output goes to standard
-output, or to a new file with --out (never overwritten).`, stderr)
+	fs := flags("export", stdout, stderr)
 	sf := addSiteFlags(fs, "absolute `URL` the site is published at, for links (default baseURL)")
 	out := fs.String("out", "", "write to this new `file` instead of standard output")
 	pos, err := parseInterspersed(fs, args)
@@ -203,8 +183,7 @@ output, or to a new file with --out (never overwritten).`, stderr)
 		return helpOK(err)
 	}
 	if len(pos) != 1 {
-		fs.Usage()
-		return errors.New("export needs exactly one format")
+		return usageError(fs, errors.New("export needs exactly one format"))
 	}
 	format := pos[0]
 	if format != "json" && !slices.Contains(interchange.ExportFormats(), format) {
@@ -237,6 +216,6 @@ output, or to a new file with --out (never overwritten).`, stderr)
 	if err := scaffold.WriteNew(*out, buf.Bytes()); err != nil {
 		return err
 	}
-	fmt.Fprintf(stderr, "wrote %s\n", *out)
+	fmt.Fprintf(stdout, "wrote the radar as %s to %s\n", format, *out)
 	return nil
 }

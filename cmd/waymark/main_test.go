@@ -68,7 +68,7 @@ func TestInitBuildCheck(t *testing.T) {
 	if err != nil {
 		t.Fatalf("build: %v", err)
 	}
-	if !strings.Contains(out, "built 1 decisions, 4 blips and 1 pages") {
+	if !strings.Contains(out, "built 1 decision, 4 blips and 1 page") {
 		t.Errorf("build output = %q", out)
 	}
 	for _, f := range []string{"index.html", "radar/index.html", "radar/go/index.html", "decisions/0001-record-architecture-decisions/index.html", "about/index.html", ".waymark-manifest"} {
@@ -210,12 +210,12 @@ func TestBuildRefusesDangerousOutput(t *testing.T) {
 
 func TestHelpAndVersion(t *testing.T) {
 	for _, cmd := range []string{"build", "check", "init"} {
-		_, stderr, err := waymark(t, cmd, "--help")
+		stdout, _, err := waymark(t, cmd, "--help")
 		if err != nil {
 			t.Errorf("%s --help: %v", cmd, err)
 		}
-		if !strings.Contains(stderr, "Usage: waymark "+cmd) {
-			t.Errorf("%s --help printed %q", cmd, stderr)
+		if !strings.Contains(stdout, "Usage: waymark "+cmd) {
+			t.Errorf("%s --help printed %q", cmd, stdout)
 		}
 	}
 	if out, _, err := waymark(t, "version"); err != nil || !strings.HasPrefix(out, "waymark ") {

@@ -11,7 +11,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/waymark-dev/waymark/internal/author"
 	"github.com/waymark-dev/waymark/internal/config"
@@ -19,30 +18,6 @@ import (
 	"github.com/waymark-dev/waymark/internal/meta"
 	sitedir "github.com/waymark-dev/waymark/internal/site"
 )
-
-const newUsage = `Usage:
-  waymark new adr "Title" [--supersedes N]... [--amends N]... [--status proposed] [--format madr|nygard|madr2|log4brains]
-  waymark new blip "Name" --quadrant Q --ring R
-`
-
-// runNew creates a new source file; args[0] says which kind.
-func runNew(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	if len(args) == 0 {
-		fmt.Fprint(stderr, newUsage)
-		return errors.New("new needs a kind: adr or blip")
-	}
-	switch args[0] {
-	case "adr":
-		return runNewADR(ctx, args[1:], stdout, stderr)
-	case "blip":
-		return runNewBlip(ctx, args[1:], stdout, stderr)
-	case "-h", "--help", "help":
-		fmt.Fprint(stdout, newUsage)
-		return nil
-	}
-	fmt.Fprint(stderr, newUsage)
-	return fmt.Errorf("unknown kind %q", args[0])
-}
 
 // refList collects a repeatable flag such as --supersedes 3 --supersedes 4.
 type refList []string
@@ -76,11 +51,7 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 }
 
 func runNewADR(_ context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flags("new adr", `new adr "Title" [--supersedes N]... [--amends N]... [--status proposed] [--format madr|nygard|madr2|log4brains]
-
-Writes a new decision record with the next free number and prints its path.
-It never overwrites a file. With --supersedes N it also marks record N as
-superseded, in N's own format, changing nothing else in that file.`, stderr)
+	fs := flags("new adr", stdout, stderr)
 	site := fs.String("site", ".", "site `folder`")
 	decisions := fs.String("decisions", "", "decision records `folder` inside the site (default: from waymark.yaml, .adr-dir, .log4brains.yml, doc/adr, docs/adr, docs/decisions or decisions)")
 	folder := fs.String("folder", "", "category `sub-folder` of the decisions folder")
@@ -96,8 +67,7 @@ superseded, in N's own format, changing nothing else in that file.`, stderr)
 	}
 	title := strings.TrimSpace(strings.Join(words, " "))
 	if title == "" {
-		fs.Usage()
-		return errors.New(`new adr needs a title, as in: waymark new adr "Use PostgreSQL for orders"`)
+		return usageError(fs, errors.New(`new adr needs a title, as in: waymark new adr "Use PostgreSQL for orders"`))
 	}
 	if !slices.Contains(decision.Statuses(), *status) {
 		return fmt.Errorf("--status %q: use one of %s", *status, strings.Join(decision.Statuses(), ", "))
@@ -107,8 +77,7 @@ superseded, in N's own format, changing nothing else in that file.`, stderr)
 			return fmt.Errorf("--format %q: use madr, nygard, madr2 or log4brains", *format)
 		}
 	}
-	today := time.Now()
-	date := meta.Date{Year: today.Year(), Month: today.Month(), Day: today.Day()}
+	date := today()
 	if *dateFlag != "" {
 		if date, err = meta.ParseDate(*dateFlag); err != nil {
 			return fmt.Errorf("--date: %v", err)
@@ -144,12 +113,24 @@ superseded, in N's own format, changing nothing else in that file.`, stderr)
 	d.Dated = dest.Dated(d.Format)
 
 	written, marked, err := dest.Add(d)
+	if written != "" {
+		fmt.Fprintf(stdout, "created %s (%s, %s)\n", written, recordName(d.Record()), d.Status)
+	}
 	for _, old := range marked {
-		fmt.Fprintf(stderr, "marked %s superseded by %s\n", old.Source, d.Record().ID)
+		fmt.Fprintf(stdout, "marked %s superseded by %s\n", filepath.Join(*site, filepath.FromSlash(old.Source)), recordName(d.Record()))
 	}
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(stdout, written)
+	fmt.Fprintln(stdout, "next: fill in the record, preview it with waymark serve, then run waymark check")
 	return nil
+}
+
+// recordName names a record in messages: ADR-0005, or its id when its
+// file is named by date.
+func recordName(r *decision.Record) string {
+	if r.Dated || r.Number == 0 {
+		return r.ID
+	}
+	return r.Label()
 }

@@ -65,6 +65,19 @@ func runWaymark(t *testing.T, args ...string) (stdout, stderr string, err error)
 	return out.String(), errOut.String(), err
 }
 
+// createdPath is the path new adr printed it created.
+func createdPath(t *testing.T, stdout string) string {
+	t.Helper()
+	for _, line := range strings.Split(stdout, "\n") {
+		if rest, ok := strings.CutPrefix(line, "created "); ok {
+			p, _, _ := strings.Cut(rest, " (")
+			return p
+		}
+	}
+	t.Errorf("no created line in %q", stdout)
+	return ""
+}
+
 // changedLines returns the lines of a that b replaces, and their
 // replacements, around the common beginning and end.
 func changedLines(a, b string) (removed, added []string) {
@@ -120,7 +133,7 @@ func TestNewSupersedesRoundTrip(t *testing.T) {
 			if err != nil {
 				t.Fatalf("%v\n%s", err, stderr)
 			}
-			if got, want := strings.TrimSpace(stdout), filepath.Join(site, filepath.FromSlash(c.newFile)); got != want {
+			if got, want := createdPath(t, stdout), filepath.Join(site, filepath.FromSlash(c.newFile)); got != want {
 				t.Errorf("printed %q, want %q", got, want)
 			}
 			after := snapshot(t, site)
@@ -198,14 +211,14 @@ func TestNewNumbering(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := filepath.Join(dir, "0006-use-go.md"); strings.TrimSpace(stdout) != want {
+	if want := filepath.Join(dir, "0006-use-go.md"); createdPath(t, stdout) != want {
 		t.Errorf("wrote %q, want %q", stdout, want)
 	}
 	stdout, _, err = runWaymark(t, "new", "adr", "--site", site, "Use Go", "--date", "2024-06-01")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := filepath.Join(dir, "0007-use-go.md"); strings.TrimSpace(stdout) != want {
+	if want := filepath.Join(dir, "0007-use-go.md"); createdPath(t, stdout) != want {
 		t.Errorf("the same title again wrote %q, want %q", stdout, want)
 	}
 
@@ -278,7 +291,7 @@ func TestNewFormats(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := strings.TrimSpace(stdout); got != filepath.Join(site, "decisions", filepath.FromSlash(want)) {
+			if got := createdPath(t, stdout); got != filepath.Join(site, "decisions", filepath.FromSlash(want)) {
 				t.Errorf("wrote %s, want %s", got, want)
 			}
 			s, err := sitedir.Load(sitedir.Options{Site: os.DirFS(site), Theme: themes.Default()})
@@ -302,7 +315,7 @@ func TestNewPrevalentFormat(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	src, err := os.ReadFile(strings.TrimSpace(stdout))
+	src, err := os.ReadFile(createdPath(t, stdout))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -320,7 +333,7 @@ func TestNewErrors(t *testing.T) {
 		want string
 	}{
 		{[]string{"new"}, "needs a kind"},
-		{[]string{"new", "blimp"}, `unknown kind "blimp"`},
+		{[]string{"new", "blimp"}, `new blimp: unknown kind; did you mean new blip?`},
 		{[]string{"new", "adr", "--site", site}, "needs a title"},
 		{[]string{"new", "adr", "X", "--site", site, "--supersedes", "9"}, "--supersedes 9: no such record"},
 		{[]string{"new", "adr", "X", "--site", site, "--status", "acepted"}, `--status "acepted"`},

@@ -19,20 +19,13 @@ import (
 )
 
 func runNewBlip(_ context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flags("new blip", `new blip "Name" --quadrant Q --ring R [--site DIR] [--id ID] [--license SPDX] [--backing B] [--owner TEAM] [--horizon H] [--date YYYY-MM-DD] [--packages PURL]...
-
-Writes SITE/radar/<id>.md for a new blip, reviewed and added to its ring
-on the given date (default today). Quadrant and ring may be ids or titles.
---packages (repeatable, or comma-separated) names the package URL
-patterns whose use means the technology is used, as in
---packages 'pkg:maven/org.apache.kafka/*'.
-An existing file is never overwritten.`, stderr)
+	fs := flags("new blip", stdout, stderr)
 	site := fs.String("site", ".", "site `folder`")
 	quadrant := fs.String("quadrant", "", "the blip's `quadrant` (required)")
 	ring := fs.String("ring", "", "the blip's `ring` (required)")
-	id := fs.String("id", "", "file name without .md (default: made from the name)")
+	id := fs.String("id", "", "`id` of the blip, its file name without .md (default: made from the name)")
 	license := fs.String("license", "", "SPDX licence `expression`")
-	backing := fs.String("backing", "", "organisation, foundation, community, individual or vendor")
+	backing := fs.String("backing", "", "`kind` of backing: organisation, foundation, community, individual or vendor")
 	owner := fs.String("owner", "", "`team` or person responsible for the guidance")
 	horizon := fs.String("horizon", "", "roadmap `horizon` when the blip is expected to move")
 	day := fs.String("date", "", "`date` of the entry, YYYY-MM-DD (default today)")
@@ -43,12 +36,10 @@ An existing file is never overwritten.`, stderr)
 		return helpOK(err)
 	}
 	if len(names) != 1 || strings.TrimSpace(names[0]) == "" {
-		fs.Usage()
-		return errors.New(`new blip needs exactly one name, in quotes if it has spaces`)
+		return usageError(fs, errors.New(`new blip needs exactly one name, in quotes if it has spaces`))
 	}
 	if *quadrant == "" || *ring == "" {
-		fs.Usage()
-		return errors.New("new blip needs --quadrant and --ring")
+		return usageError(fs, errors.New("new blip needs --quadrant and --ring"))
 	}
 	cfg, err := siteConfig(*site)
 	if err != nil {
@@ -87,7 +78,18 @@ An existing file is never overwritten.`, stderr)
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "created %s\n", written[0])
+	fmt.Fprintf(stdout, "created %s (%s in %s, %s)\n", written[0], b.Title, q.Title, r.Title)
+	var missing []string
+	for _, m := range []struct{ flag, value string }{{"--license", b.License}, {"--owner", b.Owner}, {"--backing", b.Backing}} {
+		if m.value == "" {
+			missing = append(missing, strings.TrimPrefix(m.flag, "--"))
+		}
+	}
+	if len(missing) > 0 {
+		fmt.Fprintf(stdout, "next: add its %s, say why it is in %s, then run waymark check\n", list(missing...), r.Title)
+	} else {
+		fmt.Fprintf(stdout, "next: say why it is in %s, then run waymark check\n", r.Title)
+	}
 	return nil
 }
 
@@ -96,12 +98,12 @@ func siteConfig(dir string) (*config.Config, error) {
 	src, err := os.ReadFile(filepath.Join(dir, config.FileName))
 	if errors.Is(err, fs.ErrNotExist) {
 		if _, err := os.Stat(dir); err != nil {
-			return nil, fmt.Errorf("site folder: %w", err)
+			return nil, fileErr("open the site folder", dir, err)
 		}
 		return config.Default(), nil
 	}
 	if err != nil {
-		return nil, err
+		return nil, fileErr("read", filepath.Join(dir, config.FileName), err)
 	}
 	return config.Parse(config.FileName, src)
 }
@@ -109,8 +111,7 @@ func siteConfig(dir string) (*config.Config, error) {
 // dateFlag reads a --date value; empty means today, in the local calendar.
 func dateFlag(s string) (meta.Date, error) {
 	if s == "" {
-		y, m, d := time.Now().Date()
-		return meta.Date{Year: y, Month: m, Day: d}, nil
+		return today(), nil
 	}
 	d, err := meta.ParseDate(s)
 	if err != nil {
@@ -134,4 +135,21 @@ func (l *patternList) Set(v string) error {
 		}
 	}
 	return nil
+}
+
+// today is the date in the local calendar.
+func today() meta.Date {
+	y, m, d := time.Now().Date()
+	return meta.Date{Year: y, Month: m, Day: d}
+}
+
+// shellQuote quotes a path for the shell when it needs it, so that a
+// printed next step can be pasted as it is.
+func shellQuote(s string) string {
+	if s != "" && strings.IndexFunc(s, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_./+,:@", r))
+	}) < 0 {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
 }

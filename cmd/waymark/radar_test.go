@@ -257,7 +257,7 @@ func TestCheckPolicy(t *testing.T) {
 		`radar/acme.md:5: warning: licence "Acme-1.0" is not in the licence policy`,
 		"radar/lone.md:6: warning: backed by an individual, yet in adopt",
 		"radar/old.md:5: warning: not reviewed since 2023-01-01",
-		"0 errors, 2 policy violations, 4 warnings",
+		"0 errors, 2 policy violations and 4 warnings",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("check output lacks %q:\n%s", want, out)

@@ -8,6 +8,7 @@ import (
 	"net"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"runtime"
 	"strings"
 	"syscall"
@@ -17,7 +18,7 @@ import (
 )
 
 func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) error {
-	fs := flags("serve", "serve [--site DIR] [--decisions DIR] [--base-url URL] [--addr 127.0.0.1:1313] [--open] [--allow-host NAMES]\n\nBuilds the site into memory, serves it, and rebuilds and reloads the browser on every save.\nNothing is written to disk. A build with errors keeps the last good site served, with the errors over it.", stderr)
+	fs := flags("serve", stdout, stderr)
 	sf := addSiteFlags(fs, "absolute `URL` for the feed, sitemap and canonical links (default: the preview's own address)")
 	addr := fs.String("addr", "127.0.0.1:1313", "`address` to listen on; a missing host means 127.0.0.1, port 0 picks a free port")
 	open := fs.Bool("open", false, "open the preview in the default browser")
@@ -26,8 +27,7 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return helpOK(err)
 	}
 	if fs.NArg() > 0 {
-		fs.Usage()
-		return fmt.Errorf("serve takes no arguments, got %q", fs.Args())
+		return usageError(fs, fmt.Errorf("serve takes no arguments, got %q", fs.Args()))
 	}
 	if info, err := os.Stat(*sf.dir); err != nil || !info.IsDir() {
 		return fmt.Errorf("--site %s: not a folder", *sf.dir)
@@ -69,7 +69,8 @@ func runServe(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		}
 		return err
 	}
-	fmt.Fprintf(stdout, "serving %s at %s (Ctrl-C stops)\n", *sf.dir, srv.URL())
+	where, _ := filepath.Abs(*sf.dir)
+	fmt.Fprintf(stdout, "previewing the site in %s at %s (every save reloads the page; Ctrl-C stops)\n", where, srv.URL())
 	if *open {
 		if err := openBrowser(srv.URL()); err != nil {
 			fmt.Fprintf(stderr, "warning: cannot open a browser: %v\n", err)

@@ -153,6 +153,9 @@ type Site struct {
 	Problems *diag.List
 	// Usage is what teams run, judged against the guidance.
 	Usage *Usage
+	// Notices are what matters only for publishing, not a problem of the
+	// site (no baseURL): build and check print them, one line each.
+	Notices []string
 
 	opts    Options
 	pages   map[string]string // source path → page URL
@@ -215,8 +218,9 @@ func Load(opts Options) (*Site, error) {
 	s.Config = cfg
 	s.reading = cfg.DecisionSettings.Reading()
 	if cfg.BaseURL == "" {
-		s.Problems.Add(diag.Warnf(config.FileName, 1, "set baseURL: https://your.host/path/ in waymark.yaml or pass --base-url",
-			"no baseURL: the feed, sitemap and canonical links use relative URLs"))
+		// Only publishing needs it: a notice, not a warning that would
+		// fail check --strict on every site still being written.
+		s.Notices = append(s.Notices, "no baseURL yet: the feed, sitemap and canonical links use relative URLs; before publishing, set baseURL: https://your.host/path/ in waymark.yaml or pass --base-url")
 	}
 
 	src := reuse.Walk(func() (Sources, bool) {
