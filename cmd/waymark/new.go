@@ -122,7 +122,16 @@ func runNewADR(_ context.Context, args []string, stdout, stderr io.Writer) error
 	if err != nil {
 		return err
 	}
-	fmt.Fprintln(stdout, "next: fill in the record, preview it with waymark serve, then run waymark check")
+	if d.Status != decision.Accepted {
+		for _, old := range d.Supersedes {
+			fmt.Fprintf(stdout, "%s stays %s until %s is accepted; then it is marked superseded\n", recordName(old), old.Status, recordName(d.Record()))
+		}
+	}
+	next := "next: fill in the record, preview it with waymark serve, then run waymark check"
+	if d.Status == decision.Proposed {
+		next += fmt.Sprintf("; once it is agreed, waymark status %s accepted", statusRef(d.Record()))
+	}
+	fmt.Fprintln(stdout, next)
 	return nil
 }
 

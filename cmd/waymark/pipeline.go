@@ -31,7 +31,7 @@ func addSiteFlags(fs *flag.FlagSet, baseURLUsage string) *siteFlags {
 // files, the built-in theme, the overrides, and dates from git.
 func (f *siteFlags) options() site.Options {
 	return site.Options{Site: os.DirFS(*f.dir), Dir: *f.dir, Theme: themes.Default(), BaseURL: *f.baseURL, Decisions: *f.decisions,
-		History: githistory.Repo{Dir: *f.dir}}
+		History: githistory.Repo{Dir: *f.dir}, Today: today()}
 }
 
 const baseURLUsage = "absolute `URL` the site is published at, overriding baseURL"

@@ -237,14 +237,14 @@ func TestCheckPolicy(t *testing.T) {
 	dir := radarSite(t, map[string]string{
 		"waymark.yaml": "title: T\nbaseURL: https://x.test/\nedition: 2024-06-01\n" +
 			"licenses:\n  allowed: [MIT, Apache-2.0]\n  review: [MPL-2.0]\n  denied: [AGPL-3.0-only]\n",
-		"radar/mongodb.md":  "---\nquadrant: platforms\nring: adopt\nreviewed: 2024-05-01\nlicense: AGPL-3.0-only\n---\n",
-		"radar/combined.md": "---\nquadrant: tools\nring: trial\nreviewed: 2024-05-01\nlicense: MIT AND AGPL-3.0-only\n---\n",
-		"radar/either.md":   "---\nquadrant: tools\nring: trial\nreviewed: 2024-05-01\nlicense: MIT OR AGPL-3.0-only\n---\n",
-		"radar/on-hold.md":  "---\nquadrant: tools\nring: hold\nreviewed: 2024-05-01\nlicense: AGPL-3.0-only\n---\n",
-		"radar/rabbitmq.md": "---\nquadrant: platforms\nring: trial\nreviewed: 2024-05-01\nlicense: MPL-2.0\n---\n",
-		"radar/acme.md":     "---\nquadrant: tools\nring: adopt\nreviewed: 2024-05-01\nlicense: Acme-1.0\n---\n",
-		"radar/lone.md":     "---\nquadrant: tools\nring: adopt\nlicense: MIT\nreviewed: 2024-05-01\nbacking: individual\n---\n",
-		"radar/old.md":      "---\nquadrant: tools\nring: assess\nlicense: MIT\nreviewed: 2023-01-01\n---\n",
+		"radar/mongodb.md":  "---\nquadrant: platforms\nring: adopt\nreviewed: 2024-05-01\nlicense: AGPL-3.0-only\nowner: platform\nbacking: foundation\n---\n",
+		"radar/combined.md": "---\nquadrant: tools\nring: trial\nreviewed: 2024-05-01\nlicense: MIT AND AGPL-3.0-only\nowner: platform\nbacking: foundation\n---\n",
+		"radar/either.md":   "---\nquadrant: tools\nring: trial\nreviewed: 2024-05-01\nlicense: MIT OR AGPL-3.0-only\nowner: platform\nbacking: foundation\n---\n",
+		"radar/on-hold.md":  "---\nquadrant: tools\nring: hold\nreviewed: 2024-05-01\nlicense: AGPL-3.0-only\nowner: platform\nbacking: foundation\n---\n",
+		"radar/rabbitmq.md": "---\nquadrant: platforms\nring: trial\nreviewed: 2024-05-01\nlicense: MPL-2.0\nowner: platform\nbacking: foundation\n---\n",
+		"radar/acme.md":     "---\nquadrant: tools\nring: adopt\nreviewed: 2024-05-01\nlicense: Acme-1.0\nowner: platform\nbacking: foundation\n---\n",
+		"radar/lone.md":     "---\nquadrant: tools\nring: adopt\nlicense: MIT\nreviewed: 2024-05-01\nbacking: individual\nowner: platform\n---\n",
+		"radar/old.md":      "---\nquadrant: tools\nring: assess\nlicense: MIT\nreviewed: 2023-01-01\nowner: platform\nbacking: foundation\n---\n",
 	})
 	out, _, err := radarRun(t, "check", "--site", dir)
 	if !errors.Is(err, errReported) {

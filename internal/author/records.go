@@ -118,13 +118,17 @@ func (f *Folder) Dated(format string) bool {
 }
 
 // Add writes the draft d into the folder as a new record with the next
-// free number, then marks each record d supersedes as superseded by it.
-// It returns the new file's path and the records it marked, also when
-// marking one of them fails.
+// free number; when d is accepted, it then marks each record d
+// supersedes as superseded by it (a proposed record supersedes them once
+// it is accepted: SetStatus). It returns the new file's path and the
+// records it marked, also when marking one of them fails.
 func (f *Folder) Add(d *decision.Draft) (string, []*decision.Record, error) {
 	written, err := f.write(d)
 	if err != nil {
 		return "", nil, err
+	}
+	if d.Status != decision.Accepted {
+		return written, nil, nil
 	}
 	var marked []*decision.Record
 	for _, old := range d.Supersedes {

@@ -286,7 +286,7 @@ func TestSupersede(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			d := &decision.Draft{Title: "Use NATS", Date: day, Format: "madr", Supersedes: old}
+			d := &decision.Draft{Title: "Use NATS", Date: day, Format: "madr", Status: decision.Accepted, Supersedes: old}
 			d.Dated = f.Dated(old[0].Format)
 			written, marked, err := f.Add(d)
 			if err != nil {

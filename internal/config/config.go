@@ -11,7 +11,10 @@
 //	             map: folder; statuses, the folder's own status words
 //	             mapped onto the lifecycle ({implemented: accepted});
 //	             defaultStatus, the status of records that state none
-//	             (default: they show as "not stated")
+//	             (default: they show as "not stated"); review, the months
+//	             after its date an accepted record is due for review
+//	             (default: never); proposedDays, the days a record may
+//	             stay proposed before check asks for a decision (30)
 //	radar        folder of radar blips (default "radar")
 //	content      folder of free pages (default "content")
 //	theme        name of a theme folder under themes/ (default "default")
@@ -45,6 +48,7 @@ import (
 
 	"go.yaml.in/yaml/v3"
 
+	"github.com/waymark-dev/waymark/internal/decision"
 	"github.com/waymark-dev/waymark/internal/diag"
 	"github.com/waymark-dev/waymark/internal/meta"
 	"github.com/waymark-dev/waymark/internal/radar"
@@ -62,20 +66,23 @@ type Config struct {
 	Decisions   string `yaml:"-"` // the decisions folder in use
 	// DecisionSettings is the decisions key as written: a folder, or a
 	// map with the folder and how its records are read.
-	DecisionSettings DecisionSettings   `yaml:"decisions"`
-	Radar            string             `yaml:"radar"`
-	Content          string             `yaml:"content"`
-	Theme            string             `yaml:"theme"`
-	Quadrants        Segments           `yaml:"quadrants"`
-	Rings            Segments           `yaml:"rings"`
-	Adopting         []string           `yaml:"adopting"`
-	Horizons         []radar.Horizon    `yaml:"horizons"`
-	Edition          meta.Date          `yaml:"edition"`
-	Review           radar.ReviewPeriod `yaml:"review"`
-	Licenses         radar.Licenses     `yaml:"licenses"`
-	Markdown         Markdown           `yaml:"markdown"`
-	Search           *bool              `yaml:"search"` // nil: on; see SearchOn
-	Usage            usage.Settings     `yaml:"usage"`
+	DecisionSettings DecisionSettings `yaml:"decisions"`
+	// Lifecycle is how decisions age: decisions.review and
+	// decisions.proposedDays, as DecisionSettings states them.
+	Lifecycle decision.Lifecycle `yaml:"-"`
+	Radar     string             `yaml:"radar"`
+	Content   string             `yaml:"content"`
+	Theme     string             `yaml:"theme"`
+	Quadrants Segments           `yaml:"quadrants"`
+	Rings     Segments           `yaml:"rings"`
+	Adopting  []string           `yaml:"adopting"`
+	Horizons  []radar.Horizon    `yaml:"horizons"`
+	Edition   meta.Date          `yaml:"edition"`
+	Review    radar.ReviewPeriod `yaml:"review"`
+	Licenses  radar.Licenses     `yaml:"licenses"`
+	Markdown  Markdown           `yaml:"markdown"`
+	Search    *bool              `yaml:"search"` // nil: on; see SearchOn
+	Usage     usage.Settings     `yaml:"usage"`
 }
 
 // SearchOn reports whether the site has search (the search key is not
@@ -164,6 +171,7 @@ func validID(id string) bool {
 func (c *Config) applyDefaults() {
 	c.Title = cmpOr(c.Title, "Architecture")
 	c.Decisions = cmpOr(cmpOr(c.Decisions, c.DecisionSettings.Folder), "decisions")
+	c.Lifecycle, _ = c.DecisionSettings.Lifecycle()
 	c.Radar = cmpOr(c.Radar, "radar")
 	c.Content = cmpOr(c.Content, "content")
 	c.Theme = cmpOr(c.Theme, "default")
@@ -289,6 +297,9 @@ func (c *Config) validate(file string, node *yaml.Node) error {
 	}
 	if !ValidDir(c.Usage.Folder) {
 		l.Add(diag.Errorf(file, line("usage"), "name a folder inside the site", "usage folder %q leaves the site folder", c.Usage.Folder))
+	}
+	if _, bad := c.DecisionSettings.Lifecycle(); bad != "" {
+		l.Add(diag.Errorf(file, line("decisions"), "write review: as a number of months and proposedDays: as a number of days", "%s", bad))
 	}
 	for key, dir := range map[string]string{"decisions": c.Decisions, "radar": c.Radar, "content": c.Content, "theme": c.Theme} {
 		if !ValidDir(dir) {

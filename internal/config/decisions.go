@@ -17,10 +17,14 @@ import (
 //	  statuses:                 # the folder's own status words
 //	    implemented: accepted
 //	  defaultStatus: accepted   # for records that state none (default: "not stated")
+//	  review: 24                # months after its date an accepted record is due for review (default: never)
+//	  proposedDays: 30          # days a record may stay proposed before check asks for a decision (default 30)
 type DecisionSettings struct {
 	Folder        string            `yaml:"folder"`
 	Statuses      map[string]string `yaml:"statuses"`
 	DefaultStatus string            `yaml:"defaultStatus"`
+	Review        string            `yaml:"review"`
+	ProposedDays  int               `yaml:"proposedDays"`
 }
 
 // UnmarshalYAML reads "decisions: docs/adr" or the map form.
@@ -32,9 +36,9 @@ func (k *DecisionSettings) UnmarshalYAML(n *yaml.Node) error {
 	case yaml.MappingNode:
 		for i := 0; i+1 < len(n.Content); i += 2 {
 			switch key := n.Content[i]; key.Value {
-			case "folder", "statuses", "defaultStatus":
+			case "folder", "statuses", "defaultStatus", "review", "proposedDays":
 			default:
-				return fmt.Errorf("line %d: unknown key %q under decisions; use folder, statuses or defaultStatus", key.Line, key.Value)
+				return fmt.Errorf("line %d: unknown key %q under decisions; use folder, statuses, defaultStatus, review or proposedDays", key.Line, key.Value)
 			}
 		}
 		type plain DecisionSettings // without this method, so Decode does not come back here
@@ -45,7 +49,7 @@ func (k *DecisionSettings) UnmarshalYAML(n *yaml.Node) error {
 		*k = DecisionSettings(s)
 		return nil
 	}
-	return fmt.Errorf("line %d: decisions is a folder, or a map with folder, statuses and defaultStatus", n.Line)
+	return fmt.Errorf("line %d: decisions is a folder, or a map with folder, statuses, defaultStatus, review and proposedDays", n.Line)
 }
 
 // Reading returns how the site's records are read: its own status words
@@ -74,6 +78,21 @@ func (s DecisionSettings) validate() []string {
 		bad = append(bad, fmt.Sprintf("decisions.defaultStatus %q is not one of %s", s.DefaultStatus, strings.Join(known, ", ")))
 	}
 	return bad
+}
+
+// Lifecycle returns how the site's decisions age, and a problem with
+// decisions.review or decisions.proposedDays, if any.
+func (s DecisionSettings) Lifecycle() (decision.Lifecycle, string) {
+	lc := decision.Lifecycle{ProposedDays: s.ProposedDays}
+	if s.ProposedDays < 0 {
+		return lc, fmt.Sprintf("decisions.proposedDays %d is not a number of days", s.ProposedDays)
+	}
+	r, err := decision.ParseReview(s.Review)
+	if err != nil || !r.Date.IsZero() {
+		return lc, fmt.Sprintf("decisions.review %q is not a number of months (each record's own review: key may be a date)", s.Review)
+	}
+	lc.Review = r.Months
+	return lc, ""
 }
 
 func sortedKeys(m map[string]string) []string {

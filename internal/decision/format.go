@@ -39,6 +39,13 @@ type Format interface {
 	// matter wins. Every other byte stays. MarkSuperseded checks that the
 	// result reads back.
 	Supersede(src []byte, by *Record) ([]byte, error)
+	// SetStatus returns src, a record in this format, with its status
+	// word changed to status (accepted, rejected, deprecated or
+	// proposed) where the file states it, written as the file writes it
+	// (capitalised if the old word was); a status in front matter is
+	// changed there. Every other byte stays. ChangeStatus checks that the
+	// result reads back.
+	SetStatus(src []byte, status string) ([]byte, error)
 	// ExtraStatus reports whether status, though not one of Statuses, is
 	// one the format defines (log4brains' draft), so Link does not warn
 	// about it.
@@ -187,9 +194,10 @@ type madr struct {
 	Related        refs        `yaml:"related"`
 	Blips          list        `yaml:"blips"`
 	Exceptions     []exception `yaml:"exceptions"`
+	Review         text        `yaml:"review"`
 }
 
-var frontMatterKeys = []string{"title", "status", "date", "decision-makers", "deciders", "consulted", "informed", "tags", "supersedes", "amends", "related", "blips", "exceptions"}
+var frontMatterKeys = []string{"title", "status", "date", "decision-makers", "deciders", "consulted", "informed", "tags", "supersedes", "amends", "related", "blips", "exceptions", "review"}
 
 // readFrontMatter decodes the front matter, which every format may have.
 func readFrontMatter(doc *meta.Doc, r *Record) error {
@@ -215,6 +223,9 @@ func readFrontMatter(doc *meta.Doc, r *Record) error {
 			return diag.Errorf(doc.File, doc.Line("date"), "write it as YYYY-MM-DD", "%v", err)
 		}
 		r.Date = d
+	}
+	if r.Review, err = ParseReview(string(fm.Review)); err != nil {
+		return diag.Errorf(doc.File, doc.Line("review"), "write a date, YYYY-MM-DD, or a number of months after the record's date", "%v", err)
 	}
 	r.DecisionMakers = append(fm.DecisionMakers, fm.Deciders...)
 	r.Consulted, r.Informed, r.Tags, r.Blips = fm.Consulted, fm.Informed, fm.Tags, fm.Blips

@@ -63,3 +63,8 @@ const log4brainsTemplate = `# TITLE
 
 Chosen option: "[option 1]", because [justification].
 `
+
+// SetStatus sets the "- Status:" item, or the front matter status.
+func (Log4brains) SetStatus(src []byte, status string) ([]byte, error) {
+	return setListStatus(src, status, '-'), nil
+}

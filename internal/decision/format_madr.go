@@ -133,3 +133,9 @@ func headLen(body []byte) int {
 	}
 	return i + 1
 }
+
+// SetStatus sets the front matter status, adding front matter when the
+// file has none.
+func (FrontMatter) SetStatus(src []byte, status string) ([]byte, error) {
+	return setFrontMatterStatus(src, status), nil
+}

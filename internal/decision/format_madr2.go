@@ -57,3 +57,8 @@ const madr2Template = `# TITLE
 
 Chosen option: "[option 1]", because [justification].
 `
+
+// SetStatus sets the "* Status:" item, or the front matter status.
+func (MADR2) SetStatus(src []byte, status string) ([]byte, error) {
+	return setListStatus(src, status, '*'), nil
+}

@@ -340,3 +340,9 @@ What we will do.
 
 What becomes easier or harder because of it.
 `
+
+// SetStatus replaces the status word in "## Status", keeping the
+// relation lines, or sets the front matter status.
+func (Nygard) SetStatus(src []byte, status string) ([]byte, error) {
+	return setNygardStatus(src, status)
+}

@@ -97,10 +97,8 @@ func Link(records []*Record) (*Log, []*diag.Problem) {
 		for _, p := range []*[]int{&r.Supersedes, &r.SupersededBy, &r.Amends, &r.AmendedBy, &r.Related} {
 			slices.Sort(*p)
 		}
-		if len(r.supersededBy()) > 0 && (r.Status == Accepted || r.Status == Proposed || r.Status == NotStated) {
-			r.Status = Superseded
-		}
 	}
+	log.settleSupersession()
 	problems = append(problems, unstated(log.Records)...)
 	for _, r := range log.Records {
 		if r.Status == Superseded && len(r.supersededBy()) == 0 && strings.HasPrefix(strings.ToLower(r.StatusNote), "by ") {
@@ -113,7 +111,7 @@ func Link(records []*Record) (*Log, []*diag.Problem) {
 		}
 		for _, rel := range r.supersededBy() {
 			next := log.Get(rel.Folder, rel.Number)
-			if next == nil || next.Status == Accepted || next.Status == Superseded {
+			if next == nil || next.Status == Accepted || next.Status == Superseded || r.Status != Superseded {
 				continue
 			}
 			line := r.Line("status")

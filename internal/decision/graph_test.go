@@ -347,10 +347,10 @@ func TestLinkProblems(t *testing.T) {
 			text: "ADR-0001 supersedes itself through a cycle",
 		},
 		{
-			name: "successor not accepted",
+			name: "marked superseded, successor not accepted",
 			records: func(t *testing.T) []*decision.Record {
 				return []*decision.Record{
-					rec(t, "", "0001-a.md", "title: A\nstatus: accepted\n"),
+					rec(t, "", "0001-a.md", "title: A\nstatus: superseded by ADR-0002\n"),
 					rec(t, "", "0002-b.md", "status: proposed\nsupersedes: 1\n"),
 				}
 			},

@@ -88,6 +88,9 @@
 //	                 [{team: payments, blips: [kafka], until: 2027-03-31}]
 //	                 or licenses: [AGPL-3.0-only] instead of blips; team
 //	                 and until are required (see Exception)
+//	review           when an accepted decision is due for review: a date,
+//	                 or months after its date (12, "12 months"); the site's
+//	                 decisions.review sets a default
 //
 // Keys of the publishing tools teams use (GitBook, Docusaurus, Just the
 // Docs, Hugo, MkDocs) are accepted: description (or summary) is the
@@ -203,6 +206,12 @@ type Record struct {
 	DateSource string
 	// Changed is the date of the file's last commit, when known.
 	Changed meta.Date
+	// Review is when the record is due for review, as its review key
+	// says; ReviewDue applies the site's default.
+	Review Review
+	// ToBeSupersededBy are the records that supersede this one but are
+	// not accepted yet: it keeps its status until one of them is.
+	ToBeSupersededBy []int
 
 	Body     []byte // markdown after front matter, title heading blanked
 	BodyLine int    // file line of Body's first line

@@ -43,6 +43,9 @@ type DecisionsData struct {
 	Undated []DecisionRow   // timeline view: records without a date
 	Graph   template.HTML   // graph view: the SVG
 	Related []DecisionRow   // graph view: records with relations, as a list
+	// ToReview counts the records whose review is overdue, for the
+	// index's "to review" filter.
+	ToReview int
 }
 
 // ViewLink is one of the decisions index's views.
@@ -96,6 +99,7 @@ type DecisionRow struct {
 	TagIDs     string // tag slugs separated by spaces, for filtering
 	ReplacedBy []RowLink
 	Relations  []RowRelation
+	ReviewDue  string // YYYY-MM-DD when the record's review is overdue, else ""
 }
 
 // RowLink is a link from an index row to another record.
@@ -130,6 +134,13 @@ type DecisionData struct {
 	Summary    string
 	DateSource string    // "" (the file), "file name" or "git"
 	Changed    meta.Date // last commit, when known
+	// ReviewDue is when the decision is due for review (zero: never);
+	// ReviewOverdue says that date has passed.
+	ReviewDue     meta.Date
+	ReviewOverdue bool
+	// ToBeSupersededBy are the records, not accepted yet, that will
+	// supersede this one once they are.
+	ToBeSupersededBy []RecordRef
 }
 
 // Relation is a named list of related records ("Supersedes", …).
@@ -154,6 +165,9 @@ func (s assembly) decisionJobs(add addFunc, blipRef func(*radar.Blip) BlipRef) {
 		base.Records[i] = ref
 		relations[i] = s.relationViews(r)
 		rows[i] = s.decisionRow(r, ref)
+		if rows[i].ReviewDue != "" {
+			base.ToReview++
+		}
 		counts[r.Status]++
 		folders[r.Folder] = true
 		for _, t := range ref.Tags {
@@ -203,6 +217,12 @@ func (s assembly) decisionJobs(add addFunc, blipRef func(*radar.Blip) BlipRef) {
 		if r.Status == decision.Superseded || r.Status == decision.Deprecated {
 			data.ReplacedBy = s.replacedBy(r)
 		}
+		data.ReviewDue, data.ReviewOverdue = r.ReviewDue(s.Config.Lifecycle), r.ReviewOverdue(s.Today(), s.Config.Lifecycle)
+		for _, n := range r.ToBeSupersededBy {
+			if next := s.Decisions.Get(r.Folder, n); next != nil {
+				data.ToBeSupersededBy = append(data.ToBeSupersededBy, s.recordRef(next))
+			}
+		}
 		for _, id := range r.Blips {
 			if b := s.Radar.Blip(id); b != nil {
 				data.Blips = append(data.Blips, blipRef(b))
@@ -238,6 +258,9 @@ func (s assembly) decisionRow(r *decision.Record, ref RecordRef) DecisionRow {
 	row := DecisionRow{Number: r.Number, Label: ref.Label, Title: r.Title, Status: r.Status, StatusWord: r.StatusWord, Href: markdown.Rel("decisions/", ref.URL),
 		Folder: r.Folder, Date: r.Date.String(), DateHuman: r.Date.Human(), DateSource: r.DateSource,
 		Tags: strings.Join(names, ", "), TagIDs: strings.Join(ids, " ")}
+	if r.ReviewOverdue(s.Today(), s.Config.Lifecycle) {
+		row.ReviewDue = r.ReviewDue(s.Config.Lifecycle).String()
+	}
 	if r.Status == decision.Superseded {
 		for _, t := range s.replacedBy(r) {
 			row.ReplacedBy = append(row.ReplacedBy, RowLink{Label: t.Label, Href: markdown.Rel("decisions/", t.URL)})

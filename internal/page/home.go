@@ -19,8 +19,10 @@ type HomeData struct {
 	// MoreFindings counts findings beyond the first maxHomeFindings.
 	MoreFindings int
 	Pages        []Link
-	Counts       struct{ Decisions, Blips int }
-	Edition      meta.Date
+	// Reviews are the accepted decisions whose review is overdue.
+	Reviews []RecordRef
+	Counts  struct{ Decisions, Blips int }
+	Edition meta.Date
 }
 
 // Finding is a policy or freshness problem shown on the home page.
@@ -56,6 +58,11 @@ func (s assembly) home(rv *radarViews) *HomeData {
 				title = b.Title
 			}
 			home.Findings = append(home.Findings, Finding{Severity: p.Severity.String(), Title: title, URL: page, Message: p.Message})
+		}
+	}
+	for _, r := range s.Decisions.Records {
+		if r.ReviewOverdue(s.Today(), s.Config.Lifecycle) {
+			home.Reviews = append(home.Reviews, s.recordRef(r))
 		}
 	}
 	for _, p := range s.Pages {

@@ -20,8 +20,8 @@ func formatsSite(t testing.TB) fstest.MapFS {
 	t.Helper()
 	fsys := fstest.MapFS{
 		"waymark.yaml":      {Data: []byte("title: Formats\nbaseURL: https://example.com/\n")},
-		"radar/kafka.md":    {Data: []byte("---\ntitle: Apache Kafka\nquadrant: platforms\nring: hold\nlicense: Apache-2.0\n---\nA log.\n")},
-		"radar/rabbitmq.md": {Data: []byte("---\ntitle: RabbitMQ\nquadrant: platforms\nring: trial\nlicense: MIT\n---\nA broker.\n")},
+		"radar/kafka.md":    {Data: []byte("---\ntitle: Apache Kafka\nquadrant: platforms\nring: hold\nlicense: Apache-2.0\nbacking: foundation\nowner: integration\n---\nA log.\n")},
+		"radar/rabbitmq.md": {Data: []byte("---\ntitle: RabbitMQ\nquadrant: platforms\nring: trial\nlicense: MIT\nbacking: vendor\nowner: integration\n---\nA broker.\n")},
 	}
 	src := filepath.Join("..", "decision", "testdata", "formats")
 	err := fs.WalkDir(os.DirFS(src), ".", func(p string, d fs.DirEntry, err error) error {
@@ -100,7 +100,8 @@ func TestDecisionFormatsSite(t *testing.T) {
 	}
 	for _, p := range s.Problems.Sorted() {
 		// the unfilled template states no status: said once for its folder
-		if !strings.Contains(p.Error(), "1 of the folder's records state no status (0005-unfilled-template.md)") {
+		// a fixture left proposed since 2020: check asks for a decision
+		if !strings.Contains(p.Error(), "1 of the folder's records state no status (0005-unfilled-template.md)") && !strings.Contains(p.Message, "proposed for") {
 			t.Errorf("unexpected problem: %v", p)
 		}
 	}

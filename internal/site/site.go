@@ -273,11 +273,12 @@ func Load(opts Options) (*Site, error) {
 
 	log, problems := decision.Link(records)
 	s.Problems.Add(problems...)
+	s.Problems.Add(log.Findings(s.today(), cfg.Lifecycle)...)
 	s.Decisions = log
 	var findings []*diag.Problem
 	s.Radar, findings = reuse.Radar(blips, func() (*radar.Radar, []*diag.Problem) {
 		r := radar.New(cfg.RadarSettings(), blips)
-		return r, r.Findings()
+		return r, append(r.Findings(), r.Forgotten()...)
 	})
 	s.Problems.Add(findings...)
 	s.Pages = pages
@@ -287,6 +288,10 @@ func Load(opts Options) (*Site, error) {
 	s.judgeUsage(slices.DeleteFunc(boms, func(b *usage.BOM) bool { return b == nil }))
 	return s, s.err()
 }
+
+// Today is the day overdue reviews, records proposed too long, exceptions
+// and SBOM ages are judged on: Options.Today, or the day of the load.
+func (s *Site) Today() meta.Date { return s.today() }
 
 // err is every error of the site, matching ErrInvalid, or nil when the
 // site has none.

@@ -1,4 +1,5 @@
-// waymark: instant filtering of the decisions index by status and tag.
+// waymark: instant filtering of the decisions index by status, tag and
+// overdue review.
 // Without this script the index still works: records are grouped in
 // sections by status, and tags link to their own pages.
 (function () {
@@ -9,11 +10,12 @@
   var groups = Array.prototype.slice.call(document.querySelectorAll(".status-group"));
   var boxes = Array.prototype.slice.call(form.querySelectorAll('input[name="status"]'));
   var select = form.querySelector('select[name="tag"]');
+  var review = form.querySelector('input[name="review"]');
   var result = form.querySelector(".filter-result");
   var empty = document.querySelector(".filter-empty");
 
   // The filter lives in the query string, so a filtered list can be linked:
-  // decisions/index.html?status=accepted,proposed&tag=messaging
+  // decisions/index.html?status=accepted,proposed&tag=messaging&review=due
   function readURL() {
     var q = new URLSearchParams(location.search);
     var statuses = q.get("status");
@@ -22,6 +24,7 @@
       boxes.forEach(function (b) { b.checked = want.indexOf(b.value) >= 0; });
     }
     if (select && q.get("tag")) select.value = q.get("tag");
+    if (review) review.checked = q.get("review") === "due";
   }
 
   function writeURL() {
@@ -29,6 +32,7 @@
     var on = boxes.filter(function (b) { return b.checked; }).map(function (b) { return b.value; });
     if (on.length === boxes.length) q.delete("status"); else q.set("status", on.join(","));
     if (select && select.value) q.set("tag", select.value); else q.delete("tag");
+    if (review && review.checked) q.set("review", "due"); else q.delete("review");
     var s = q.toString();
     history.replaceState(null, "", location.pathname + (s ? "?" + s : "") + location.hash);
   }
@@ -40,7 +44,8 @@
     var shown = 0;
     rows.forEach(function (tr) {
       var ok = on[tr.getAttribute("data-status")] &&
-        (!tag || (" " + tr.getAttribute("data-tags") + " ").indexOf(" " + tag + " ") >= 0);
+        (!tag || (" " + tr.getAttribute("data-tags") + " ").indexOf(" " + tag + " ") >= 0) &&
+        (!review || !review.checked || tr.getAttribute("data-review") === "due");
       tr.hidden = !ok;
       if (ok) shown++;
     });
