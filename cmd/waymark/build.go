@@ -1,18 +1,24 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path/filepath"
+	"runtime/debug"
+	"slices"
 	"time"
 
+	"github.com/waymark-dev/waymark/internal/annotation"
 	"github.com/waymark-dev/waymark/internal/diag"
 	"github.com/waymark-dev/waymark/internal/output"
 	"github.com/waymark-dev/waymark/internal/page"
 	"github.com/waymark-dev/waymark/internal/render"
+	"github.com/waymark-dev/waymark/internal/sarif"
 	"github.com/waymark-dev/waymark/internal/scaffold"
 	"github.com/waymark-dev/waymark/internal/site"
 )
@@ -113,13 +119,14 @@ func report(w io.Writer, problems []*diag.Problem) {
 func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	fs := flags("check", stdout, stderr)
 	sf := addSiteFlags(fs, baseURLUsage)
-	format := fs.String("format", "text", "output `format`: text or json")
+	format := fs.String("format", "text", "output `format`: text, json, sarif (SARIF 2.1.0, for code scanning) or github (workflow annotations)")
 	strict := fs.Bool("strict", false, "fail on warnings too")
 	if err := parse(fs, args); err != nil {
 		return helpOK(err)
 	}
-	if *format != "text" && *format != "json" {
-		return fmt.Errorf("--format %q: use text or json", *format)
+	formats := []string{"text", "json", "sarif", "github"}
+	if !slices.Contains(formats, *format) {
+		return fmt.Errorf("--format %s: use text, json, sarif or github%s", *format, didYouMean(*format, formats, ""))
 	}
 	s, err := site.Load(sf.options())
 	if err == nil {
@@ -135,7 +142,25 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	problems := s.Problems.Sorted()
 	errs, policy, warnings := s.Problems.Count()
-	if *format == "json" {
+	switch *format {
+	case "sarif":
+		var version string
+		if bi, ok := debug.ReadBuildInfo(); ok && bi.Main.Version != "(devel)" {
+			version = bi.Main.Version
+		}
+		log := sarif.New(problems, sarif.Options{Version: version, Dir: repoPath(*sf.dir),
+			Describe: func(p *diag.Problem) string { return cmp.Or(p.Pattern, p.Message) }})
+		if err := log.Write(stdout); err != nil {
+			return err
+		}
+	case "github":
+		if err := annotation.Write(stdout, repoPath(*sf.dir), problems); err != nil {
+			return err
+		}
+		for _, n := range s.Notices {
+			fmt.Fprintf(stdout, "::notice title=waymark::%s\n", n)
+		}
+	case "json":
 		enc := json.NewEncoder(stdout)
 		enc.SetIndent("", "  ")
 		if problems == nil {
@@ -144,7 +169,7 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		if err := enc.Encode(map[string]any{"problems": problems, "notices": notices(s), "errors": errs, "policy": policy, "warnings": warnings}); err != nil {
 			return err
 		}
-	} else {
+	default:
 		report(stdout, problems)
 		notify(stderr, s)
 		if errs+policy+warnings == 0 {
@@ -174,4 +199,18 @@ func runInit(args []string, stdout, stderr io.Writer) error {
 	}
 	fmt.Fprintf(stdout, "created a new site in %s (%s: a sample decision, blips, a page and a README)\nnext: cd %s && waymark serve\n", dir, count(len(written), "file"), shellQuote(dir))
 	return nil
+}
+
+// repoPath is the site folder as a slash path relative to the working
+// directory, which CI runs at the repository's root, for the file paths
+// of SARIF results and annotations.
+func repoPath(dir string) string {
+	if filepath.IsAbs(dir) {
+		if wd, err := os.Getwd(); err == nil {
+			if rel, err := filepath.Rel(wd, dir); err == nil && filepath.IsLocal(rel) {
+				dir = rel
+			}
+		}
+	}
+	return filepath.ToSlash(filepath.Clean(dir))
 }

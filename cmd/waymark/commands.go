@@ -40,7 +40,7 @@ func commands() []command {
 			about: "changes the status of a decision record (its number, ADR-0003 or its file name) where the record states it, in its own format, changing nothing else in the file; `superseded` needs `--by M`, the record that supersedes it. Accepting a record that supersedes others marks each of them superseded by it",
 			run:   runStatus},
 		{name: "check", short: "report every problem of the site",
-			about: "reports every problem at once as file:line: what is wrong; how to fix it (or as JSON); exits non-zero on errors and licence-policy violations (`--strict`: also on warnings)",
+			about: "reports every problem at once as file:line: what is wrong; how to fix it (or as JSON, SARIF 2.1.0 or GitHub workflow annotations); exits non-zero on errors and licence-policy violations (`--strict`: also on warnings)",
 			run:   runCheck},
 		{name: "build", short: "build the site into the output folder",
 			about: "builds the site; refuses an output folder that is the site, contains it, is `/` or `$HOME`, or holds files waymark did not write (unless `--force`, which keeps them); a failed build leaves the previous output untouched",

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
@@ -109,5 +110,56 @@ func TestNoBaseURLIsANotice(t *testing.T) {
 	}
 	if stdout, stderr, err := waymark(t, "check", "--site", site, "--base-url", "https://example.com/guide/"); err != nil || stderr != "" {
 		t.Errorf("with --base-url: %v %q %q", err, stdout, stderr)
+	}
+}
+
+// TestCheckFormatsForCI: check speaks SARIF and workflow annotations,
+// with paths from the repository root (the working directory), and fails
+// as the text format does.
+func TestCheckFormatsForCI(t *testing.T) {
+	root := t.TempDir()
+	t.Chdir(root)
+	if _, _, err := waymark(t, "init", "guide"); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(root, "guide", "radar", "kafka.md"), "---\ntitle: Kafka\nquadrant: platforms\nring: hodl\n---\nx\n")
+	stdout, _, err := waymark(t, "check", "--site", filepath.Join(root, "guide"), "--format", "github")
+	if err == nil {
+		t.Error("check --format github passed a site with an error")
+	}
+	if want := "::error file=guide/radar/kafka.md,line=4,title=waymark/unknown-ring::unknown ring \"hodl\"; use one of adopt, trial, assess, hold\n"; !strings.Contains(stdout, want) {
+		t.Errorf("annotations %q lack %q", stdout, want)
+	}
+	stdout, _, err = waymark(t, "check", "--site", "guide", "--format", "sarif")
+	if err == nil {
+		t.Error("check --format sarif passed a site with an error")
+	}
+	var log struct {
+		Version string
+		Runs    []struct {
+			Results []struct {
+				RuleID    string
+				Level     string
+				Locations []struct {
+					PhysicalLocation struct {
+						ArtifactLocation struct{ URI string }
+						Region           struct{ StartLine int }
+					}
+				}
+			}
+		}
+	}
+	if err := json.Unmarshal([]byte(stdout), &log); err != nil {
+		t.Fatalf("%v\n%s", err, stdout)
+	}
+	if log.Version != "2.1.0" || len(log.Runs) != 1 || len(log.Runs[0].Results) != 1 {
+		t.Fatalf("log %+v", log)
+	}
+	r := log.Runs[0].Results[0]
+	if loc := r.Locations[0].PhysicalLocation; r.RuleID != "waymark/unknown-ring" || r.Level != "error" || loc.ArtifactLocation.URI != "guide/radar/kafka.md" || loc.Region.StartLine != 4 {
+		t.Errorf("result %+v", r)
+	}
+	if _, _, err := waymark(t, "check", "--site", "guide", "--format", "sarf"); err == nil || !strings.Contains(err.Error(), "--format sarf: use text, json, sarif or github; did you mean sarif?") {
+		t.Errorf("a wrong format: %v", err)
 	}
 }

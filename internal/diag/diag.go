@@ -54,6 +54,13 @@ type Problem struct {
 	Severity Severity `json:"severity"`
 	Message  string   `json:"message"`
 	Fix      string   `json:"fix,omitempty"`
+	// Kind names the kind of problem, the same for every problem made
+	// from one message pattern ("unknown-ring"); "" for problems made
+	// from other errors. Code scanning groups results by it.
+	Kind string `json:"kind,omitempty"`
+	// Pattern is the message with its values left out ("unknown ring …;
+	// use one of …"), describing the kind.
+	Pattern string `json:"-"`
 }
 
 // Error formats the problem as "file:line: message; fix".
@@ -77,17 +84,17 @@ func (p *Problem) Error() string {
 
 // Policyf returns a policy-severity problem.
 func Policyf(file string, line int, fix, format string, args ...any) *Problem {
-	return &Problem{File: file, Line: line, Severity: Policy, Message: fmt.Sprintf(format, args...), Fix: fix}
+	return kinded(&Problem{File: file, Line: line, Severity: Policy, Message: fmt.Sprintf(format, args...), Fix: fix}, format)
 }
 
 // Errorf returns an error-severity problem.
 func Errorf(file string, line int, fix, format string, args ...any) *Problem {
-	return &Problem{File: file, Line: line, Message: fmt.Sprintf(format, args...), Fix: fix}
+	return kinded(&Problem{File: file, Line: line, Message: fmt.Sprintf(format, args...), Fix: fix}, format)
 }
 
 // Warnf returns a warning-severity problem.
 func Warnf(file string, line int, fix, format string, args ...any) *Problem {
-	return &Problem{File: file, Line: line, Severity: Warning, Message: fmt.Sprintf(format, args...), Fix: fix}
+	return kinded(&Problem{File: file, Line: line, Severity: Warning, Message: fmt.Sprintf(format, args...), Fix: fix}, format)
 }
 
 // As returns the problem inside err, or a problem about file with err's text.
