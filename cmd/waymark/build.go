@@ -186,19 +186,46 @@ func runCheck(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 
 func runInit(args []string, stdout, stderr io.Writer) error {
 	fs := flags("init", stdout, stderr)
-	if err := parse(fs, args); err != nil {
+	host := fs.String("ci", "", "also write a CI `host`'s workflow (github or gitlab): check pull requests, publish the main branch to Pages; into an existing site, only the workflow")
+	pos, err := parseInterspersed(fs, args)
+	if err != nil {
 		return helpOK(err)
 	}
-	if fs.NArg() != 1 {
+	if len(pos) != 1 {
 		return usageError(fs, errors.New("init needs exactly one folder"))
 	}
-	dir := fs.Arg(0)
+	dir := pos[0]
+	if *host != "" && !slices.Contains(scaffold.CIHosts(), *host) {
+		return fmt.Errorf("--ci %s: use github or gitlab%s", *host, didYouMean(*host, scaffold.CIHosts(), ""))
+	}
+	if *host != "" && isSite(dir) {
+		written, err := scaffold.CI(dir, *host)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "created %s, a %s workflow for the site in %s\nnext: commit it; read its comments on publishing under a sub-path\n", written, *host, dir)
+		return nil
+	}
 	written, err := scaffold.Init(dir, today())
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(stdout, "created a new site in %s (%s: a sample decision, blips, a page and a README)\nnext: cd %s && waymark serve\n", dir, count(len(written), "file"), shellQuote(dir))
+	fmt.Fprintf(stdout, "created a new site in %s (%s: a sample decision, blips, a page and a README)\n", dir, count(len(written), "file"))
+	if *host != "" {
+		p, err := scaffold.CI(dir, *host)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "created %s, a %s workflow that checks pull requests and publishes the main branch\n", p, *host)
+	}
+	fmt.Fprintf(stdout, "next: cd %s && waymark serve\n", shellQuote(dir))
 	return nil
+}
+
+// isSite reports whether dir holds a site's waymark.yaml.
+func isSite(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, "waymark.yaml"))
+	return err == nil
 }
 
 // repoPath is the site folder as a slash path relative to the working

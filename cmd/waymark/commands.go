@@ -23,7 +23,7 @@ type command struct {
 func commands() []command {
 	return []command{
 		{name: "init", args: "DIR", short: "create a new site",
-			about: "creates a new site in a new or empty folder: a sample decision, a few blips, a page and a README, dated today",
+			about: "creates a new site in a new or empty folder: a sample decision, a few blips, a page and a README, dated today; `--ci github` or `--ci gitlab` also writes a workflow that checks pull requests and builds and publishes the main branch to the host's Pages (into an existing site, only the workflow)",
 			run: func(_ context.Context, args []string, stdout, stderr io.Writer) error {
 				return runInit(args, stdout, stderr)
 			}},
