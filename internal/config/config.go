@@ -37,6 +37,16 @@
 //	             held technology still in use, warning (default) or
 //	             policy; how many projects must use a package no blip
 //	             claims before /usage/ suggests a blip (default 2)
+//	views        named radars for one audience each, made from the same
+//	             blips: a list of {id, title, description, tags, owners,
+//	             quadrants, blips}; a blip is in a view when the view
+//	             lists it under blips, or when it matches every kind of
+//	             criterion given (any one tag, owner or quadrant of those
+//	             listed). Each view gets radar/views/<id>/ and a
+//	             standalone radar/views/<id>/radar.svg
+//	editURL      where a page's source can be edited, with {path} for
+//	             the file's path in the site folder, e.g.
+//	             https://github.com/acme/guide/edit/main/{path}
 package config
 
 import (
@@ -83,6 +93,17 @@ type Config struct {
 	Markdown  Markdown           `yaml:"markdown"`
 	Search    *bool              `yaml:"search"` // nil: on; see SearchOn
 	Usage     usage.Settings     `yaml:"usage"`
+	Views     []radar.View       `yaml:"views"`
+	EditURL   string             `yaml:"editURL"`
+}
+
+// EditLink returns the URL where the site file at path can be edited, or
+// "" when the site sets no editURL.
+func (c *Config) EditLink(path string) string {
+	if c.EditURL == "" || path == "" {
+		return ""
+	}
+	return strings.ReplaceAll(c.EditURL, "{path}", (&url.URL{Path: path}).EscapedPath())
 }
 
 // SearchOn reports whether the site has search (the search key is not
@@ -201,6 +222,9 @@ func (c *Config) applyDefaults() {
 			segs[i].Title = cmpOr(segs[i].Title, titleFromID(segs[i].ID))
 		}
 	}
+	for i := range c.Views {
+		c.Views[i].Title = cmpOr(c.Views[i].Title, titleFromID(c.Views[i].ID))
+	}
 	for i := range c.Horizons {
 		c.Horizons[i].Title = cmpOr(c.Horizons[i].Title, titleFromID(c.Horizons[i].ID))
 	}
@@ -300,6 +324,32 @@ func (c *Config) validate(file string, node *yaml.Node) error {
 	}
 	if _, bad := c.DecisionSettings.Lifecycle(); bad != "" {
 		l.Add(diag.Errorf(file, line("decisions"), "write review: as a number of months and proposedDays: as a number of days", "%s", bad))
+	}
+	views := map[string]bool{}
+	for _, v := range c.Views {
+		switch {
+		case !validID(v.ID):
+			l.Add(diag.Errorf(file, line("views"), "use lower-case letters (of any script), digits and dashes", "view id %q is not a valid id", v.ID))
+		case views[v.ID]:
+			l.Add(diag.Errorf(file, line("views"), "give each view a different id", "view id %q appears twice", v.ID))
+		case len(v.Tags)+len(v.Owners)+len(v.Quadrants)+len(v.Blips) == 0:
+			l.Add(diag.Errorf(file, line("views"), "give it tags, owners, quadrants or blips", "view %q selects no blips", v.ID))
+		}
+		views[v.ID] = true
+		for _, q := range v.Quadrants {
+			if !slices.ContainsFunc(c.Quadrants, func(s radar.Segment) bool { return s.ID == q }) {
+				l.Add(diag.Errorf(file, line("views"), "name quadrants listed under quadrants: "+radar.IDs(c.Quadrants), "view %q: quadrant %q is not a quadrant", v.ID, q))
+			}
+		}
+	}
+	if c.EditURL != "" {
+		u, err := url.Parse(strings.ReplaceAll(c.EditURL, "{path}", "x"))
+		switch {
+		case err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "":
+			l.Add(diag.Errorf(file, line("editURL"), "write it as https://host/…/{path}", "editURL %q is not an absolute http(s) URL", c.EditURL))
+		case !strings.Contains(c.EditURL, "{path}"):
+			l.Add(diag.Errorf(file, line("editURL"), "put {path} where the file's path goes, e.g. https://github.com/acme/guide/edit/main/{path}", "editURL %q has no {path}", c.EditURL))
+		}
 	}
 	for key, dir := range map[string]string{"decisions": c.Decisions, "radar": c.Radar, "content": c.Content, "theme": c.Theme} {
 		if !ValidDir(dir) {

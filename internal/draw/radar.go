@@ -25,10 +25,24 @@ type RadarOptions struct {
 	Sector string
 	// Classes name the elements for the theme's CSS.
 	Classes Classes
+	// Compact marks the drawing of a compact layout (radar.CompactRadius)
+	// with Classes.Compact and gives it a least width of one pixel per
+	// unit, so that every blip stays a target of 2×radar.BlipRadius pixels
+	// and its number as large as the theme sets it.
+	Compact bool
+	// Static draws the blips without links, for a picture of the radar
+	// that links to the radar page as a whole (the home page's).
+	Static bool
+	// Standalone makes a file of its own: an SVG document with its width,
+	// height and styles, for an <img> or <object> elsewhere.
+	Standalone bool
 }
 
 // Radar draws the layout as an inline SVG element (see the package comment).
 func Radar(l *radar.Layout, o RadarOptions) string {
+	if o.Standalone {
+		o.Classes = Classes{} // its own styles name the default classes
+	}
 	cfg := l.Radar().Settings
 	c := o.Classes.withDefaults()
 	only := -1
@@ -46,8 +60,20 @@ func Radar(l *radar.Layout, o RadarOptions) string {
 		id = "radar"
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="%s" viewBox="%s %s %s %s" role="group" aria-labelledby="%s-title" xmlns="http://www.w3.org/2000/svg">`,
-		esc(c.Radar), num(box.MinX), num(box.MinY), num(box.MaxX-box.MinX), num(box.MaxY-box.MinY), esc(id))
+	class, attrs, role := c.Radar, "", "group"
+	if o.Compact {
+		class += " " + c.Compact
+		attrs = fmt.Sprintf(` style="min-width:%spx"`, num(box.MaxX-box.MinX))
+	}
+	if o.Static {
+		role = "img"
+	}
+	if o.Standalone {
+		b.WriteString(`<?xml version="1.0" encoding="UTF-8"?>` + "\n")
+		attrs += fmt.Sprintf(` width="%s" height="%s"`, num(box.MaxX-box.MinX), num(box.MaxY-box.MinY))
+	}
+	fmt.Fprintf(&b, `<svg class="%s" viewBox="%s %s %s %s"%s role="%s" aria-labelledby="%s-title" xmlns="http://www.w3.org/2000/svg">`,
+		esc(class), num(box.MinX), num(box.MinY), num(box.MaxX-box.MinX), num(box.MaxY-box.MinY), attrs, role, esc(id))
 	count := len(l.Blips)
 	if only >= 0 {
 		count = 0
@@ -59,7 +85,10 @@ func Radar(l *radar.Layout, o RadarOptions) string {
 		fmt.Fprintf(&b, `<title id="%s-title">%s: %s</title>`, esc(id), esc(cfg.Quadrants[only].Title), plural(count, "blip"))
 	} else {
 		fmt.Fprintf(&b, `<title id="%s-title">%s radar: %s in %s and %s</title>`, esc(id), esc(cfg.Title),
-			plural(count, "blip"), plural(len(cfg.Quadrants), "sector"), plural(len(cfg.Rings), "ring"))
+			plural(count, "blip"), plural(len(cfg.Quadrants), "quadrant"), plural(len(cfg.Rings), "ring"))
+	}
+	if o.Standalone {
+		b.WriteString(standaloneStyle)
 	}
 
 	nr := len(cfg.Rings)
@@ -117,7 +146,7 @@ func Radar(l *radar.Layout, o RadarOptions) string {
 			text(&b, c.SectorLabel, l.SectorLabels[j])
 		}
 		for ; k < len(l.Blips) && l.Blips[k].Sector == j; k++ {
-			blip(&b, c, l.Blips[k], cfg.Rings[l.Blips[k].Ring].Title, o.Href)
+			blip(&b, c, l.Blips[k], cfg.Rings[l.Blips[k].Ring].Title, o, id)
 		}
 		b.WriteString(`</g>`)
 	}
@@ -126,8 +155,11 @@ func Radar(l *radar.Layout, o RadarOptions) string {
 }
 
 // blip writes one blip: a link named for people, its body, its movement
-// marker and its number.
-func blip(b *strings.Builder, c Classes, p radar.Placed, ring string, href func(*radar.Blip) string) {
+// marker and its number. The name is the link's aria-label, not a
+// <title>: a <title> counts as the link's text, which then no longer
+// matches its name.
+func blip(b *strings.Builder, c Classes, p radar.Placed, ring string, o RadarOptions, drawing string) {
+	c = o.Classes.withDefaults()
 	// Written piece by piece, not with fmt: the radar page, the home page
 	// and the quadrant pages each draw every blip, 5,000 on a large radar.
 	name := strconv.Itoa(p.Number) + ". " + p.Blip.Title + ": " + ring
@@ -135,12 +167,23 @@ func blip(b *strings.Builder, c Classes, p radar.Placed, ring string, href func(
 		name += ", " + m
 	}
 	url := ""
-	if href != nil {
-		url = href(p.Blip)
+	if o.Href != nil {
+		url = o.Href(p.Blip)
+	}
+	prefix := "blip-"
+	if drawing != "radar" {
+		prefix = drawing + "-blip-"
 	}
 	x, y := num(p.X), num(p.Y)
-	write(b, `<a href="`, esc(url), `" id="blip-`, esc(p.Blip.ID), `" class="`, esc(c.Blip), ` `, esc(c.Movement), p.Movement,
-		`" aria-label="`, esc(name), `"><title>`, esc(name), `</title>`)
+	if o.Static {
+		write(b, `<g class="`, esc(c.Blip), ` `, esc(c.Movement), p.Movement, `" data-blip="`, esc(p.Blip.ID), `">`)
+	} else {
+		write(b, `<a href="`, esc(url), `" id="`, esc(prefix+p.Blip.ID), `" class="`, esc(c.Blip), ` `, esc(c.Movement), p.Movement,
+			`" data-blip="`, esc(p.Blip.ID), `" aria-label="`, esc(name), `">`)
+		// An invisible circle as large as the room the layout keeps around
+		// the blip: the target a finger or pointer hits.
+		write(b, `<circle class="`, esc(c.Target), `" cx="`, x, `" cy="`, y, `" r="`, num(radar.BlipRadius), `"/>`)
+	}
 	write(b, `<circle class="`, esc(c.Body), `" cx="`, x, `" cy="`, y, `" r="`, num(radar.BodyRadius), `"/>`)
 	switch p.Movement {
 	case radar.NewBlip:
@@ -168,8 +211,12 @@ func blip(b *strings.Builder, c Classes, p radar.Placed, ring string, href func(
 	case n >= 100:
 		size = numberSizeHundreds
 	}
+	end := `</text></a>`
+	if o.Static {
+		end = `</text></g>`
+	}
 	write(b, `<text x="`, x, `" y="`, y, `" font-size="`, num(size),
-		`" text-anchor="middle" dominant-baseline="central">`, strconv.Itoa(p.Number), `</text></a>`)
+		`" text-anchor="middle" dominant-baseline="central">`, strconv.Itoa(p.Number), end)
 }
 
 // text writes a label; class may be empty.

@@ -7,6 +7,7 @@ import "cmp"
 // some classes and keep the others.
 type Classes struct {
 	Radar       string // the radar's <svg> element
+	Compact     string // added to Radar on a compact layout's drawing
 	Rings       string // the group of rings
 	Ring        string // one ring: a circle, or a wedge when one quadrant is drawn
 	RingIndex   string // prefix of a ring's index from the centre: ring-0, ring-1, …
@@ -21,6 +22,7 @@ type Classes struct {
 	SectorColor string // the custom property that carries a quadrant's configured colour
 	Blip        string // a blip's link
 	Movement    string // prefix of a blip's movement: m-new, m-moved-in, m-moved-out, m-none
+	Target      string // a blip's invisible circle, the area that takes a click or tap
 	Body        string // a blip's numbered circle
 	Marker      string // the ring (new) or half ring (moved) around a blip's body
 
@@ -40,6 +42,7 @@ type Classes struct {
 func DefaultClasses() Classes {
 	return Classes{
 		Radar:       "radar-svg",
+		Compact:     "compact",
 		Rings:       "rings",
 		Ring:        "ring",
 		RingIndex:   "ring-",
@@ -54,6 +57,7 @@ func DefaultClasses() Classes {
 		SectorColor: "--c",
 		Blip:        "blip",
 		Movement:    "m-",
+		Target:      "target",
 		Body:        "body",
 		Marker:      "marker",
 
@@ -75,6 +79,7 @@ func (c Classes) withDefaults() Classes {
 	d := DefaultClasses()
 	return Classes{
 		Radar:       cmp.Or(c.Radar, d.Radar),
+		Compact:     cmp.Or(c.Compact, d.Compact),
 		Rings:       cmp.Or(c.Rings, d.Rings),
 		Ring:        cmp.Or(c.Ring, d.Ring),
 		RingIndex:   cmp.Or(c.RingIndex, d.RingIndex),
@@ -89,6 +94,7 @@ func (c Classes) withDefaults() Classes {
 		SectorColor: cmp.Or(c.SectorColor, d.SectorColor),
 		Blip:        cmp.Or(c.Blip, d.Blip),
 		Movement:    cmp.Or(c.Movement, d.Movement),
+		Target:      cmp.Or(c.Target, d.Target),
 		Body:        cmp.Or(c.Body, d.Body),
 		Marker:      cmp.Or(c.Marker, d.Marker),
 

@@ -27,7 +27,9 @@ import (
 //   - A change to waymark.yaml or to anything else under themes/ (a new
 //     theme folder, another theme), or a change that is not known
 //     (Build(nil)), rebuilds from scratch.
-//   - A change in the theme's static folder copies its files again.
+//   - A change in the theme's static folder copies its files again; a
+//     stylesheet's also renders the pages again, as for a template (the
+//     404 page inlines the stylesheet).
 //   - A change to a template of the site's theme parses the templates
 //     again and renders every page, with the markdown rendered before.
 //   - A change under the decisions, radar, content or usage folders
@@ -105,6 +107,11 @@ func (in *Incremental) Build(changed []string) (s *site.Site, files map[string][
 			in.reset, in.full = true, true
 		case static:
 			in.static = true
+			// A page may inline a stylesheet (the 404 page does, to be
+			// styled at any address): render the pages again.
+			if strings.HasSuffix(p, ".css") {
+				in.retheme = true
+			}
 		case templates:
 			in.retheme = true
 		case source:

@@ -161,7 +161,7 @@ func TestIncrementalMatchesCleanBuild(t *testing.T) {
 		}, "full", false}, // the site's theme folder is new
 		{"theme stylesheet", []string{"themes/default/static/style.css"}, func() {
 			edit(t, dir, "themes/default/static/style.css", func(string) string { return "body{color:blue}" })
-		}, "bodies", false},
+		}, "templates", false}, // the 404 page inlines the stylesheet,
 		{"broken theme template", []string{"themes/default/templates/404.html"}, func() {
 			edit(t, dir, "themes/default/templates/404.html", func(string) string { return `{{define "main"}}{{.Nope` })
 		}, "templates", true},

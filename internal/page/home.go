@@ -8,12 +8,13 @@ import (
 
 	"github.com/waymark-dev/waymark/internal/decision"
 	"github.com/waymark-dev/waymark/internal/diag"
+	"github.com/waymark-dev/waymark/internal/draw"
 	"github.com/waymark-dev/waymark/internal/meta"
 )
 
 // HomeData is the home page's data.
 type HomeData struct {
-	Radar    template.HTML
+	Radar    template.HTML // a picture of the radar, its blips not links: the page links the radar as a whole
 	Recent   []RecordRef
 	Findings []Finding
 	// MoreFindings counts findings beyond the first maxHomeFindings.
@@ -35,7 +36,8 @@ type Finding struct {
 
 // home assembles the home page's data.
 func (s assembly) home(rv *radarViews) *HomeData {
-	home := &HomeData{Radar: rv.svg("", ""), Edition: s.Radar.Edition}
+	home := &HomeData{Radar: template.HTML(draw.Radar(rv.layout, draw.RadarOptions{ID: "home-radar", Static: true})), //nolint:gosec // draw.Radar escapes every text and attribute
+		Edition: s.Radar.Edition}
 	home.Counts.Decisions, home.Counts.Blips = len(s.Decisions.Records), len(s.Radar.Blips)
 	recent := slices.Clone(s.Decisions.Records)
 	slices.SortStableFunc(recent, func(a, b *decision.Record) int {

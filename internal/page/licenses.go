@@ -4,9 +4,7 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
-	"strings"
 
-	"github.com/waymark-dev/waymark/internal/diag"
 	"github.com/waymark-dev/waymark/internal/radar"
 )
 
@@ -26,13 +24,13 @@ type LicenceGroup struct {
 	Blips   []BlipRef
 }
 
-// RadarFinding is a policy or freshness problem of one blip.
+// RadarFinding is what a reader should know about one blip: its licence
+// or backing breaks the policy, or its advice is old. How an author fixes
+// it is waymark check's to say, not the page's.
 type RadarFinding struct {
-	Severity string
+	Severity string // policy or warning
 	Blip     BlipRef
-	Where    string // file:line
-	Message  string
-	Fix      string
+	Reader   string // the finding in a reader's words
 }
 
 func (rv *radarViews) licenses() *LicensesData {
@@ -47,27 +45,32 @@ func (rv *radarViews) licenses() *LicensesData {
 		}
 		ld.Groups = append(ld.Groups, g)
 	}
+	first := s.Config.Rings[0]
 	for _, b := range s.Radar.Blips {
+		ref := rv.ref(b)
+		add := func(severity, text string) {
+			ld.Findings = append(ld.Findings, RadarFinding{Severity: severity, Blip: ref, Reader: text})
+		}
+		if s.Radar.Adopting(b.Ring) {
+			switch s.Radar.Policy.Verdict(b.License) {
+			case radar.Denied:
+				add("policy", fmt.Sprintf("Its licence, %s, is denied: it may not stay in %s.", b.License, ref.Ring.Title))
+			case radar.Review:
+				add("warning", fmt.Sprintf("Its licence, %s, needs a review before a team adopts it.", b.License))
+			case radar.Unknown:
+				if b.License != "" {
+					add("warning", fmt.Sprintf("Its licence, %s, is not on the policy's lists yet: ask before shipping it.", b.License))
+				}
+			}
+			if b.Backing == "individual" && b.Ring == first.ID {
+				add("warning", fmt.Sprintf("It is in %s, yet one person maintains it.", first.Title))
+			}
+		}
 		if s.Radar.Stale(b) {
-			ld.Stale = append(ld.Stale, rv.ref(b))
+			ld.Stale = append(ld.Stale, ref)
+			add("warning", fmt.Sprintf("Not reviewed since %s: its advice may no longer hold.", s.Radar.LastReviewed(b).Human()))
 		}
 	}
-	for _, p := range sortProblems(s.Radar.Findings()) {
-		id := strings.TrimSuffix(p.File[strings.LastIndex(p.File, "/")+1:], ".md")
-		b := s.Radar.Blip(id)
-		if b == nil || b.Source != p.File {
-			continue
-		}
-		ld.Findings = append(ld.Findings, RadarFinding{Severity: p.Severity.String(), Blip: rv.ref(b),
-			Where: fmt.Sprintf("%s:%d", p.File, p.Line), Message: p.Message, Fix: p.Fix})
-	}
+	slices.SortStableFunc(ld.Findings, func(a, b RadarFinding) int { return cmp.Compare(b.Severity, a.Severity) })
 	return ld
-}
-
-// sortProblems orders problems by severity, then file and line.
-func sortProblems(ps []*diag.Problem) []*diag.Problem {
-	slices.SortStableFunc(ps, func(a, b *diag.Problem) int {
-		return cmp.Or(cmp.Compare(a.Severity, b.Severity), cmp.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
-	})
-	return ps
 }

@@ -22,7 +22,9 @@
 //	search     search/index.html             *SearchData: the filters' choices
 //	usage      usage/index.html              *UsageData: what teams run (only with usage files)
 //	team       usage/<team>/index.html       *TeamData: one team's view
-//	404        404.html                      nil
+//	404        404.html                      nil; served at any address, so its
+//	                                         links start from the base URL's path
+//	                                         and the theme inlines its styles
 //
 // Every template is executed as "base" (templates/base.html together with
 // templates/<kind>.html) with a *View: the site-wide SiteView, the page's
@@ -73,10 +75,18 @@ type View struct {
 }
 
 // Rel returns the relative link from this page to a site-relative target.
-func (v *View) Rel(target string) string { return markdown.Rel(v.URL, target) }
+// The 404 page is served at any address, so its links start from the
+// base URL's path when the site has one (its script makes them relative
+// again when the page is opened from disk).
+func (v *View) Rel(target string) string {
+	if v.Kind == "404" && v.Site.BasePath != "" {
+		return v.Site.BasePath + markdown.Rel("", target)
+	}
+	return markdown.Rel(v.URL, target)
+}
 
 // Asset returns the relative link to a file under assets/.
-func (v *View) Asset(name string) string { return markdown.Rel(v.URL, "assets/"+name) }
+func (v *View) Asset(name string) string { return v.Rel("assets/" + name) }
 
 // Canonical returns the page's absolute URL, or "" without a base URL.
 func (v *View) Canonical() string {
@@ -91,7 +101,7 @@ type SiteView struct {
 	Title       string
 	Description string
 	BaseURL     string
-	BasePath    string // path part of BaseURL, for the 404 page's <base>
+	BasePath    string // path part of BaseURL, where the 404 page's links start
 	Menu        []Link
 	Search      bool // the site has search (the header box, /search/)
 }

@@ -18,9 +18,16 @@ import (
 //	roadmap/index.html        planned moves by horizon, with month ranges
 //	licenses/index.html       the licence policy, every blip's verdict, stale blips
 
-// RadarData is the radar page's data.
+// RadarData is the data of a page that draws a whole radar: the radar
+// page, an edition's page and a view's page.
 type RadarData struct {
-	SVG      template.HTML
+	SVG template.HTML // the whole radar
+	// Compact draws quadrant Shown (the first with blips) alone, large
+	// enough for a phone (radar.CompactRadius); the theme shows it
+	// instead of SVG on small screens, with Sectors as tabs. Empty for a
+	// radar of one quadrant.
+	Compact  template.HTML
+	Shown    int
 	Edition  meta.Date
 	Legend   []QuadrantLegend
 	Rings    []radar.Segment
@@ -29,6 +36,13 @@ type RadarData struct {
 	Guide    string   // URL of the "how to read the radar" page, if the site has one
 	Sectors  []Link   // the quadrants' own pages
 	Counts   MoveCounts
+	Tags     []TagCount // the tags of the radar's blips, for the filter
+	// Changes links the page of this edition's changes, titled with the
+	// date of the edition before it; nil on a radar of one edition.
+	Changes *Link
+	// Editions is the URL of the list of editions, "" with one edition.
+	Editions string
+	Blips    int // blips listed
 }
 
 // MoveCounts says how many blips are new or moved in this edition.
@@ -37,10 +51,14 @@ type MoveCounts struct{ New, MovedIn, MovedOut int }
 // QuadrantLegend lists one quadrant's blips ring by ring.
 type QuadrantLegend struct {
 	Quadrant radar.Segment
+	Index    int    // the quadrant's place in drawing order, from 0
 	URL      string // the quadrant's own page
 	Rings    []RingLegend
 	Use      []BlipRef // blips in adopting rings
 	Hold     []HoldRef // blips in the last ring, with the decisions behind them
+	// Licences is set when a blip of the quadrant states a licence; a
+	// quadrant of techniques has none, and its answer says so.
+	Licences bool
 }
 
 // RingLegend lists the blips of one ring in one quadrant.
@@ -58,17 +76,19 @@ type HoldRef struct {
 // SectorData is a quadrant page's data.
 type SectorData struct {
 	QuadrantLegend
-	SVG      template.HTML
+	SVG      template.HTML // the quadrant alone, compact (radar.CompactRadius)
 	Edition  meta.Date
 	Adopting []string
 	Sectors  []Link // every quadrant's page, this one included
 	Count    int    // blips in the quadrant
 }
 
-// radarViews is what every radar-related page shares: one layout, the
-// blips' numbers and the decisions that name each blip.
+// radarViews is what the pages of one radar (the site's, an edition's or
+// a view's) share: one layout, the blips' numbers and the decisions that
+// name each blip.
 type radarViews struct {
 	s        assembly
+	r        *radar.Radar
 	layout   *radar.Layout
 	numbers  map[*radar.Blip]int
 	concerns map[string][]RecordRef // blip id → decisions naming it
@@ -76,38 +96,74 @@ type radarViews struct {
 }
 
 func (s assembly) newRadarViews() *radarViews {
-	rv := &radarViews{s: s, layout: s.Radar.Layout(), numbers: map[*radar.Blip]int{}, concerns: map[string][]RecordRef{}}
-	for _, p := range rv.layout.Blips {
-		rv.numbers[p.Blip] = p.Number
-	}
+	concerns := map[string][]RecordRef{}
 	for _, r := range s.Decisions.Records {
 		for _, id := range r.Blips {
-			rv.concerns[id] = append(rv.concerns[id], s.recordRef(r))
+			concerns[id] = append(concerns[id], s.recordRef(r))
 		}
+	}
+	return s.radarViewsOf(s.Radar, concerns)
+}
+
+// radarViewsOf lays out r, an edition or a view of the site's radar.
+func (s assembly) radarViewsOf(r *radar.Radar, concerns map[string][]RecordRef) *radarViews {
+	rv := &radarViews{s: s, r: r, layout: r.Layout(), numbers: map[*radar.Blip]int{}, concerns: concerns}
+	for _, p := range rv.layout.Blips {
+		rv.numbers[p.Blip] = p.Number
 	}
 	return rv
 }
 
-func (rv *radarViews) ref(b *radar.Blip) BlipRef { return rv.s.blipRef(b, rv.numbers[b]) }
+func (rv *radarViews) ref(b *radar.Blip) BlipRef { return rv.s.blipRefIn(rv.r, b, rv.numbers[b]) }
 
-// svg draws the radar, or one sector of it, for the page at url.
-func (rv *radarViews) svg(url, sector string) template.HTML {
+// svg draws the radar for the page at url.
+func (rv *radarViews) svg(url string) template.HTML {
 	return template.HTML(draw.Radar(rv.layout, draw.RadarOptions{ //nolint:gosec // draw.Radar escapes every text and attribute
 		ID:         "radar",
-		Sector:     sector,
 		Href:       func(b *radar.Blip) string { return markdown.Rel(url, site.BlipURL(b)) },
-		SectorHref: func(id string) string { return markdown.Rel(url, site.SectorURL(id)) },
+		SectorHref: rv.sectorHref(url),
 	}))
 }
 
-// radarJobs adds the radar, quadrant, blip, roadmap and licence pages.
-func (s assembly) radarJobs(rv *radarViews, add addFunc) {
+// sectorHref links the quadrants' names to their pages, on a radar of
+// more than one quadrant.
+func (rv *radarViews) sectorHref(url string) func(string) string {
+	if len(rv.r.Settings.Quadrants) < 2 {
+		return nil
+	}
+	return func(id string) string { return markdown.Rel(url, site.SectorURL(id)) }
+}
+
+// compact draws one quadrant (or a radar of one quadrant) from the
+// compact layout, with the drawing id id.
+func (rv *radarViews) compact(l *radar.Layout, url, id, sector string) template.HTML {
+	return template.HTML(draw.Radar(l, draw.RadarOptions{ //nolint:gosec // draw.Radar escapes every text and attribute
+		ID:      id,
+		Sector:  sector,
+		Compact: true,
+		Href:    func(b *radar.Blip) string { return markdown.Rel(url, site.BlipURL(b)) },
+	}))
+}
+
+// radarData is the data of a page at url that draws rv's whole radar.
+func (rv *radarViews) radarData(url string) *RadarData {
+	s := rv.s
 	var sectors []Link
 	for _, q := range s.Config.Quadrants {
 		sectors = append(sectors, Link{q.Title, site.SectorURL(q.ID)})
 	}
-	rd := &RadarData{SVG: rv.svg("radar/", ""), Edition: s.Radar.Edition, Rings: s.Config.Rings,
-		Adopting: s.adoptingTitles(), Hold: s.Config.Rings[len(s.Config.Rings)-1].Title, Sectors: sectors}
+	rd := &RadarData{SVG: rv.svg(url), Edition: rv.r.Edition, Rings: s.Config.Rings,
+		Adopting: s.adoptingTitles(), Hold: s.Config.Rings[len(s.Config.Rings)-1].Title, Blips: len(rv.r.Blips)}
+	if len(sectors) > 1 {
+		rd.Sectors = sectors
+		for i, q := range s.Config.Quadrants {
+			if len(rv.r.InQuadrant(q.ID)) > 0 {
+				rd.Shown = i
+				break
+			}
+		}
+		rd.Compact = rv.compact(rv.r.LayoutWithin(radar.CompactRadius), url, "radar-compact", s.Config.Quadrants[rd.Shown].ID)
+	}
 	for _, p := range s.Pages {
 		if p.ID == "how-to-read-the-radar" {
 			rd.Guide = p.URL
@@ -123,16 +179,46 @@ func (s assembly) radarJobs(rv *radarViews, add addFunc) {
 			rd.Counts.MovedOut++
 		}
 	}
-	for _, q := range s.Config.Quadrants {
-		rd.Legend = append(rd.Legend, rv.legend(q))
+	for i, q := range s.Config.Quadrants {
+		rd.Legend = append(rd.Legend, rv.legend(i, q))
+	}
+	count := map[string]int{}
+	byURL := map[string]Tag{}
+	for _, b := range rv.r.Blips {
+		for _, t := range tags(b.Tags) {
+			count[t.URL]++
+			byURL[t.URL] = t
+		}
+	}
+	for _, u := range sortedKeys(count) {
+		rd.Tags = append(rd.Tags, TagCount{byURL[u], count[u]})
+	}
+	return rd
+}
+
+// radarJobs adds the radar, quadrant, blip, roadmap and licence pages,
+// and the pages of the radar's editions and views.
+func (s assembly) radarJobs(rv *radarViews, add addFunc) {
+	rd := rv.radarData("radar/")
+	eds := s.Radar.Editions()
+	if len(eds) > 1 {
+		rd.Editions = site.EditionsURL()
+		cur := eds[len(eds)-1]
+		rd.Changes = &Link{eds[len(eds)-2].Human(), site.EditionURL(cur)}
 	}
 	add("radar/index.html", "radar", "radar/", "Radar", "Which technologies teams may use, and which are on hold.", nil, rd)
 
 	if len(s.Config.Quadrants) > 1 {
+		compact := s.Radar.LayoutWithin(radar.CompactRadius)
+		var sectors []Link
+		for _, q := range s.Config.Quadrants {
+			sectors = append(sectors, Link{q.Title, site.SectorURL(q.ID)})
+		}
 		for i, q := range s.Config.Quadrants {
-			sd := &SectorData{QuadrantLegend: rd.Legend[i], SVG: rv.svg(site.SectorURL(q.ID), q.ID), Edition: s.Radar.Edition,
+			u := site.SectorURL(q.ID)
+			sd := &SectorData{QuadrantLegend: rd.Legend[i], SVG: rv.compact(compact, u, "radar", q.ID), Edition: s.Radar.Edition,
 				Adopting: rd.Adopting, Sectors: sectors, Count: len(s.Radar.InQuadrant(q.ID))}
-			add(site.SectorURL(q.ID)+"index.html", "sector", site.SectorURL(q.ID), q.Title, q.Description, nil, sd)
+			add(u+"index.html", "sector", u, q.Title, q.Description, nil, sd)
 		}
 	}
 
@@ -143,7 +229,9 @@ func (s assembly) radarJobs(rv *radarViews, add addFunc) {
 	}
 
 	add("roadmap/index.html", "roadmap", "roadmap/", "Roadmap", "Planned moves on the radar, by horizon.", nil, rv.roadmap(horizons))
-	add("licenses/index.html", "licenses", "licenses/", "Licences", "Every blip's licence, judged by the licence policy, and the blips due for review.", nil, rv.licenses())
+	add("licenses/index.html", "licenses", "licenses/", "Licences", "Which licences teams may ship, and the licence of every technology on the radar.", nil, rv.licenses())
+	s.editionJobs(rv, eds, add)
+	s.viewJobs(rv, add)
 }
 
 // radarURLs lists the radar's page URLs beyond radar/ and roadmap/, for the sitemap.
@@ -154,7 +242,17 @@ func (s assembly) radarURLs() []string {
 			out = append(out, site.SectorURL(q.ID))
 		}
 	}
-	return append(out, "licenses/")
+	out = append(out, "licenses/")
+	if eds := s.Radar.Editions(); len(eds) > 1 {
+		out = append(out, site.EditionsURL())
+		for _, d := range eds {
+			out = append(out, site.EditionURL(d))
+		}
+	}
+	for _, v := range s.Config.Views {
+		out = append(out, site.ViewURL(v.ID))
+	}
+	return out
 }
 
 func (s assembly) adoptingTitles() []string {
@@ -167,16 +265,19 @@ func (s assembly) adoptingTitles() []string {
 
 // legend lists one quadrant's blips by ring, the ones teams may use, and
 // the ones on hold with the decisions behind them.
-func (rv *radarViews) legend(q radar.Segment) QuadrantLegend {
+func (rv *radarViews) legend(index int, q radar.Segment) QuadrantLegend {
 	s := rv.s
-	ql := QuadrantLegend{Quadrant: q, URL: site.SectorURL(q.ID)}
+	ql := QuadrantLegend{Quadrant: q, Index: index, URL: site.SectorURL(q.ID)}
 	last := s.Config.Rings[len(s.Config.Rings)-1].ID
 	for _, ring := range s.Config.Rings {
 		rl := RingLegend{Ring: ring}
-		for _, b := range s.Radar.In(q.ID, ring.ID) {
+		for _, b := range rv.r.In(q.ID, ring.ID) {
 			ref := rv.ref(b)
 			rl.Blips = append(rl.Blips, ref)
-			if s.Radar.Adopting(ring.ID) {
+			if b.License != "" {
+				ql.Licences = true
+			}
+			if rv.r.Adopting(ring.ID) {
 				ql.Use = append(ql.Use, ref)
 			}
 			if ring.ID == last {

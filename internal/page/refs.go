@@ -3,6 +3,7 @@ package page
 import (
 	"maps"
 	"slices"
+	"strings"
 
 	"github.com/waymark-dev/waymark/internal/decision"
 	"github.com/waymark-dev/waymark/internal/meta"
@@ -27,6 +28,7 @@ type RecordRef struct {
 type Tag struct {
 	Name string
 	URL  string
+	ID   string // the URL segment, as filters name the tag
 }
 
 // BlipRef is a blip as other pages list it.
@@ -43,6 +45,10 @@ type BlipRef struct {
 	Backing  string
 	Owner    string
 	Stale    bool
+	Tags     []Tag
+	// TagIDs are the URL segments of the blip's tags, space-separated,
+	// for a page's script to filter by.
+	TagIDs string
 }
 
 func sortedKeys(m map[string]int) []string { return slices.Sorted(maps.Keys(m)) }
@@ -62,10 +68,19 @@ func (s assembly) refs(folder string, ns []int) []RecordRef {
 	return out
 }
 
-func (s assembly) blipRef(b *radar.Blip, number int) BlipRef {
-	return BlipRef{Number: number, ID: b.ID, Title: b.Title, URL: site.BlipURL(b), Ring: s.ring(b.Ring), Quadrant: s.quadrant(b.Quadrant),
-		Movement: s.Radar.Movement(b), License: b.License, Verdict: s.Radar.Policy.Verdict(b.License),
-		Backing: b.Backing, Owner: b.Owner, Stale: s.Radar.Stale(b)}
+func (s assembly) blipRef(b *radar.Blip, number int) BlipRef { return s.blipRefIn(s.Radar, b, number) }
+
+// blipRefIn is b as r (the site's radar, an edition or a view) shows it.
+func (s assembly) blipRefIn(r *radar.Radar, b *radar.Blip, number int) BlipRef {
+	ref := BlipRef{Number: number, ID: b.ID, Title: b.Title, URL: site.BlipURL(b), Ring: s.ring(b.Ring), Quadrant: s.quadrant(b.Quadrant),
+		Movement: r.Movement(b), License: b.License, Verdict: r.Policy.Verdict(b.License),
+		Backing: b.Backing, Owner: b.Owner, Stale: r.Stale(b), Tags: tags(b.Tags)}
+	ids := make([]string, len(ref.Tags))
+	for i, t := range ref.Tags {
+		ids[i] = t.ID
+	}
+	ref.TagIDs = strings.Join(ids, " ")
+	return ref
 }
 
 func (s assembly) ring(id string) radar.Segment {

@@ -32,7 +32,7 @@ func tags(names []string) []Tag {
 	out := make([]Tag, 0, len(names))
 	for _, n := range names {
 		if url := site.TagURL(n); url != "" && !slices.ContainsFunc(out, func(t Tag) bool { return t.URL == url }) {
-			out = append(out, Tag{Name: n, URL: url})
+			out = append(out, Tag{Name: n, URL: url, ID: site.TagSlug(n)})
 		}
 	}
 	slices.SortFunc(out, func(a, b Tag) int { return cmp.Compare(a.URL, b.URL) })

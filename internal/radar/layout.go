@@ -128,7 +128,17 @@ type segment struct {
 // radar grows. In a segment the blips sit on concentric rows spaced as
 // widely as the segment allows, and no blip ever touches another blip, a
 // ring line, a sector boundary or a label.
-func (r *Radar) Layout() *Layout {
+func (r *Radar) Layout() *Layout { return r.LayoutWithin(BaseRadius) }
+
+// CompactRadius is the base radius of the compact layout: one quadrant of
+// it, drawn alone with its labels, is about 330 units wide, so that on a
+// phone's screen one unit is at least one pixel and every blip a target of
+// 2×BlipRadius pixels.
+const CompactRadius = 230.0
+
+// LayoutWithin places every blip as Layout does, within a base radius of
+// base instead of BaseRadius: the rings are narrower, the blips as large.
+func (r *Radar) LayoutWithin(base float64) *Layout {
 	nq, nr := len(r.Settings.Quadrants), len(r.Settings.Rings)
 	l := &Layout{radar: r, Sectors: sectorArcs(nq)}
 
@@ -162,7 +172,7 @@ func (r *Radar) Layout() *Layout {
 		s := &segs[ri[b.Ring]][qi[b.Quadrant]]
 		s.blips = append(s.blips, b)
 	}
-	l.Radii = ringRadii(segs)
+	l.Radii = ringRadii(segs, base)
 
 	for j := range nq {
 		for i := range nr {
@@ -207,7 +217,7 @@ func sectorArcs(n int) []Arc {
 
 // ringRadii returns the ring boundaries: the widest even share of the base
 // radius that leaves every ring room for its most crowded segment.
-func ringRadii(segs [][]segment) []float64 {
+func ringRadii(segs [][]segment, base float64) []float64 {
 	n := len(segs)
 	radii := func(share float64) []float64 {
 		out := make([]float64, n+1)
@@ -216,15 +226,15 @@ func ringRadii(segs [][]segment) []float64 {
 		}
 		return out
 	}
-	even := BaseRadius / float64(n)
+	even := base / float64(n)
 	best := radii(even)
-	if best[n] > BaseRadius+1e-9 {
+	if best[n] > base+1e-9 {
 		lo, hi := minRingWidth, even
 		best = radii(lo)
-		if best[n] < BaseRadius {
+		if best[n] < base {
 			for hi-lo > 0.01 {
 				mid := (lo + hi) / 2
-				if rs := radii(mid); rs[n] <= BaseRadius {
+				if rs := radii(mid); rs[n] <= base {
 					lo, best = mid, rs
 				} else {
 					hi = mid
@@ -232,7 +242,7 @@ func ringRadii(segs [][]segment) []float64 {
 			}
 		}
 	}
-	best[n] = max(best[n], BaseRadius)
+	best[n] = max(best[n], base)
 	return best
 }
 

@@ -46,11 +46,13 @@ func TestBrowser(t *testing.T) {
 		}
 	}
 
-	// Follow links as a reader would: home → radar → Kafka blip → the
-	// decision that put it on hold → the record it superseded.
+	// Follow links as a reader would: home → radar → Kafka's summary →
+	// Kafka's page → the decision that put it on hold → the record it
+	// superseded.
 	steps := []struct{ click, wantPath string }{
 		{`nav a[href$="radar/index.html"]`, "/guide/radar/index.html"},
-		{`svg a#blip-kafka`, "/guide/radar/kafka/index.html"},
+		{`svg a#blip-kafka`, "/guide/radar/index.html"}, // opens Kafka's summary in place
+		{`.blip-card a`, "/guide/radar/kafka/index.html"},
 		{`.timeline a[href*="0002-prototype-first"]`, "/guide/decisions/0002-prototype-first/index.html"},
 		{`.facts a[href*="0001-use-queues"]`, "/guide/decisions/0001-use-queues/index.html"},
 	}

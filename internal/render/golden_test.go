@@ -46,6 +46,7 @@ func TestGolden(t *testing.T) {
 	for _, page := range []string{
 		"index.html", "radar/index.html", "radar/kafka/index.html", "roadmap/index.html",
 		"radar/platforms/index.html", "licenses/index.html",
+		"radar/editions/index.html", "radar/editions/2020-01-10/index.html", "radar/views/messaging/index.html", "radar/views/messaging/radar.svg",
 		"decisions/index.html", "decisions/0001-use-queues/index.html", "decisions/0002-prototype-first/index.html",
 		"about/index.html", "tags/index.html", "tags/messaging/index.html", "404.html",
 		"feed.xml", "sitemap.xml", "index.json", "decisions/images/flow.svg",

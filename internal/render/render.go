@@ -24,6 +24,7 @@ import (
 	"html/template"
 	"io/fs"
 	"maps"
+	"path"
 	"slices"
 	"strings"
 	"sync"
@@ -234,6 +235,13 @@ func (r *Renderer) Files(w Writer, ix *SearchIndex) error {
 		return err
 	}
 	sitemap, _ := r.reuse.Generated("sitemap.xml", func() ([]byte, error) { return sitemap(s), nil })
+	for _, name := range page.SVGPaths(s) {
+		svg, _ := r.reuse.Generated(name, func() ([]byte, error) {
+			data, _ := page.StandaloneSVG(s, path.Base(path.Dir(name)), path.Dir(name)+"/")
+			return data, nil
+		})
+		files = append(files, file{name, "image/svg+xml", svg})
+	}
 	files = append(files,
 		file{"feed.xml", "application/xml", feed},
 		file{"sitemap.xml", "application/xml", sitemap},

@@ -147,7 +147,7 @@ func TestSearchOff(t *testing.T) {
 		if strings.HasPrefix(name, "search/") {
 			t.Errorf("%s was built", name)
 		}
-		if strings.HasSuffix(name, ".html") && (bytes.Contains(data, []byte("site-search")) || bytes.Contains(data, []byte("search.js"))) {
+		if strings.HasSuffix(name, ".html") && (bytes.Contains(data, []byte(`class="site-search"`)) || bytes.Contains(data, []byte("search.js"))) {
 			t.Errorf("%s has a search box or script", name)
 		}
 	}

@@ -16,12 +16,14 @@ import (
 
 // pageKinds are the templates a theme provides, one per kind of page; each
 // is executed together with templates/base.html.
-var pageKinds = []string{"home", "radar", "blip", "roadmap", "sector", "licenses", "decisions", "decision", "tags", "tag", "page", "search", "404", "usage", "team"}
+var pageKinds = []string{"home", "radar", "blip", "roadmap", "sector", "licenses", "editions", "edition", "view", "decisions", "decision", "tags", "tag", "page", "search", "404", "usage", "team"}
 
 // partials are templates some kinds of page share, parsed with them.
 var partials = map[string][]string{
-	"radar":  {"templates/radar-parts.html"},
-	"sector": {"templates/radar-parts.html"},
+	"radar":   {"templates/radar-parts.html"},
+	"sector":  {"templates/radar-parts.html"},
+	"edition": {"templates/radar-parts.html"},
+	"view":    {"templates/radar-parts.html"},
 }
 
 // overlay is a theme: the site's own themes/<name>/ files, falling back
@@ -105,7 +107,13 @@ func LoadTheme(s *site.Site) (*Theme, error) {
 		}
 	}
 	t := &Theme{files: o, pages: map[string]*template.Template{}}
-	base, err := template.New("base").Funcs(funcs).ParseFS(o, "templates/base.html")
+	// themeCSS inlines one of the theme's stylesheets, for the 404 page,
+	// which is served at addresses its relative links do not fit.
+	themeCSS := func(name string) (template.CSS, error) {
+		data, err := fs.ReadFile(o, name)
+		return template.CSS(data), err //nolint:gosec // the theme's own file
+	}
+	base, err := template.New("base").Funcs(funcs).Funcs(template.FuncMap{"themeCSS": themeCSS}).ParseFS(o, "templates/base.html")
 	if err != nil {
 		return nil, themeError(dir, err)
 	}

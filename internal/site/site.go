@@ -15,6 +15,8 @@
 //
 //	radar/<id>/                  one blip
 //	radar/<quadrant>/            one quadrant enlarged
+//	radar/editions/<date>/       the radar as it was at an edition date
+//	radar/views/<id>/            a view of the radar (waymark.yaml views)
 //	decisions/<id>/              one record (<folder>/<id>/ for categories)
 //	tags/<tag>/                  one tag
 //	usage/, usage/<team>/        what teams run, and one team's view
@@ -286,6 +288,7 @@ func Load(opts Options) (*Site, error) {
 	s.register()
 	s.crossCheck()
 	s.judgeUsage(slices.DeleteFunc(boms, func(b *usage.BOM) bool { return b == nil }))
+	s.checkViews()
 	return s, s.err()
 }
 
@@ -482,7 +485,8 @@ func (s *Site) register() {
 	}
 }
 
-// crossCheck reports references between decisions and blips that lead nowhere.
+// crossCheck reports references between decisions and blips that lead
+// nowhere, and views that select no blip.
 func (s *Site) crossCheck() {
 	for _, r := range s.Decisions.Records {
 		for _, id := range r.Blips {
@@ -492,10 +496,28 @@ func (s *Site) crossCheck() {
 		}
 	}
 	for _, b := range s.Radar.Blips {
+		if b.ID == EditionsSegment || b.ID == ViewsSegment {
+			s.Problems.Add(diag.Errorf(b.Source, 1, "rename the file: radar/"+b.ID+"/ holds the radar's "+b.ID, "blip id %q is taken by the radar's own pages", b.ID))
+		}
 		for _, m := range b.History {
 			if m.Decision != 0 && s.Decisions.Get("", m.Decision) == nil {
 				s.Problems.Add(diag.Warnf(b.Source, b.Line("history"), "name an existing decision number", "history refers to %s, which does not exist", decision.Label(m.Decision)))
 			}
+		}
+	}
+}
+
+// checkViews warns of a view that lists a blip that does not exist, or
+// that selects no blip at all.
+func (s *Site) checkViews() {
+	for _, v := range s.Config.Views {
+		for _, id := range v.Blips {
+			if s.Radar.Blip(id) == nil {
+				s.Problems.Add(diag.Warnf(config.FileName, 1, "use the blip's file name without .md", "view %q lists blip %q, which does not exist", v.ID, id))
+			}
+		}
+		if len(v.Of(s.Radar).Blips) == 0 {
+			s.Problems.Add(diag.Warnf(config.FileName, 1, "check the view's tags, owners, quadrants and blips", "view %q selects no blip: its radar is empty", v.ID))
 		}
 	}
 }

@@ -2,6 +2,7 @@ package site
 
 import (
 	"github.com/waymark-dev/waymark/internal/decision"
+	"github.com/waymark-dev/waymark/internal/meta"
 	"github.com/waymark-dev/waymark/internal/radar"
 	"github.com/waymark-dev/waymark/internal/slug"
 )
@@ -19,6 +20,22 @@ func BlipURL(b *radar.Blip) string { return "radar/" + b.ID + "/" }
 
 // SectorURL is the site-relative URL of a quadrant's page.
 func SectorURL(quadrant string) string { return "radar/" + quadrant + "/" }
+
+// The radar's own folders beside its blips and quadrants: no blip may
+// take their ids.
+const (
+	EditionsSegment = "editions"
+	ViewsSegment    = "views"
+)
+
+// EditionsURL is the site-relative URL of the list of the radar's editions.
+func EditionsURL() string { return "radar/" + EditionsSegment + "/" }
+
+// EditionURL is the site-relative URL of the radar as it was at date.
+func EditionURL(date meta.Date) string { return EditionsURL() + date.String() + "/" }
+
+// ViewURL is the site-relative URL of a view's radar.
+func ViewURL(id string) string { return "radar/" + ViewsSegment + "/" + id + "/" }
 
 // TagURL is the site-relative URL of a tag's page, or "" for a tag that
 // makes no URL segment.
