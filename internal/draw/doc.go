@@ -27,16 +27,27 @@
 //	    text.sector-label          the quadrant's name, or a.sector-label around it
 //	                               when RadarOptions.SectorHref is set
 //	    a.blip.m-MOVEMENT          one link per blip, in reading order, with an
-//	                               aria-label and a <title> ("3. Kafka: Trial, new");
+//	                               aria-label ("3. Kafka: Trial, new"), no <title>
+//	                               (assistive technology would count it as the link's text);
+//	                               data-blip holds the blip's id
 //	                               MOVEMENT is new, moved-in, moved-out or none
+//	      circle.target            an invisible circle of radar.BlipRadius, the area a click
+//	                               or tap hits
 //	      circle.body              the blip's body (radar.BodyRadius)
 //	      .marker                  a ring around a new blip, half a ring facing the
 //	                               centre (moved in) or away from it (moved out)
 //	      text                     the blip's number
 //
-// Each blip's link has the id blip-ID, so that a page and its script can
-// find the blip of a legend entry; the <title> has the id ID-title, ID
-// being RadarOptions.ID ("radar" when empty).
+// Each blip's link has the id blip-ID (DRAWING-blip-ID when the drawing's
+// RadarOptions.ID is not "radar", so that two drawings on a page keep
+// their ids apart), and data-blip="ID", so that a page and its script can
+// find the blip of a legend entry; the <title> has the id DRAWING-title.
+//
+// RadarOptions.Compact adds the class compact to the <svg> and a least
+// width of one pixel per unit; Static draws every blip as a g.blip with
+// no link (the svg's role is then img); Standalone writes an SVG document
+// with its width, height and a <style> of its own (light and dark), for
+// an <img> elsewhere.
 //
 // # The relation graph
 //

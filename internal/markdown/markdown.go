@@ -26,6 +26,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
 	"github.com/yuin/goldmark/renderer/html"
@@ -100,6 +101,7 @@ func New(opts Options) *Renderer {
 		goldmark.WithRendererOptions(renderer.WithNodeRenderers(
 			util.Prioritized(anchorRenderer{}, 100),
 			util.Prioritized(newCodeRenderer(), 100),
+			util.Prioritized(taskRenderer{}, 100),
 		)),
 	)
 	r := &Renderer{md: md}
@@ -150,6 +152,9 @@ func CSS() string {
 	f := chromahtml.New(chromahtml.WithClasses(true))
 	_ = f.WriteCSS(&b, styles.Get("github"))
 	b.WriteString("@media (prefers-color-scheme: dark){")
+	// The dark style leaves some tokens unstyled, which would keep the
+	// light style's dark colours on a dark background.
+	b.WriteString(".chroma [class]{color:inherit;background-color:transparent}")
 	_ = f.WriteCSS(&b, styles.Get("github-dark"))
 	b.WriteString("}")
 	return b.String()
@@ -178,6 +183,10 @@ func (linkTransformer) Transform(node *ast.Document, reader text.Reader, pc pars
 					n.AppendChild(n, &anchor{id: string(idb)})
 				}
 			}
+		case *east.Table:
+			// A wide table scrolls inside the page (the theme sets its
+			// overflow): the keyboard must be able to reach and scroll it.
+			n.SetAttributeString("tabindex", []byte("0"))
 		case *ast.Link:
 			if dest, ok := rewrite(doc, res, string(n.Destination)); ok {
 				n.Destination = []byte(dest)
