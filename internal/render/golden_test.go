@@ -95,7 +95,7 @@ func TestFixtureSite(t *testing.T) {
 		{"decisions/0002-prototype-first/index.html", `href="../../decisions/0001-use-queues/index.html#use-queues"`},
 		{"decisions/0002-prototype-first/index.html", `class="chroma"`},
 		{"decisions/0002-prototype-first/index.html", `type="checkbox"`},
-		{"decisions/0001-use-queues/index.html", `<table>`},
+		{"decisions/0001-use-queues/index.html", `<table tabindex="0">`},
 		{"decisions/0001-use-queues/index.html", `footnote`},
 		{"about/index.html", `About raw html and`},
 		{"radar/kafka/index.html", `lost messages`},
