@@ -49,7 +49,7 @@ func commands() []command {
 			about: "writes a blip file per entry of another radar tool's export (FORMAT: byor-csv, zalando-json, backstage-json or aoe), in the source's own quadrants and rings (a site without its own takes them into `waymark.yaml`; otherwise `--map-ring caution=hold` maps a name); a blip the site has gets the new edition appended to its history; checks every row first and writes nothing if any is bad",
 			run:   runImport},
 		{name: "export", args: "FORMAT", short: "write the radar for another tool",
-			about: "writes the radar for another tool (FORMAT: byor-csv, zalando-json, backstage-json, or json for the site as data, as in `/index.json`) to standard output or a new file",
+			about: "writes the radar for another tool (FORMAT: byor-csv, zalando-json, backstage-json, json for the site as data, as in `/index.json`, or svg for the radar as a picture of its own with its styles, for a wiki or a portal; `--view ID` draws a view of `waymark.yaml` instead, and links are absolute when the site has a base URL) to standard output or a new file",
 			run:   runExport},
 		{name: "audit", args: "FILE...", short: "check a project's SBOMs against the guidance",
 			about: "checks a project's SBOMs (`.cdx.json`, `.spdx.json`) or lockfiles (`go.mod`, `package-lock.json`, `pom.xml`) against the guidance, without building: every dependency on hold, under a licence the policy denies or has not reviewed, or not on the radar, with its blip, ring and the decision to read (as text, JSON, SARIF or GitHub workflow annotations). `--site` names the guide: its site folder or its published `index.json`. Exit status: 0 passed, 1 a finding of a `--fail-on` kind stands, 2 the audit could not be made",

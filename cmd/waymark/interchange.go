@@ -178,6 +178,7 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	fs := flags("export", stdout, stderr)
 	sf := addSiteFlags(fs, "absolute `URL` the site is published at, for links (default baseURL)")
 	out := fs.String("out", "", "write to this new `file` instead of standard output")
+	view := fs.String("view", "", "with svg: the `id` of a view in waymark.yaml to draw instead of the whole radar")
 	pos, err := parseInterspersed(fs, args)
 	if err != nil {
 		return helpOK(err)
@@ -186,8 +187,11 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return usageError(fs, errors.New("export needs exactly one format"))
 	}
 	format := pos[0]
-	if format != "json" && !slices.Contains(interchange.ExportFormats(), format) {
-		return fmt.Errorf("unknown format %q; export writes %s, json", format, strings.Join(interchange.ExportFormats(), ", "))
+	if format != "json" && format != "svg" && !slices.Contains(interchange.ExportFormats(), format) {
+		return fmt.Errorf("unknown format %q; export writes %s, json, svg", format, strings.Join(interchange.ExportFormats(), ", "))
+	}
+	if *view != "" && format != "svg" {
+		return fmt.Errorf("--view draws a view's radar: use it with export svg, not %s", format)
 	}
 	s, err := site.Load(sf.options())
 	if err != nil {
@@ -198,7 +202,20 @@ func runExport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 		return err
 	}
 	var buf bytes.Buffer
-	if format == "json" {
+	if format == "svg" {
+		svg, ok := page.StandaloneSVG(s, *view, "")
+		if !ok {
+			var ids []string
+			for _, v := range s.Config.Views {
+				ids = append(ids, v.ID)
+			}
+			if len(ids) == 0 {
+				return fmt.Errorf("view %q: %s defines no views; add views: to it, or leave out --view", *view, config.FileName)
+			}
+			return fmt.Errorf("view %q is not in %s; its views are %s", *view, config.FileName, strings.Join(ids, ", "))
+		}
+		buf.Write(svg)
+	} else if format == "json" {
 		enc := json.NewEncoder(&buf)
 		enc.SetIndent("", " ")
 		err = enc.Encode(page.Index(s))

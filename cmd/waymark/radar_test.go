@@ -285,3 +285,47 @@ func TestCheckColours(t *testing.T) {
 		t.Errorf("check: %v\n%s", err, out)
 	}
 }
+
+// TestExportSVG writes the radar, and a view's radar, as a standalone SVG:
+// with its styles, only the view's blips, absolute links with a base URL;
+// an unknown view or --view with another format is an error.
+func TestExportSVG(t *testing.T) {
+	dir := radarSite(t, map[string]string{
+		"waymark.yaml":    "title: T\nbaseURL: https://x.example/guide/\nviews:\n  - {id: msg, title: Messaging, tags: [messaging]}\n",
+		"radar/kafka.md":  "---\nquadrant: platforms\nring: hold\ntags: [messaging]\n---\n",
+		"radar/go.md":     "---\nquadrant: languages-and-frameworks\nring: adopt\n---\n",
+		"decisions/.keep": "",
+	})
+	for _, c := range []struct {
+		args    []string
+		want    []string
+		notWant string
+	}{
+		{[]string{"export", "svg", "--site", dir}, []string{`<?xml`, `<style>`, `href="https://x.example/guide/radar/kafka/"`, `href="https://x.example/guide/radar/go/"`}, ""},
+		{[]string{"export", "svg", "--view", "msg", "--site", dir}, []string{`<style>`, `href="https://x.example/guide/radar/kafka/"`}, `radar/go/`},
+	} {
+		out, stderr, err := radarRun(t, c.args...)
+		if err != nil {
+			t.Fatalf("%v: %v\n%s", c.args, err, stderr)
+		}
+		for _, w := range c.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%v: output lacks %s", c.args, w)
+			}
+		}
+		if c.notWant != "" && strings.Contains(out, c.notWant) {
+			t.Errorf("%v: output has %s, which is not in the view", c.args, c.notWant)
+		}
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"export", "svg", "--view", "nope", "--site", dir}, `view "nope" is not in waymark.yaml; its views are msg`},
+		{[]string{"export", "json", "--view", "msg", "--site", dir}, `use it with export svg`},
+	} {
+		if _, _, err := radarRun(t, c.args...); err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%v: error %v, want %q", c.args, err, c.want)
+		}
+	}
+}

@@ -62,6 +62,14 @@ licenses:
 markdown:
   unsafe: true
 usage: {folder: sboms, holdInUse: policy, candidates: 3}
+views:
+  - id: data-team
+    description: What the data team runs.
+    tags: [databases]
+    owners: [data-team]
+    quadrants: [data-stores]
+    blips: [kafka]
+editURL: https://github.com/acme/guide/edit/main/{path}
 `
 
 func TestParseEveryKey(t *testing.T) {
@@ -104,6 +112,9 @@ func TestParseEveryKey(t *testing.T) {
 		},
 		Markdown: config.Markdown{Unsafe: true},
 		Usage:    usage.Settings{Folder: "sboms", HoldInUse: "policy", Candidates: 3},
+		Views: []radar.View{{ID: "data-team", Title: "Data Team", Description: "What the data team runs.",
+			Tags: []string{"databases"}, Owners: []string{"data-team"}, Quadrants: []string{"data-stores"}, Blips: []string{"kafka"}}},
+		EditURL: "https://github.com/acme/guide/edit/main/{path}",
 	}
 	if !reflect.DeepEqual(c, want) {
 		t.Errorf("Parse =\n%+v\nwant\n%+v", c, want)
@@ -288,6 +299,42 @@ func TestParseErrors(t *testing.T) {
 			src:   "title: a\ntheme: t\ntitle: b\n",
 			lines: []int{3},
 			texts: []string{`waymark.yaml:3: duplicate key "title" (first at line 1)`},
+		},
+		{
+			name:  "view without criteria",
+			src:   "views:\n  - id: empty\n",
+			lines: []int{1},
+			texts: []string{`waymark.yaml:1: view "empty" selects no blips; give it tags, owners, quadrants or blips`},
+		},
+		{
+			name:  "view ids",
+			src:   "title: x\nviews:\n  - {id: Team, tags: [a]}\n  - {id: t, tags: [a]}\n  - {id: t, tags: [b]}\n",
+			lines: []int{2, 2},
+			texts: []string{`view id "Team" is not a valid id`, `view id "t" appears twice`},
+		},
+		{
+			name:  "view of an unknown quadrant",
+			src:   "views:\n  - {id: t, quadrants: [tool]}\n",
+			lines: []int{1},
+			texts: []string{`view "t": quadrant "tool" is not a quadrant; name quadrants listed under quadrants: techniques, tools`},
+		},
+		{
+			name:  "unknown key in a view",
+			src:   "views:\n  - id: t\n    tag: [a]\n",
+			lines: []int{3},
+			texts: []string{`unknown key "tag"`},
+		},
+		{
+			name:  "editURL without {path}",
+			src:   "editURL: https://github.com/acme/guide/edit/main/\n",
+			lines: []int{1},
+			texts: []string{`editURL "https://github.com/acme/guide/edit/main/" has no {path}`},
+		},
+		{
+			name:  "editURL not http",
+			src:   "editURL: javascript:alert({path})\n",
+			lines: []int{1},
+			texts: []string{`is not an absolute http(s) URL`},
 		},
 		{
 			name:  "unknown key inside a quadrant map",
@@ -546,6 +593,20 @@ func TestValidDir(t *testing.T) {
 	for _, tt := range tests {
 		if got, want := config.ValidDir(tt.dir), tt.want; got != want {
 			t.Errorf("ValidDir(%q) = %v, want %v", tt.dir, got, want)
+		}
+	}
+}
+
+func TestEditLink(t *testing.T) {
+	for _, c := range []struct{ url, path, want string }{
+		{"https://github.com/acme/guide/edit/main/{path}", "decisions/0005-kafka.md", "https://github.com/acme/guide/edit/main/decisions/0005-kafka.md"},
+		{"https://git.example/x?file={path}", "radar/c sharp.md", "https://git.example/x?file=radar/c%20sharp.md"},
+		{"", "radar/kafka.md", ""},
+		{"https://github.com/acme/guide/edit/main/{path}", "", ""},
+	} {
+		c2 := &config.Config{EditURL: c.url}
+		if got := c2.EditLink(c.path); got != c.want {
+			t.Errorf("EditLink(%q) with %q = %q, want %q", c.path, c.url, got, c.want)
 		}
 	}
 }

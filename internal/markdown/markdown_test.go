@@ -138,3 +138,25 @@ func FuzzRender(f *testing.F) {
 		}
 	})
 }
+
+// TestHeadings checks that a table of contents gets the ids the rendered
+// headings carry, repeated titles and markup included.
+func TestHeadings(t *testing.T) {
+	body := "# Title\n\n## Context and `problem`\n\ntext\n\n### Options\n\n## Options\n\n```\n## not a heading\n```\n\n#### Deep\n"
+	got := Headings([]byte(body))
+	want := []Heading{{2, "Context and problem", "context-and-problem"}, {3, "Options", "options"}, {2, "Options", "options-1"}}
+	if len(got) != len(want) {
+		t.Fatalf("Headings = %+v, want %+v", got, want)
+	}
+	for i := range want {
+		if got[i] != want[i] {
+			t.Errorf("heading %d = %+v, want %+v", i, got[i], want[i])
+		}
+	}
+	html := string(render(t, New(Options{}), "content/x.md", "x/", body).HTML)
+	for _, h := range want {
+		if !strings.Contains(html, `id="`+h.ID+`"`) {
+			t.Errorf("the rendered page has no heading with id %q", h.ID)
+		}
+	}
+}

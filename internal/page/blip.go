@@ -29,6 +29,7 @@ type BlipData struct {
 	Packages   []string        // the blip's packages: patterns
 	InUse      []UseRow        // which team's projects use it
 	Exceptions []ExceptionView // exceptions decisions grant for it
+	EditURL    string          // where the blip's source can be edited (waymark.yaml editURL), or ""
 }
 
 // MoveView is one entry of a blip's history.
@@ -75,7 +76,7 @@ func (rv *radarViews) blipData(b *radar.Blip, horizons map[string]HorizonView) *
 	s := rv.s
 	bd := &BlipData{BlipRef: rv.ref(b), Reviewed: b.Reviewed, LastReviewed: s.Radar.LastReviewed(b),
 		ReviewMonths: s.Config.Review.Months, Adopting: s.Radar.Adopting(b.Ring), Tags: tags(b.Tags),
-		Decisions: slices.Clone(rv.concerns[b.ID]), SectorURL: site.SectorURL(b.Quadrant)}
+		Decisions: slices.Clone(rv.concerns[b.ID]), SectorURL: site.SectorURL(b.Quadrant), EditURL: s.Config.EditLink(b.Source)}
 	if len(s.Config.Quadrants) < 2 {
 		bd.SectorURL = "radar/"
 	}

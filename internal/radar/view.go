@@ -37,5 +37,12 @@ func (v View) Includes(b *Blip) bool {
 	return true
 }
 
-// Of returns the radar of the view's blips.
-func (v View) Of(r *Radar) *Radar { return r.Only(v.Includes) }
+// Of returns the radar of the view's blips, named "Site: View" in its
+// drawing.
+func (v View) Of(r *Radar) *Radar {
+	out := r.Only(v.Includes)
+	if v.Title != "" {
+		out.Settings.Title = r.Settings.Title + ": " + v.Title
+	}
+	return out
+}

@@ -102,6 +102,12 @@ func TestFixtureSite(t *testing.T) {
 		{"index.html", `MongoDB`},
 		{"feed.xml", `https://example.com/guide/decisions/0002-prototype-first/`},
 		{"radar/kafka/index.html", `<link rel="canonical" href="https://example.com/guide/radar/kafka/">`},
+		{"radar/kafka/index.html", `<a href="https://git.example.com/guide/edit/main/radar/kafka.md">Edit this page</a>`},
+		{"decisions/0001-use-queues/index.html", `<a href="https://git.example.com/guide/edit/main/decisions/0001-use-queues.md">Edit this page</a>`},
+		{"decisions/0001-use-queues/index.html", `rel="next"><span>Next</span> ADR-0002: Prototype first</a>`},
+		{"decisions/0002-prototype-first/index.html", `rel="prev"><span>Previous</span> ADR-0001: Use queues</a>`},
+		{"radar/index.html", `<a href="../radar/editions/2020-06-01/index.html">What changed since 10 January 2020</a>`},
+		{"radar/views/messaging/radar.svg", `href="https://example.com/guide/radar/kafka/"`},
 	} {
 		if !bytes.Contains(out[c.page], []byte(c.want)) {
 			t.Errorf("%s does not contain %s", c.page, c.want)

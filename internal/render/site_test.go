@@ -117,9 +117,26 @@ func TestDefaultSite(t *testing.T) {
 	for _, p := range s.Pages {
 		want = append(want, p.URL+"index.html")
 	}
+	for _, d := range s.Radar.Editions() {
+		want = append(want, site.EditionURL(d)+"index.html")
+	}
+	for _, v := range s.Config.Views {
+		want = append(want, site.ViewURL(v.ID)+"index.html", site.ViewURL(v.ID)+"radar.svg")
+	}
 	for _, name := range want {
 		if _, ok := out[name]; !ok {
 			t.Errorf("%s was not built", name)
+		}
+	}
+	// A long record lists its sections; a proposed one says it is open
+	// for comment.
+	for _, c := range []struct{ page, want string }{
+		{"decisions/0005-kafka-vs-rabbitmq-prototype-first/index.html", `<nav class="toc"`},
+		{"decisions/0014-use-rabbitmq-for-business-transactions/index.html", `Proposed: open for comment.`},
+		{"decisions/0007-build-our-own-message-broker/index.html", `<strong>Rejected.</strong>`},
+	} {
+		if !bytes.Contains(out[c.page], []byte(c.want)) {
+			t.Errorf("%s lacks %s", c.page, c.want)
 		}
 	}
 	checkLinks(t, out)
