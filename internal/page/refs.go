@@ -1,6 +1,8 @@
 package page
 
 import (
+	"html"
+	"html/template"
 	"maps"
 	"slices"
 	"strings"
@@ -49,6 +51,11 @@ type BlipRef struct {
 	// TagIDs are the URL segments of the blip's tags, space-separated,
 	// for a page's script to filter by.
 	TagIDs string
+	// Data are the data-* attributes the radar pages' script reads: id,
+	// title, ring, ring title, quadrant, movement, tags, owner, licence
+	// and verdict (made here once: templates that build them for every
+	// blip on every page of a large radar take longer than the rest).
+	Data template.HTMLAttr
 }
 
 func sortedKeys(m map[string]int) []string { return slices.Sorted(maps.Keys(m)) }
@@ -80,6 +87,23 @@ func (s assembly) blipRefIn(r *radar.Radar, b *radar.Blip, number int) BlipRef {
 		ids[i] = t.ID
 	}
 	ref.TagIDs = strings.Join(ids, " ")
+	var d strings.Builder
+	attr := func(name, value string) {
+		if value != "" {
+			d.WriteString(` data-` + name + `="` + html.EscapeString(value) + `"`)
+		}
+	}
+	attr("blip", ref.ID)
+	attr("title", ref.Title)
+	attr("ring", ref.Ring.ID)
+	attr("ring-title", ref.Ring.Title)
+	attr("quadrant", ref.Quadrant.Title)
+	attr("move", ref.Movement)
+	attr("tags", ref.TagIDs)
+	attr("owner", ref.Owner)
+	attr("licence", ref.License)
+	attr("verdict", ref.Verdict)
+	ref.Data = template.HTMLAttr(d.String()) //nolint:gosec // every value is escaped above
 	return ref
 }
 
