@@ -249,7 +249,11 @@ func (s assembly) decisionJobs(add addFunc, blipRef func(*radar.Blip) BlipRef) {
 				data.Blips = append(data.Blips, blipRef(b))
 			}
 		}
-		add(site.RecordURL(r)+"index.html", "decision", site.RecordURL(r), r.Label()+": "+r.Title, r.Summary,
+		desc := r.Summary
+		if desc == "" {
+			desc = recordDescription(r)
+		}
+		add(site.RecordURL(r)+"index.html", "decision", site.RecordURL(r), r.Label()+": "+r.Title, desc,
 			&markdown.Doc{Source: r.Source, URL: site.RecordURL(r), Body: r.Body, BodyLine: r.BodyLine}, data)
 	}
 }
@@ -422,4 +426,14 @@ func (s assembly) relationGraph(rows []DecisionRow, relations [][]Relation, page
 		related = append(related, row)
 	}
 	return template.HTML(svg), related //nolint:gosec // escaped by draw.Graph
+}
+
+// recordDescription describes a record for search engines and link
+// previews: its label, status and date.
+func recordDescription(r *decision.Record) string {
+	d := "Architecture decision record " + r.Label() + ", " + r.Status
+	if !r.Date.IsZero() {
+		d += ", of " + r.Date.Human()
+	}
+	return d + "."
 }

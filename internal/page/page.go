@@ -7,15 +7,25 @@
 //
 //	kind       file                          data
 //	home       index.html                    *HomeData: radar, recent decisions, warnings
-//	radar      radar/index.html              *RadarData: the radar, legend, "what may my team use?"
-//	sector     radar/<quadrant>/index.html   *SectorData: one quadrant enlarged (two or more quadrants)
-//	blip       radar/<id>/index.html         *BlipData, and the blip's markdown
+//	radar      radar/index.html              *RadarData: the radar, a compact drawing of one
+//	                                         quadrant for phones, "what may my team use?"
+//	                                         per quadrant, the legend, the filter's tags
+//	sector     radar/<quadrant>/index.html   *SectorData: one quadrant, drawn from the compact
+//	                                         layout (two or more quadrants)
+//	editions   radar/editions/index.html     *EditionsData: every edition, from the blips'
+//	                                         history (two or more edition dates)
+//	edition    radar/editions/<date>/index.html  *EditionData: the radar as it stood, what
+//	                                         changed since the edition before
+//	view       radar/views/<id>/index.html   *ViewData: a view's radar (waymark.yaml views),
+//	                                         and its standalone radar.svg beside it
+//	blip       radar/<id>/index.html         *BlipData, and the blip's markdown; its edit link
 //	roadmap    roadmap/index.html            *RoadmapData: planned moves by horizon
 //	licenses   licenses/index.html           *LicensesData: the policy, verdicts, stale blips
 //	decisions  decisions/index.html          *DecisionsData (View "list"), also
 //	           decisions/timeline/index.html   (View "timeline") and
 //	           decisions/graph/index.html      (View "graph")
-//	decision   decisions/<id>/index.html     *DecisionData, and the record's markdown
+//	decision   decisions/<id>/index.html     *DecisionData, and the record's markdown; its
+//	                                         contents, previous and next, edit link
 //	tags       tags/index.html               *TagsData
 //	tag        tags/<tag>/index.html         *TagData
 //	page       <page>/index.html             nil, and the page's markdown
@@ -33,6 +43,18 @@
 // View.Asset make links relative to the page, so that the site works
 // under any sub-path and from disk.
 //
+// Besides the pages, each view's radar.svg is a file of its own
+// (SVGPaths, StandaloneSVG), made from metadata alone.
+//
+// # The radar pages and their script
+//
+// Every list entry of a blip on a radar page carries BlipRef.Data, the
+// data-* attributes (data-blip, data-title, data-ring, data-ring-title,
+// data-quadrant, data-move, data-tags, data-owner, data-licence,
+// data-verdict) from which the default theme's radar.js builds tooltips
+// and summaries and filters the radar; every blip drawn carries
+// data-blip. RadarData.Tags are the tags to filter by.
+//
 // # Template functions
 //
 //	human DATE        "1 August 2016"
@@ -42,6 +64,7 @@
 //	title ID          a title made from a file name ("how-to-read" → "How to read")
 //	add A B           A+B
 //	dict K V …        a map, to pass several values to a sub-template
+//	themeCSS FILE     a stylesheet of the theme, to inline (the 404 page)
 //
 // # The rule that keeps reuse safe
 //

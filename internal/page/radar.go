@@ -224,7 +224,7 @@ func (s assembly) radarJobs(rv *radarViews, add addFunc) {
 
 	horizons := s.horizons()
 	for _, b := range s.Radar.Blips {
-		add(site.BlipURL(b)+"index.html", "blip", site.BlipURL(b), b.Title, "",
+		add(site.BlipURL(b)+"index.html", "blip", site.BlipURL(b), b.Title, blipDescription(s.ring(b.Ring), s.quadrant(b.Quadrant)),
 			&markdown.Doc{Source: b.Source, URL: site.BlipURL(b), Body: b.Body, BodyLine: b.BodyLine}, rv.blipData(b, horizons))
 	}
 
@@ -287,4 +287,10 @@ func (rv *radarViews) legend(index int, q radar.Segment) QuadrantLegend {
 		ql.Rings = append(ql.Rings, rl)
 	}
 	return ql
+}
+
+// blipDescription describes a blip's page for search engines and link
+// previews: where the blip stands.
+func blipDescription(ring, quadrant radar.Segment) string {
+	return "On the technology radar in " + ring.Title + ", among the " + quadrant.Title + "."
 }
