@@ -160,3 +160,18 @@ func TestHeadings(t *testing.T) {
 		}
 	}
 }
+
+// FuzzHeadings: any body gives headings without a panic, each with an id
+// and of level 2 or 3.
+func FuzzHeadings(f *testing.F) {
+	for _, s := range []string{"## A\n### B\n## A\n", "# T\n\n## `x` *y*\n", "- ## in a list\n> ## quoted\n", "## \n##\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		for _, h := range Headings([]byte(body)) {
+			if h.Level != 2 && h.Level != 3 {
+				t.Errorf("heading of level %d", h.Level)
+			}
+		}
+	})
+}
