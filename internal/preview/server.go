@@ -306,8 +306,8 @@ func (s *Server) publish(res Result, took time.Duration) {
 	}
 	s.logf("rebuilt in %s: %s%s", took.Round(time.Millisecond), summary(changed), warnings(res.Problems))
 
-	if !old.failed && allCSS(changed) {
-		s.hub.send(event{name: "css", data: cssData(next.version, changed)})
+	if css, ok := stylesheetsOnly(changed); !old.failed && ok {
+		s.hub.send(event{name: "css", data: cssData(next.version, css)})
 		return
 	}
 	s.hub.send(event{name: "reload", data: fmt.Sprint(next.version)})
@@ -340,13 +340,22 @@ func same(a, b []byte) bool {
 	return string(a) == string(b)
 }
 
-func allCSS(names []string) bool {
+// stylesheetsOnly returns the stylesheets among names, and whether a
+// stylesheet swap shows every change: the only other file it allows is
+// 404.html, which carries the stylesheet inline (so that it is styled at
+// any depth) and is never the page a reader has open after a save.
+func stylesheetsOnly(names []string) ([]string, bool) {
+	var css []string
 	for _, n := range names {
-		if !strings.HasSuffix(n, ".css") {
-			return false
+		switch {
+		case strings.HasSuffix(n, ".css"):
+			css = append(css, n)
+		case n == "404.html":
+		default:
+			return nil, false
 		}
 	}
-	return len(names) > 0
+	return css, len(css) > 0
 }
 
 func summary(changed []string) string {
