@@ -195,7 +195,9 @@ func fixtureEdits(t *testing.T) []step {
 			return replace(t, s, "</body>", "<p>Edited.</p></body>")
 		})},
 		{"blip packages", func(dir string) {
-			edit(t, dir, "radar/kafka.md", func(s string) string { return replace(t, s, "ring: assess", "ring: assess\npackages: [pkg:npm/kafkajs]") })
+			edit(t, dir, "radar/kafka.md", func(s string) string {
+				return replace(t, s, "ring: assess", "ring: assess\npackages: [pkg:npm/kafkajs]")
+			})
 		}},
 		{"new SBOM", func(dir string) {
 			edit(t, dir, sbom, func(string) string {

@@ -154,7 +154,9 @@ func render(w Writer, s *site.Site, plain bool) error {
 // Build writes the whole site to w with the theme th, taking from reuse
 // what it kept (nil: nothing), as Render does; the build command passes
 // the cache on disk.
-func Build(w Writer, s *site.Site, th *Theme, reuse Reuse) error { return build(w, s, th, reuse, false) }
+func Build(w Writer, s *site.Site, th *Theme, reuse Reuse) error {
+	return build(w, s, th, reuse, false)
+}
 
 func build(w Writer, s *site.Site, th *Theme, reuse Reuse, plain bool) error {
 	pages := page.Assemble(s)
