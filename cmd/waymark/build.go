@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/waymark-dev/waymark/internal/annotation"
+	"github.com/waymark-dev/waymark/internal/buildcache"
 	"github.com/waymark-dev/waymark/internal/diag"
 	"github.com/waymark-dev/waymark/internal/output"
 	"github.com/waymark-dev/waymark/internal/page"
@@ -28,6 +29,10 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	sf := addSiteFlags(fs, baseURLUsage)
 	out := fs.String("out", "", "output `folder` (default SITE/public)")
 	force := fs.Bool("force", false, "write into a non-empty output folder waymark did not create (its files are kept)")
+	cf := cacheFlags{
+		dir: fs.String("cache-dir", "", "build cache `folder` (default $"+cacheEnv+", else waymark/ in your cache folder); each site gets a folder inside"),
+		off: fs.Bool("no-cache", false, "neither read nor write the build cache"),
+	}
 	if err := parse(fs, args); err != nil {
 		return helpOK(err)
 	}
@@ -38,6 +43,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		return err
 	}
 	start := time.Now()
+	version := startVersion()
 	s, err := site.Load(sf.options())
 	if err != nil {
 		report(stderr, s.Problems.Sorted())
@@ -55,7 +61,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	if err := render.Render(stage, s); err != nil {
+	if err := renderCached(stage, s, cf.open(*sf.dir, version, stderr), stderr); err != nil {
 		_ = stage.Discard()
 		report(stderr, s.Problems.Sorted())
 		return fmt.Errorf("build failed, %s left as it was: %w", *out, err)
@@ -81,6 +87,30 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		fmt.Fprintf(stdout, "next: publish %s on any static host\n", *out)
 	}
 	return nil
+}
+
+// renderCached renders s into w, through the build cache c when it is
+// not nil.
+func renderCached(w render.Writer, s *site.Site, c *buildcache.Cache, stderr io.Writer) error {
+	th, err := render.LoadTheme(s)
+	if err != nil {
+		s.Problems.Add(diag.As("themes/"+s.Config.Theme, err))
+		return err
+	}
+	if c == nil {
+		return render.Build(w, s, th, nil)
+	}
+	reuse, err := c.For(s, th)
+	if err != nil {
+		fmt.Fprintf(stderr, "warning: build cache: %v; building without it\n", err)
+		return render.Build(w, s, th, nil)
+	}
+	err = render.Build(w, s, th, reuse)
+	if cerr := c.Close(); cerr != nil {
+		// The build is good without a trimmed cache: say so, not fail it.
+		fmt.Fprintf(stderr, "warning: trimming the build cache: %v; remove its folder or pass --no-cache\n", cerr)
+	}
+	return err
 }
 
 // buildWait is how long a build waits for another build of the same

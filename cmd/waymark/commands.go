@@ -43,7 +43,7 @@ func commands() []command {
 			about: "reports every problem at once as file:line: what is wrong; how to fix it (or as JSON, SARIF 2.1.0 or GitHub workflow annotations); exits non-zero on errors and licence-policy violations (`--strict`: also on warnings)",
 			run:   runCheck},
 		{name: "build", short: "build the site into the output folder",
-			about: "builds the site; refuses an output folder that is the site, contains it, is `/` or `$HOME`, or holds files waymark did not write (unless `--force`, which keeps them); a failed build leaves the previous output untouched",
+			about: "builds the site; refuses an output folder that is the site, contains it, is `/` or `$HOME`, or holds files waymark did not write (unless `--force`, which keeps them); a failed build leaves the previous output untouched. What it renders is kept in a build cache (`--cache-dir`, else `$WAYMARK_CACHE_DIR`, else waymark/ in your cache folder), so that building again redoes only what changed; `--no-cache` neither reads nor writes it",
 			run:   runBuild},
 		{name: "import", args: "FORMAT SRC", short: "import another radar tool's export",
 			about: "writes a blip file per entry of another radar tool's export (FORMAT: byor-csv, zalando-json, backstage-json or aoe), in the source's own quadrants and rings (a site without its own takes them into `waymark.yaml`; otherwise `--map-ring caution=hold` maps a name); a blip the site has gets the new edition appended to its history; checks every row first and writes nothing if any is bad",

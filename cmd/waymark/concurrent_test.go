@@ -19,13 +19,21 @@ import (
 )
 
 // TestMain lets a test run the command as a process of its own: the test
-// binary, started with WAYMARK_RUN_MAIN=1, is waymark.
+// binary, started with WAYMARK_RUN_MAIN=1, is waymark. Builds keep their
+// cache in a folder of the test run's, not in the user's cache folder.
 func TestMain(m *testing.M) {
 	if os.Getenv("WAYMARK_RUN_MAIN") == "1" {
 		main()
 		os.Exit(0)
 	}
-	os.Exit(m.Run())
+	dir, err := os.MkdirTemp("", "waymark-test-cache-")
+	if err != nil {
+		panic(err)
+	}
+	os.Setenv(cacheEnv, dir)
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
 }
 
 // waymarkCommand is waymark with args, to be run as a process.

@@ -15,6 +15,7 @@ import (
 	"github.com/waymark-dev/waymark/internal/page"
 	"github.com/waymark-dev/waymark/internal/radar"
 	"github.com/waymark-dev/waymark/internal/render"
+	"github.com/waymark-dev/waymark/internal/search"
 	"github.com/waymark-dev/waymark/internal/site"
 )
 
@@ -303,3 +304,7 @@ func (m *memo) walkStillTrue(fsys fs.FS, changed map[string]bool) bool {
 	}
 	return true
 }
+
+// Search makes the search index: the renderer continues the previous
+// build's index itself (render.NewSearchIndex).
+func (m *memo) Search(make func() ([]search.File, error)) ([]search.File, error) { return make() }

@@ -114,3 +114,23 @@ func (l *lock) release() {
 	l.f.Close()
 	l.f = nil
 }
+
+// ErrBusy is returned by TryLock when another process holds the lock.
+var ErrBusy = errBusy
+
+// FileLock is a lock file held as the output folder's is (flock, or
+// LockFileEx on Windows); the system lets it go when the process ends.
+type FileLock struct{ l *lock }
+
+// TryLock takes the lock file p without waiting, or returns ErrBusy; the
+// build cache locks its folder with it.
+func TryLock(p string) (*FileLock, error) {
+	l, err := tryLock(p)
+	if err != nil {
+		return nil, err
+	}
+	return &FileLock{l}, nil
+}
+
+// Release removes the lock file and lets the lock go.
+func (f *FileLock) Release() { f.l.release() }

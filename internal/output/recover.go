@@ -100,7 +100,7 @@ func finish(old, out string, at func(step string)) error {
 		return err
 	}
 	at("previous output moved to trash")
-	return os.RemoveAll(trash)
+	return removeTree(trash)
 }
 
 // carryOver moves the files of old that its manifest does not list (the

@@ -17,6 +17,7 @@ type Staging struct {
 	mu   sync.Mutex
 	list []string
 	seen map[string]bool // the names in list
+	prev previous        // the output folder's files, which WriteFile links when unchanged
 	dirs sync.Map
 	// step, set only by tests, is called between the steps of Publish; a
 	// test stops the goroutine there to leave the folders as a kill would.
@@ -71,12 +72,14 @@ func openStaging(out string, l *lock) (*Staging, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Staging{out: out, dir: dir, lock: l, seen: map[string]bool{}}, nil
+	return &Staging{out: out, dir: dir, lock: l, seen: map[string]bool{}, prev: readPrevious(out, dir)}, nil
 }
 
 // WriteFile writes one file of the site; it is safe for concurrent use.
 // A name written twice is an error: two files of the site would be
-// published at one path, and one would silently replace the other.
+// published at one path, and one would silently replace the other. A
+// file the previous build wrote with the same bytes is linked, not
+// written (unchanged.go).
 func (s *Staging) WriteFile(name string, data []byte) error {
 	// Localize also refuses what the OS cannot name (NUL; \ on Windows,
 	// where it would be a separator); the manifest holds one name a line.
@@ -99,8 +102,10 @@ func (s *Staging) WriteFile(name string, data []byte) error {
 		}
 		s.dirs.Store(d, true)
 	}
-	if err := os.WriteFile(p, data, 0o644); err != nil {
-		return err
+	if !s.linkUnchanged(name, local, p, data) {
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			return err
+		}
 	}
 	s.mu.Lock()
 	s.list = append(s.list, name)

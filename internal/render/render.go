@@ -90,6 +90,9 @@ type Reuse interface {
 	// (a template did): every page's text, and so its search postings,
 	// is the earlier build's.
 	SameText() bool
+	// Search returns the files of the search index, made from every
+	// page's body and the site's metadata.
+	Search(make func() ([]search.File, error)) ([]search.File, error)
 }
 
 // afresh is the Reuse of a cold build: it keeps nothing.
@@ -109,6 +112,9 @@ func (afresh) Minified(_ string, _ []byte, make func() ([]byte, error)) ([]byte,
 	return make()
 }
 func (afresh) SameText() bool { return false }
+func (afresh) Search(make func() ([]search.File, error)) ([]search.File, error) {
+	return make()
+}
 
 // Renderer renders the pages and files of one loaded site.
 type Renderer struct {
@@ -142,11 +148,22 @@ func render(w Writer, s *site.Site, plain bool) error {
 		s.Problems.Add(diag.As("themes/"+s.Config.Theme, err))
 		return err
 	}
+	return build(w, s, th, nil, plain)
+}
+
+// Build writes the whole site to w with the theme th, taking from reuse
+// what it kept (nil: nothing), as Render does; the build command passes
+// the cache on disk.
+func Build(w Writer, s *site.Site, th *Theme, reuse Reuse) error {
+	return build(w, s, th, reuse, false)
+}
+
+func build(w Writer, s *site.Site, th *Theme, reuse Reuse, plain bool) error {
 	pages := page.Assemble(s)
 	if err := CheckOutputs(s, pages, th); err != nil {
 		return err
 	}
-	r := New(s, th, nil)
+	r := New(s, th, reuse)
 	r.plain = plain
 	ix := NewSearchIndex(s, nil, false)
 	if err := r.Pages(w, pages, ix); err != nil {
@@ -171,7 +188,7 @@ func (r *Renderer) Pages(w Writer, pages []page.Page, ix *SearchIndex) error {
 			if p.Body != nil {
 				r.addBroken(p.Body.Source, broken)
 			}
-			ix.Reuse(p.View.URL)
+			ix.reuseOrLater(p.View.URL, p.Body)
 			return
 		}
 		if p.Body != nil {
@@ -223,7 +240,9 @@ func (r *Renderer) Files(w Writer, ix *SearchIndex) error {
 	var searchFiles []search.File
 	var searchErr error
 	var wg sync.WaitGroup
-	wg.Go(func() { searchFiles, searchErr = ix.files() })
+	wg.Go(func() {
+		searchFiles, searchErr = r.reuse.Search(func() ([]search.File, error) { return ix.files(r.bodyHTML) })
+	})
 	defer wg.Wait() // on an early return, too: the index must not be written to later
 	// These three are made from metadata alone (Reuse.Generated).
 	feed, err := r.reuse.Generated("feed.xml", func() ([]byte, error) { return feed(s) })
@@ -348,6 +367,17 @@ func (r *Renderer) renderBody(doc *markdown.Doc) template.HTML {
 		return ""
 	}
 	r.addBroken(doc.Source, res.Broken)
+	return template.HTML(res.HTML) //nolint:gosec // goldmark output: raw HTML dropped or sanitised
+}
+
+// bodyHTML is a page's rendered markdown, for the search index of a
+// page whose output was taken from earlier work; its broken links were
+// reported with that output.
+func (r *Renderer) bodyHTML(doc *markdown.Doc) template.HTML {
+	res, err := r.reuse.Markdown(doc, func() (markdown.Result, error) { return r.md.Render(*doc, r.site) })
+	if err != nil {
+		return ""
+	}
 	return template.HTML(res.HTML) //nolint:gosec // goldmark output: raw HTML dropped or sanitised
 }
 

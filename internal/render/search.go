@@ -2,6 +2,10 @@ package render
 
 import (
 	"html/template"
+	"sync"
+
+	"github.com/waymark-dev/waymark/internal/markdown"
+	"github.com/waymark-dev/waymark/internal/parallel"
 
 	"github.com/waymark-dev/waymark/internal/page"
 	"github.com/waymark-dev/waymark/internal/search"
@@ -16,6 +20,16 @@ type SearchIndex struct {
 	docs  []search.Doc
 	byURL map[string]int // page URL → document number
 	prev  *SearchIndex   // the previous build's, in incremental builds
+
+	mu      sync.Mutex
+	pending []pendingDoc // pages taken from an earlier build whose postings this index lacks
+}
+
+// pendingDoc is a document whose body is indexed only if the index files
+// are made at all (see Reuse.Search).
+type pendingDoc struct {
+	i   int
+	doc *markdown.Doc
 }
 
 // NewSearchIndex lists every decision, blip and free page as a document;
@@ -71,11 +85,39 @@ func (ix *SearchIndex) Reuse(url string) {
 	}
 }
 
-// files returns the index files, under search/.
-func (ix *SearchIndex) files() ([]search.File, error) {
+// reuseOrLater gives the page at url the postings it had in the previous
+// build when there is one; otherwise (a page taken from a cache on disk)
+// its body is indexed only when files is called: when the index files
+// themselves are taken from the cache, no body needs reading.
+func (ix *SearchIndex) reuseOrLater(url string, doc *markdown.Doc) {
+	if ix == nil || doc == nil {
+		return
+	}
+	i, ok := ix.byURL[url]
+	if !ok {
+		return
+	}
+	if ix.prev != nil {
+		if j, ok := ix.prev.byURL[url]; ok {
+			ix.b.Reuse(i, ix.prev.b, j)
+			return
+		}
+	}
+	ix.mu.Lock()
+	ix.pending = append(ix.pending, pendingDoc{i, doc})
+	ix.mu.Unlock()
+}
+
+// files returns the index files, under search/; body renders the
+// markdown of the pages whose postings are still missing.
+func (ix *SearchIndex) files(body func(*markdown.Doc) template.HTML) ([]search.File, error) {
 	if ix == nil {
 		return nil, nil
 	}
+	parallel.For(len(ix.pending), func(k int) {
+		ix.b.AddHTML(ix.pending[k].i, string(body(ix.pending[k].doc)))
+	})
+	ix.pending = nil
 	files, err := ix.b.Files()
 	// Every page has its postings now: let the previous build's index go,
 	// or each build would keep all the ones before it alive.

@@ -49,7 +49,7 @@ func BenchmarkSearchIndex(b *testing.B) {
 	for b.Loop() {
 		ix := NewSearchIndex(s, nil, false)
 		parallel.For(len(bodies), func(i int) { ix.add(bodies[i].View.URL, bodies[i].View.Content) })
-		if _, err := ix.files(); err != nil {
+		if _, err := ix.files(nil); err != nil {
 			b.Fatal(err)
 		}
 	}

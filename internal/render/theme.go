@@ -94,6 +94,9 @@ func (t *Theme) HasSiteFolder() bool {
 	return ok && o.site != nil
 }
 
+// Files are the theme's files: the site's own over the built-in theme.
+func (t *Theme) Files() fs.FS { return t.files }
+
 // LoadTheme parses the site's theme.
 func LoadTheme(s *site.Site) (*Theme, error) {
 	opts := s.Options()
