@@ -89,8 +89,12 @@ func New(opts Options) *Renderer {
 		rendererOpts = append(rendererOpts, html.WithUnsafe())
 	}
 	md := goldmark.New(
+		goldmark.WithParser(newParser()),
 		goldmark.WithExtensions(
-			extension.GFM,
+			extension.Linkify,
+			tables{},
+			extension.Strikethrough,
+			extension.TaskList,
 			extension.Footnote,
 		),
 		goldmark.WithParserOptions(
@@ -116,14 +120,14 @@ func New(opts Options) *Renderer {
 
 // Render converts doc to HTML, resolving relative links with res.
 func (r *Renderer) Render(doc Doc, res Resolver) (Result, error) {
-	ctx := parser.NewContext()
-	ctx.Set(docKey, &doc)
-	ctx.Set(resolverKey, res)
-	broken := &[]BrokenLink{}
-	ctx.Set(brokenKey, broken)
+	ctx, broken, lim := newContext(&doc, res)
+	root := r.md.Parser().Parse(text.NewReader(doc.Body), parser.WithContext(ctx))
+	if p := lim.problem(&doc); p != nil {
+		return Result{}, p
+	}
 	var buf bytes.Buffer
 	buf.Grow(len(doc.Body) * 5 / 4)
-	if err := r.md.Convert(doc.Body, &buf, parser.WithContext(ctx)); err != nil {
+	if err := r.md.Renderer().Render(&buf, doc.Body, root); err != nil {
 		return Result{}, fmt.Errorf("%s: rendering markdown: %w", doc.Source, err)
 	}
 	out := buf.Bytes()
@@ -134,15 +138,29 @@ func (r *Renderer) Render(doc Doc, res Resolver) (Result, error) {
 }
 
 // Links finds the broken links of doc without rendering it: it parses the
-// markdown and resolves its links as Render does.
-func (r *Renderer) Links(doc Doc, res Resolver) []BrokenLink {
+// markdown and resolves its links as Render does. The error is the limit
+// the document exceeds, as Render reports it.
+func (r *Renderer) Links(doc Doc, res Resolver) ([]BrokenLink, error) {
+	ctx, broken, lim := newContext(&doc, res)
+	r.md.Parser().Parse(text.NewReader(doc.Body), parser.WithContext(ctx))
+	if p := lim.problem(&doc); p != nil {
+		return nil, p
+	}
+	return *broken, nil
+}
+
+// newContext returns the parser context for doc: the document and resolver
+// the link transformer reads, the list it adds broken links to, and the
+// account of the document's limits.
+func newContext(doc *Doc, res Resolver) (parser.Context, *[]BrokenLink, *limits) {
 	ctx := parser.NewContext()
-	ctx.Set(docKey, &doc)
+	ctx.Set(docKey, doc)
 	ctx.Set(resolverKey, res)
 	broken := &[]BrokenLink{}
 	ctx.Set(brokenKey, broken)
-	r.md.Parser().Parse(text.NewReader(doc.Body), parser.WithContext(ctx))
-	return *broken
+	lim := &limits{src: doc.Body}
+	ctx.Set(limitsKey, lim)
+	return ctx, broken, lim
 }
 
 // CSS returns the stylesheet for highlighted code: a light style, and a

@@ -28,7 +28,11 @@ func (s *Site) CheckLinks() {
 	md := markdown.New(markdown.Options{Unsafe: s.Config.Markdown.Unsafe})
 	docs := s.Docs()
 	parallel.For(len(docs), func(i int) {
-		for _, b := range md.Links(docs[i], s) {
+		broken, err := md.Links(docs[i], s)
+		if err != nil {
+			s.Problems.AddErr(docs[i].Source, err)
+		}
+		for _, b := range broken {
 			s.Problems.Add(BrokenLink(docs[i].Source, b))
 		}
 	})
