@@ -6,6 +6,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/waymark-dev/waymark/internal/diag"
 	"github.com/waymark-dev/waymark/internal/site"
 	"github.com/waymark-dev/waymark/themes"
 )
@@ -69,5 +70,39 @@ func TestByteOrderMark(t *testing.T) {
 	}
 	if got, want := s.Decisions.Records[0].Status, "accepted"; got != want {
 		t.Errorf("status = %q, want %q", got, want)
+	}
+}
+
+// TestPathologicalMarkdown builds a site with documents beyond the
+// markdown limits: each is an error naming its file and line, and every
+// other page is still built.
+func TestPathologicalMarkdown(t *testing.T) {
+	var deep strings.Builder
+	for i := range 200 {
+		deep.WriteString(strings.Repeat("  ", i) + "- a\n")
+	}
+	fsys := fstest.MapFS{
+		"radar/ok.md":         {Data: []byte("---\ntitle: A\nquadrant: tools\nring: hold\n---\nplain body\n")},
+		"radar/bad.md":        {Data: []byte("---\ntitle: B\nquadrant: tools\nring: hold\n---\n\n" + strings.Repeat("[a](", 1_000_000) + "\n")},
+		"decisions/0001-x.md": {Data: []byte("---\nstatus: accepted\n---\n# X\n\n" + deep.String())},
+	}
+	s, files := buildFS(t, fsys)
+	var errs []string
+	for _, p := range s.Problems.Sorted() {
+		if p.Severity == diag.Error {
+			errs = append(errs, p.Error())
+		}
+	}
+	want := []string{"decisions/0001-x.md:38: lists and block quotes nest more than 32 deep", `radar/bad.md:7: links opened with "](" here are not closed`}
+	if len(errs) != len(want) {
+		t.Fatalf("errors = %q, want %q", errs, want)
+	}
+	for i := range want {
+		if !strings.HasPrefix(errs[i], want[i]) {
+			t.Errorf("error %d = %q, want %q…", i, errs[i], want[i])
+		}
+	}
+	if !strings.Contains(string(files["radar/ok/index.html"]), "plain body") {
+		t.Error("the page of radar/ok.md was not built")
 	}
 }
