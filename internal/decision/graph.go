@@ -270,25 +270,19 @@ func (r *Record) written(rel Relation) (Relation, bool) {
 	return Relation{}, false
 }
 
-// cycles reports every record on a cycle of supersessions, at the line
-// where its part of the cycle is written.
+// cycles reports each cycle of supersessions once: for every group of
+// records that supersede one another round (a strongly connected
+// component), one warning at its first record, at the line where its part
+// of the cycle is written, naming the shortest cycle through it. A long
+// cycle is named by its ends, so that a cycle of 1,000 records is one
+// line, not 1,000 lines of 1,000 names.
 func (l *Log) cycles() []*diag.Problem {
 	var out []*diag.Problem
-	onCycle := l.supersessionCycles()
-	for _, r := range l.Records {
-		if !onCycle[r] {
-			continue
-		}
-		path := l.cycleFrom(r, onCycle)
+	for _, group := range l.supersessionCycles() {
+		r := group[0]
+		path := l.cycleFrom(r, group)
 		if len(path) < 3 {
 			continue
-		}
-		labels := make([]string, len(path))
-		for i, p := range path {
-			labels[i] = p.Label()
-			if p.Folder != r.Folder {
-				labels[i] = p.Folder + "/" + p.Label()
-			}
 		}
 		line := 0
 		if w, ok := r.written(Relation{Verb: VerbSupersedes, Folder: path[1].Folder, Number: path[1].Number}); ok {
@@ -299,10 +293,37 @@ func (l *Log) cycles() []*diag.Problem {
 				line = w.Line
 			}
 		}
-		out = append(out, diag.Warnf(r.Source, lineOr(line, r.Line("supersedes")), "remove one of the supersedes links ("+strings.Join(labels, " → ")+")",
-			"%s supersedes itself through a cycle", r.Label()))
+		msg := "%s supersedes itself through a cycle"
+		if len(group) > len(path)-1 {
+			msg += fmt.Sprintf(" (one of the cycles among %d records)", len(group))
+		}
+		out = append(out, diag.Warnf(r.Source, lineOr(line, r.Line("supersedes")), "remove one of the supersedes links ("+cycleLabels(r, path)+")",
+			msg, r.Label()))
 	}
 	return out
+}
+
+// cycleLabels names the records of path, a cycle from r back to r, "→"
+// between them; of a cycle of more than ten records only the first four
+// and the last three are named.
+func cycleLabels(r *Record, path []*Record) string {
+	label := func(p *Record) string {
+		if p.Folder != r.Folder {
+			return p.Folder + "/" + p.Label()
+		}
+		return p.Label()
+	}
+	var labels []string
+	for i, p := range path {
+		if len(path) > 11 && i == 4 {
+			labels = append(labels, fmt.Sprintf("… %d more …", len(path)-7))
+		}
+		if len(path) > 11 && i >= 4 && i < len(path)-3 {
+			continue
+		}
+		labels = append(labels, label(p))
+	}
+	return strings.Join(labels, " → ")
 }
 
 // supersededTargets returns the records r supersedes.
@@ -318,15 +339,16 @@ func (l *Log) supersededTargets(r *Record) []*Record {
 	return rs
 }
 
-// supersessionCycles returns the records that lie on a cycle of
-// supersessions: the members of strongly connected components with more
-// than one record (Tarjan's algorithm, linear in records and relations).
-func (l *Log) supersessionCycles() map[*Record]bool {
+// supersessionCycles returns the groups of records that lie on cycles of
+// supersessions: the strongly connected components with more than one
+// record (Tarjan's algorithm, linear in records and relations), each in
+// the order of l.Records, the groups in the order of their first records.
+func (l *Log) supersessionCycles() [][]*Record {
 	index := map[*Record]int{}
 	low := map[*Record]int{}
 	onStack := map[*Record]bool{}
 	var stack []*Record
-	out := map[*Record]bool{}
+	var out [][]*Record
 	var visit func(r *Record)
 	visit = func(r *Record) {
 		index[r] = len(index)
@@ -353,23 +375,31 @@ func (l *Log) supersessionCycles() map[*Record]bool {
 				}
 			}
 			if len(scc) > 1 {
-				for _, m := range scc {
-					out[m] = true
-				}
+				out = append(out, scc)
 			}
 		}
 	}
-	for _, r := range l.Records {
+	order := map[*Record]int{}
+	for i, r := range l.Records {
+		order[r] = i
 		if _, seen := index[r]; !seen {
 			visit(r)
 		}
 	}
+	for _, g := range out {
+		slices.SortFunc(g, func(a, b *Record) int { return cmp.Compare(order[a], order[b]) })
+	}
+	slices.SortFunc(out, func(a, b []*Record) int { return cmp.Compare(order[a[0]], order[b[0]]) })
 	return out
 }
 
 // cycleFrom returns the shortest path of supersessions from r back to r,
-// r first and last, through records on cycles.
-func (l *Log) cycleFrom(r *Record, onCycle map[*Record]bool) []*Record {
+// r first and last, through the records of group.
+func (l *Log) cycleFrom(r *Record, group []*Record) []*Record {
+	onCycle := make(map[*Record]bool, len(group))
+	for _, m := range group {
+		onCycle[m] = true
+	}
 	prev := map[*Record]*Record{}
 	queue := []*Record{r}
 	for len(queue) > 0 {
