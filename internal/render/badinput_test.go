@@ -106,3 +106,47 @@ func TestPathologicalMarkdown(t *testing.T) {
 		t.Error("the page of radar/ok.md was not built")
 	}
 }
+
+// TestDistinctTags gives C++, C# and C pages of their own, and warns about
+// a tag that can make no page instead of dropping it silently.
+func TestDistinctTags(t *testing.T) {
+	fsys := fstest.MapFS{
+		"decisions/0001-a.md": {Data: []byte("---\nstatus: accepted\ntags: [C++, c]\n---\n# A\n")},
+		"decisions/0002-b.md": {Data: []byte("---\nstatus: accepted\ntags:\n  - C#\n  - \"!!!\"\n---\n# B\n")},
+		"radar/ok.md":         {Data: []byte("---\ntitle: A\nquadrant: tools\nring: hold\ntags: [C++, \"???\"]\n---\nbody\n")},
+		"content/about.md":    {Data: []byte("---\ntitle: About\n\ntags: [\"#\"]\n---\ntext\n")},
+	}
+	s, files := buildFS(t, fsys)
+	for page, want := range map[string][]string{
+		"tags/c-plus-plus/index.html": {"0001", "radar/ok/"},
+		"tags/c-sharp/index.html":     {"0002"},
+		"tags/c/index.html":           {"0001"},
+	} {
+		html := string(files[page])
+		if html == "" {
+			t.Errorf("%s not built", page)
+		}
+		for _, w := range want {
+			if !strings.Contains(html, w) {
+				t.Errorf("%s lacks %q", page, w)
+			}
+		}
+	}
+	if strings.Contains(string(files["tags/c/index.html"]), "0002") {
+		t.Error("C# is on the page of C")
+	}
+	var got []string
+	for _, p := range s.Problems.Sorted() {
+		if strings.Contains(p.Message, "makes no tag page") {
+			got = append(got, p.Error())
+		}
+	}
+	want := []string{
+		`content/about.md:4: warning: tag "#" makes no tag page and is left out; use letters or digits in the tag`,
+		`decisions/0002-b.md:3: warning: tag "!!!" makes no tag page and is left out; use letters or digits in the tag`,
+		`radar/ok.md:5: warning: tag "???" makes no tag page and is left out; use letters or digits in the tag`,
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

@@ -175,6 +175,7 @@ type Page struct {
 	Tags        []string
 	Body        []byte
 	BodyLine    int
+	tagsLine    int // file line of the tags key
 }
 
 type pageMeta struct {
@@ -460,7 +461,16 @@ func (s *Site) parsePage(p string) *Page {
 		title = TitleFromID(path.Base(id))
 	}
 	return &Page{ID: id, Source: p, URL: id + "/", Title: title, Description: string(pm.Description),
-		Weight: pm.Weight, Tags: pm.Tags, Body: doc.Body, BodyLine: doc.BodyLine}
+		Weight: pm.Weight, Tags: pm.Tags, Body: doc.Body, BodyLine: doc.BodyLine, tagsLine: doc.Line("tags")}
+}
+
+// checkTags warns about tags that make no tag page: no letters or digits.
+func (s *Site) checkTags(source string, line int, tags []string) {
+	for _, t := range tags {
+		if TagSlug(t) == "" {
+			s.Problems.Add(diag.Warnf(source, max(line, 1), "use letters or digits in the tag", "tag %q makes no tag page and is left out", t))
+		}
+	}
 }
 
 // TitleFromID makes a title of a file name without its extension.
@@ -494,6 +504,15 @@ func (s *Site) crossCheck() {
 				s.Problems.Add(diag.Warnf(r.Source, r.Line("blips"), "use the blip's file name without .md", "blip %q does not exist", id))
 			}
 		}
+	}
+	for _, r := range s.Decisions.Records {
+		s.checkTags(r.Source, r.Line("tags"), r.Tags)
+	}
+	for _, b := range s.Radar.Blips {
+		s.checkTags(b.Source, b.Line("tags"), b.Tags)
+	}
+	for _, p := range s.Pages {
+		s.checkTags(p.Source, p.tagsLine, p.Tags)
 	}
 	for _, b := range s.Radar.Blips {
 		if b.ID == EditionsSegment || b.ID == ViewsSegment {

@@ -46,8 +46,9 @@ func TagURL(name string) string {
 	return ""
 }
 
-// TagSlug makes a URL segment of a tag.
-func TagSlug(name string) string { return slug.Make(name) }
+// TagSlug makes a URL segment of a tag: "C++" is "c-plus-plus", "C#"
+// "c-sharp"; a tag of no letters or digits has none (crossCheck warns).
+func TagSlug(name string) string { return slug.Tag(name) }
 
 // UsageURL is the site-relative URL of the usage page.
 const UsageURL = "usage/"

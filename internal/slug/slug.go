@@ -1,6 +1,7 @@
 // Package slug makes URL and file-name segments of names: lower-case
 // letters and digits of any script, every other run of characters one
-// dash, no dash at either end.
+// dash, no dash at either end. Tag slugs spell out "+" and a "#" after a
+// letter or digit, so that the tags C++, C# and C keep pages of their own.
 package slug
 
 import (
@@ -23,4 +24,24 @@ func Make(s string) string {
 		}
 	}
 	return strings.TrimSuffix(b.String(), "-")
+}
+
+// Tag returns the slug of a tag: as Make, but "+" is spelled "plus" and a
+// "#" after a letter or digit "sharp": "C++" is "c-plus-plus", "C#" is
+// "c-sharp", "#frontend" is "frontend".
+func Tag(s string) string {
+	var b strings.Builder
+	var prev rune
+	for _, r := range s {
+		switch {
+		case r == '+':
+			b.WriteString(" plus ")
+		case r == '#' && (unicode.IsLetter(prev) || unicode.IsDigit(prev)):
+			b.WriteString(" sharp ")
+		default:
+			b.WriteRune(r)
+		}
+		prev = r
+	}
+	return Make(b.String())
 }
