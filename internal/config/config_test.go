@@ -295,6 +295,12 @@ func TestParseErrors(t *testing.T) {
 			texts: []string{`unknown key "baseurl"`},
 		},
 		{
+			name:  "unclosed flow sequence",
+			src:   "title: a\nrings: [adopt, trial\ntheme: t\n",
+			lines: []int{2},
+			texts: []string{`waymark.yaml:2: did not find expected ',' or ']'`},
+		},
+		{
 			name:  "duplicate top-level key",
 			src:   "title: a\ntheme: t\ntitle: b\n",
 			lines: []int{3},

@@ -9,7 +9,10 @@
 // in the markdown point at the right place. Lines end at "\n", "\r\n" or a
 // lone "\r", as in YAML and CommonMark; a lone "\r" becomes "\n" in Body.
 // An opening "---" with no closing one is an error, not body text; so is a
-// file that is not valid UTF-8.
+// file that is not valid UTF-8, and front matter in TOML (between lines
+// "+++", as Hugo writes it): it is refused rather than read, because
+// waymark's checks of keys, types and lines are made on YAML, and rather
+// than shown as body text.
 //
 // # Strict decoding
 //
@@ -64,8 +67,12 @@ func Split(file string, src []byte) (*Doc, error) {
 		return nil, diag.Errorf(file, invalidUTF8Line(src), "save the file as UTF-8", "invalid UTF-8")
 	}
 	doc := &Doc{File: file, Body: src, BodyLine: 1}
-	open := openingLine(src)
+	open := openingLine(src, "---")
 	if open == 0 {
+		if toml := openingLine(src, "+++"); toml > 0 && closes(src, "+++") {
+			return nil, diag.Errorf(file, toml, `write it as YAML between lines "---" (key: value)`,
+				"front matter in TOML (between lines \"+++\") is not read")
+		}
 		return doc, nil
 	}
 	var raw []byte
@@ -114,9 +121,24 @@ func loneCRs(src []byte) []byte {
 	return out
 }
 
-// openingLine returns the line of the opening "---", or 0 when the source has
-// no front matter.
-func openingLine(src []byte) int {
+// closes reports whether src has a second line that is delim, closing a
+// block opened by its first.
+func closes(src []byte, delim string) bool {
+	seen := 0
+	for line := range bytes.Lines(src) {
+		if strings.TrimSpace(string(line)) == delim {
+			if seen++; seen == 2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// openingLine returns the line of the opening delim ("---"), or 0 when the
+// source has no front matter: its first line that is not blank is not
+// delim.
+func openingLine(src []byte, delim string) int {
 	line := 1
 	for len(src) > 0 {
 		end := bytes.IndexByte(src, '\n')
@@ -130,7 +152,7 @@ func openingLine(src []byte) int {
 		case "":
 			line++
 			continue
-		case "---":
+		case delim:
 			return line
 		}
 		return 0
@@ -174,6 +196,23 @@ func ParseYAML(file string, src []byte) (*yaml.Node, error) {
 
 var lineRE = regexp.MustCompile(`line (\d+): (.*)`)
 
+// parserErrors are the messages of the YAML library's parser (as opposed
+// to its scanner). It prints their lines counted from 0, one line early:
+// an unclosed "[" on line 2 is reported at line 1.
+var parserErrors = []string{
+	"did not find expected ',' or ']'",
+	"did not find expected ',' or '}'",
+	"did not find expected '-' indicator",
+	"did not find expected <document start>",
+	"did not find expected <stream-start>",
+	"did not find expected key",
+	"did not find expected node content",
+	"found duplicate %TAG directive",
+	"found duplicate %YAML directive",
+	"found incompatible YAML document",
+	"found undefined tag handle",
+}
+
 // yamlProblem turns a YAML library error into problems with file lines.
 func yamlProblem(file string, offset int, err error) error {
 	var te *yaml.TypeError
@@ -188,6 +227,9 @@ func yamlProblem(file string, offset int, err error) error {
 		if sub := lineRE.FindStringSubmatch(m); sub != nil {
 			n, _ := strconv.Atoi(sub[1])
 			line, m = offset+n, sub[2]
+			if slices.Contains(parserErrors, m) {
+				line++ // the library counts the lines of its parser's errors from 0
+			}
 		}
 		if strings.Contains(m, "excessive aliasing") {
 			errs = append(errs, diag.Errorf(file, line, "remove the YAML aliases", "YAML aliases expand too far"))

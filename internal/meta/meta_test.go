@@ -58,6 +58,14 @@ func TestSplit(t *testing.T) {
 			body: "# T\n", bodyLine: 1,
 		},
 		{
+			name: "an unclosed +++ is text", src: "+++\n# Title\n",
+			body: "+++\n# Title\n", bodyLine: 1,
+		},
+		{
+			name: "+++ after text is text", src: "# Title\n+++\nx\n+++\n",
+			body: "# Title\n+++\nx\n+++\n", bodyLine: 1,
+		},
+		{
 			name: "leading blank lines", src: "\n\n---\ntitle: x\n---\nbody\n",
 			meta: true, metaLine: 4, body: "body\n", bodyLine: 6,
 		},
@@ -171,6 +179,14 @@ func TestSplitErrors(t *testing.T) {
 		{"YAML syntax error", "---\ntitle: x\nb: x\n  c: y\n---\n", 4, "mapping values are not allowed in this context; fix the YAML syntax"},
 		{"YAML syntax error after blank lines", "\n\n---\na: 1\nb: @x\n---\n", 5, "cannot start any token"},
 		{"YAML error without a line", "---\na: 1\nb: *nope\n---\n", 2, "unknown anchor"},
+		// The library's parser counts from 0; its scanner from 1.
+		{"unclosed flow sequence", "---\na: 1\ntags: [a, b\ntitle: x\n---\n", 3, "did not find expected ',' or ']'"},
+		{"unclosed flow sequence after blank lines", "\n---\na: 1\n\ntags: [a,\n  b\nc: d\n---\n", 5, "did not find expected ',' or ']'"},
+		{"unclosed flow mapping", "---\na: 1\nb: {c: 1\nd: 2\n---\n", 3, "did not find expected ',' or '}'"},
+		{"extra closing bracket", "---\na: 1\nb: [x]]\n---\n", 3, "did not find expected key"},
+		{"flow sequence then indented key", "---\na: 1\nb: [a, b]\n  c: 2\n---\n", 4, "did not find expected key"},
+		{"TOML front matter", "+++\ntitle = \"x\"\n+++\n# Body\n", 1, `front matter in TOML (between lines "+++") is not read; write it as YAML`},
+		{"TOML front matter after blank lines", "\n\n+++\na = 1\n+++\n", 3, "TOML"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -238,6 +254,10 @@ func TestParseYAML(t *testing.T) {
 		{"byte-order mark", "\ufefftitle: x\n", 0, ""},
 		{"invalid UTF-8", "title: x\nb: \xff\n", 2, "invalid UTF-8"},
 		{"syntax error", "a: 1\nb: 2\nc: \"\\q\"\n", 3, "found unknown escape character; fix the YAML syntax"},
+		{"unclosed flow sequence", "title: x\nnav: [a, b\nfooter: y\n", 2, "did not find expected ',' or ']'"},
+		// Opened on the library's line 0, the error names where its parser
+		// stopped instead.
+		{"unclosed flow sequence on line 1", "nav: [a, b\nfooter: y\n", 2, "did not find expected ',' or ']'"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
