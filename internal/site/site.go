@@ -72,6 +72,7 @@ package site
 import (
 	"cmp"
 	"errors"
+	"fmt"
 	"io/fs"
 	"maps"
 	"path"
@@ -227,9 +228,11 @@ func Load(opts Options) (*Site, error) {
 	}
 
 	src := reuse.Walk(func() (Sources, bool) {
-		before := s.Problems.Err()
+		// A walk with a warning (a skipped link) is not kept: kept, its
+		// warning would be missing from the next build.
+		before := s.problemCount()
 		src := s.walkAll(cfg)
-		return src, before == nil && s.Problems.Err() == nil
+		return src, s.Problems.Err() == nil && s.problemCount() == before
 	})
 	maps.Copy(s.Assets, src.Assets)
 	history := s.readHistory(cfg.Decisions)
@@ -380,7 +383,11 @@ func (s *Site) walk(assets map[string]string, dir, urlBase string, md func(strin
 			}
 			return nil
 		}
-		if d.IsDir() || !d.Type().IsRegular() {
+		if d.IsDir() {
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			s.Problems.Add(skipped(s.opts.Site, p, d.Type()))
 			return nil
 		}
 		if strings.HasSuffix(strings.ToLower(name), ".md") {
@@ -394,6 +401,26 @@ func (s *Site) walk(assets map[string]string, dir, urlBase string, md func(strin
 	if err != nil {
 		s.Problems.Add(diag.Errorf(dir, 0, "", "cannot read folder: %v", err))
 	}
+}
+
+// problemCount returns the number of problems found so far.
+func (s *Site) problemCount() int {
+	e, p, w := s.Problems.Count()
+	return e + p + w
+}
+
+// skipped is the warning for a file the walk does not read: a symbolic
+// link (which could lead out of the site folder, or make a record twice)
+// or a device, pipe or socket.
+func skipped(fsys fs.FS, p string, mode fs.FileMode) *diag.Problem {
+	if mode&fs.ModeSymlink != 0 {
+		what := "symbolic link"
+		if target, err := fs.ReadLink(fsys, p); err == nil {
+			what += fmt.Sprintf(" (to %s)", target)
+		}
+		return diag.Warnf(p, 0, "put the file itself (or a copy) in its place", "%s skipped: waymark reads only regular files", what)
+	}
+	return diag.Warnf(p, 0, "remove it from the site folder", "not a regular file (%v); skipped", mode.Type())
 }
 
 func (s *Site) parseRecord(p string) *decision.Record {
