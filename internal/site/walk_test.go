@@ -26,7 +26,11 @@ func TestSymlinksWarned(t *testing.T) {
 		}
 	}
 	link := func(target, name string) {
-		if err := os.Symlink(target, filepath.Join(dir, filepath.FromSlash(name))); err != nil {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Symlink(target, p); err != nil {
 			t.Skipf("no symbolic links here: %v", err)
 		}
 	}
