@@ -12,7 +12,7 @@ import (
 // the paragraph's remaining lines, so a paragraph of n definitions and m
 // lines costs n times m: 200,000 definitions in a row took 49 s. That
 // product is charged to the document's account; a paragraph that spends
-// it is refused and left as text.
+// it refuses the document.
 type definitionLimit struct {
 	parser.ParagraphTransformer
 }
@@ -27,15 +27,11 @@ func (p definitionLimit) Transform(node *ast.Paragraph, reader text.Reader, pc p
 			n++
 		}
 	}
-	if l.err != nil && n > 0 {
-		return
-	}
 	l.work += n * lines.Len()
 	if l.remaining() < 0 {
 		l.exceeded(lines.At(0).Start, "put a blank line between groups of a few hundred definitions, and between the definitions and the text after them",
 			"%d link reference definitions in a paragraph of %d lines; each costs a step per line of its paragraph, more than %d times the document's size",
 			n, lines.Len(), WorkFactor)
-		return
 	}
 	p.ParagraphTransformer.Transform(node, reader, pc)
 }

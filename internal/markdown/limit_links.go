@@ -18,21 +18,24 @@ import (
 //   - Unless an inline link closes, goldmark then takes the text between
 //     the brackets from the paragraph, looking for its line from the
 //     paragraph's last line backwards: a step per line of the paragraph.
+//   - It looks for a link among the nodes after the opening bracket; with
+//     a million unmatched "[" around a link, each "]" looks through all
+//     the brackets closed before it.
 //
-// Once the account is spent, the document is refused and no further "]"
-// is parsed as a link's end.
+// Once the account is spent, the document is refused and its parse ends.
 type linkLimit struct {
 	parser.InlineParser
 }
 
 func (p linkLimit) Parse(parent ast.Node, block text.Reader, pc parser.Context) ast.Node {
 	line, _ := block.PeekLine()
-	if len(line) == 0 || line[0] != ']' {
-		return p.InlineParser.Parse(parent, block, pc)
-	}
 	l := limitsOf(pc, block.Source())
-	if l.err != nil {
-		return nil
+	if len(line) == 0 || line[0] != ']' {
+		n := p.InlineParser.Parse(parent, block, pc)
+		if n != nil {
+			l.openers = append(l.openers, parent.ChildCount())
+		}
+		return n
 	}
 	budget := l.remaining()
 	lines := linesOf(parent)
@@ -40,23 +43,28 @@ func (p linkLimit) Parse(parent ast.Node, block text.Reader, pc parser.Context) 
 	if len(line) > 1 && line[1] == '(' {
 		scan = destinationScan(line[2:], budget)
 	}
-	l.work += scan + lines
+	after := 0 // nodes goldmark searches for a link inside the brackets
+	if k := len(l.openers); k > 0 {
+		after = max(parent.ChildCount()-l.openers[k-1], 0)
+		l.openers = l.openers[:k-1]
+	}
+	l.work += scan + lines + after
 	if l.remaining() > 0 {
 		return p.InlineParser.Parse(parent, block, pc)
 	}
-	if scan >= lines {
+	if scan >= lines+after {
 		l.exceeded(offset(block), `close each link with ")", or write "\[" for a bracket that opens no link`,
 			`links opened with "](" here are not closed; reading them would take more than %d times the document's size`, WorkFactor)
-	} else {
-		l.exceeded(offset(block), "put blank lines between the parts of the paragraph",
-			"too many link brackets in a paragraph of %d lines; each costs a step per line of its paragraph", lines)
 	}
+	l.exceeded(offset(block), `put blank lines between the parts of the paragraph, and write "\[" for a bracket that opens no link`,
+		"too many link brackets in a paragraph of %d lines: each costs a step per line of the paragraph and per bracket it encloses", lines)
 	return nil
 }
 
 // CloseBlock passes the end of a block on to the link parser, which keeps
 // the openers of a block until then.
 func (p linkLimit) CloseBlock(parent ast.Node, block text.Reader, pc parser.Context) {
+	limitsOf(pc, block.Source()).openers = nil
 	if cb, ok := p.InlineParser.(parser.CloseBlocker); ok {
 		cb.CloseBlock(parent, block, pc)
 	}

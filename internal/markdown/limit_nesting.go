@@ -25,7 +25,6 @@ func (p nestingLimit) Open(parent ast.Node, reader text.Reader, pc parser.Contex
 		if line, _ := reader.PeekLine(); p.opens(line, pc) {
 			limitsOf(pc, reader.Source()).exceeded(offset(reader), "flatten the nesting of lists and block quotes",
 				"lists and block quotes nest more than %d deep", MaxNesting)
-			return nil, parser.NoChildren
 		}
 	}
 	return p.BlockParser.Open(parent, reader, pc)

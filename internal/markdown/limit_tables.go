@@ -26,8 +26,8 @@ func (tables) Extend(m goldmark.Markdown) {
 // tableLimit wraps goldmark's table reader. goldmark gives every row as
 // many cells as the delimiter row has columns, so a 100,000-column
 // delimiter row above short rows took 1.5 GB. A table wider than
-// MaxTableColumns, or with more than MaxTableCells cells, is refused and
-// left as text.
+// MaxTableColumns, or with more than MaxTableCells cells, refuses the
+// document.
 type tableLimit struct {
 	parser.ParagraphTransformer
 }
@@ -46,11 +46,9 @@ func (p tableLimit) Transform(node *ast.Paragraph, reader text.Reader, pc parser
 		case cols > MaxTableColumns:
 			limitsOf(pc, src).exceeded(seg.Start, "split the table",
 				"table has %d columns; waymark renders at most %d", cols, MaxTableColumns)
-			return
 		case cols*rows > MaxTableCells:
 			limitsOf(pc, src).exceeded(seg.Start, "split the table",
 				"table has %d cells (%d columns, %d rows); waymark renders at most %d", cols*rows, cols, rows, MaxTableCells)
-			return
 		}
 	}
 	p.ParagraphTransformer.Transform(node, reader, pc)

@@ -38,9 +38,10 @@ var limitsKey = parser.NewContextKey()
 // limits is the per-document account of bounded work, kept in the parser
 // context. The first limit exceeded is the document's error.
 type limits struct {
-	src  []byte
-	work int // steps charged so far
-	err  *diag.Problem
+	src     []byte
+	work    int   // steps charged so far
+	openers []int // for each open "[", its parent's children when it opened
+	err     *diag.Problem
 }
 
 // limitsOf returns the account of the document being parsed.
@@ -53,13 +54,34 @@ func (l *limits) remaining() int {
 	return WorkFactor*len(l.src) + WorkBase - l.work
 }
 
-// exceeded records the first limit the document exceeds, at byte offset.
+// exceeded records the first limit the document exceeds, at byte offset,
+// and stops the parse: the document is refused, and the rest of it could
+// only cost more (a million openers left as nodes take 700 MB).
 func (l *limits) exceeded(offset int, fix, format string, args ...any) {
-	if l.err != nil {
-		return
+	if l.err == nil {
+		line := 1 + bytes.Count(l.src[:min(max(offset, 0), len(l.src))], []byte("\n"))
+		l.err = &diag.Problem{Line: line, Message: fmt.Sprintf(format, args...), Fix: fix}
 	}
-	line := 1 + bytes.Count(l.src[:min(max(offset, 0), len(l.src))], []byte("\n"))
-	l.err = &diag.Problem{Line: line, Message: fmt.Sprintf(format, args...), Fix: fix}
+	panic(stopParse{})
+}
+
+// stopParse is the panic that ends a parse at the first limit exceeded;
+// parse recovers it. goldmark has no way to stop a parse, and keeps no
+// state beyond the parse's own context that the panic could leave behind.
+type stopParse struct{}
+
+// parse parses doc's body with md's parser and ctx, stopping at the first
+// limit exceeded (which lim then holds).
+func parse(p parser.Parser, body []byte, ctx parser.Context) (root ast.Node) {
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(stopParse); !ok {
+				panic(r)
+			}
+			root = nil
+		}
+	}()
+	return p.Parse(text.NewReader(body), parser.WithContext(ctx))
 }
 
 // problem returns the limit doc exceeded, with its file and line, or nil.

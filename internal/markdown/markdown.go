@@ -121,7 +121,7 @@ func New(opts Options) *Renderer {
 // Render converts doc to HTML, resolving relative links with res.
 func (r *Renderer) Render(doc Doc, res Resolver) (Result, error) {
 	ctx, broken, lim := newContext(&doc, res)
-	root := r.md.Parser().Parse(text.NewReader(doc.Body), parser.WithContext(ctx))
+	root := parse(r.md.Parser(), doc.Body, ctx)
 	if p := lim.problem(&doc); p != nil {
 		return Result{}, p
 	}
@@ -142,7 +142,7 @@ func (r *Renderer) Render(doc Doc, res Resolver) (Result, error) {
 // the document exceeds, as Render reports it.
 func (r *Renderer) Links(doc Doc, res Resolver) ([]BrokenLink, error) {
 	ctx, broken, lim := newContext(&doc, res)
-	r.md.Parser().Parse(text.NewReader(doc.Body), parser.WithContext(ctx))
+	parse(r.md.Parser(), doc.Body, ctx)
 	if p := lim.problem(&doc); p != nil {
 		return nil, p
 	}
