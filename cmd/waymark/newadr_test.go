@@ -379,7 +379,6 @@ func TestCheckDecisionProblems(t *testing.T) {
 	for _, want := range []string{
 		"decisions/0001-a.md:3: warning: supersedes refers to ADR-0009, which does not exist",
 		"decisions/0001-a.md:3: warning: ADR-0001 supersedes itself through a cycle; remove one of the supersedes links (ADR-0001 → ADR-0002 → ADR-0001)",
-		"decisions/0002-b.md:9: warning: ADR-0002 supersedes itself through a cycle",
 		"decisions/0004-e.md:1: number 4 is also used by decisions/0004-d.md",
 		`decisions/0003-c.md:5: warning: superseded by ADR-0004, whose status is "proposed", not accepted`,
 		`decisions/0004-e.md:4: warning: date "someday" is not a date waymark can read`,
