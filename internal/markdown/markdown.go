@@ -11,6 +11,19 @@
 // image to any other file next to the source becomes a relative link to the
 // published copy, and a target that does not exist is reported as a
 // BrokenLink with its line.
+//
+// # Limits
+//
+// Some markdown costs goldmark time or memory far beyond its size: a line
+// of unclosed link openers ("[a](" a million times), long runs of
+// reference definitions or bracketed text in one paragraph, deep nesting of
+// lists and block quotes, tables whose short rows are filled up to a very
+// wide header. The parser's parts for these are wrapped (parser.go) and
+// charge their work to a per-document account (limits.go): nesting at most
+// MaxNesting deep, link work at most WorkFactor times the document's size
+// plus WorkBase, tables at most MaxTableColumns wide and MaxTableCells
+// large. The first limit exceeded stops the parse; Render and Links return
+// it as a diag.Problem naming the file, the line and the fix.
 package markdown
 
 import (
