@@ -368,6 +368,22 @@ func loadConfig(fsys fs.FS) (*config.Config, error) {
 // other file as an asset published under urlBase. Hidden files and folders
 // (.git, editor files) are skipped; a missing folder is simply empty.
 func (s *Site) walk(assets map[string]string, dir, urlBase string, md func(string)) {
+	s.walkFiles(dir, func(p, name string) {
+		if strings.HasSuffix(strings.ToLower(name), ".md") {
+			md(p)
+			return
+		}
+		rel := strings.TrimPrefix(strings.TrimPrefix(p, dir), "/")
+		assets[p] = path.Join(urlBase, rel)
+	})
+}
+
+// walkFiles calls file for every regular file under dir, by the rules
+// every folder of a site is walked by: hidden files and folders (".",
+// "_", a trailing "~") are skipped, a file that is not regular is
+// skipped with a warning, a missing folder is simply empty, and what
+// cannot be read is an error naming it.
+func (s *Site) walkFiles(dir string, file func(p, name string)) {
 	err := fs.WalkDir(s.opts.Site, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && p == dir {
@@ -390,12 +406,7 @@ func (s *Site) walk(assets map[string]string, dir, urlBase string, md func(strin
 			s.Problems.Add(skipped(s.opts.Site, p, d.Type()))
 			return nil
 		}
-		if strings.HasSuffix(strings.ToLower(name), ".md") {
-			md(p)
-			return nil
-		}
-		rel := strings.TrimPrefix(strings.TrimPrefix(p, dir), "/")
-		assets[p] = path.Join(urlBase, rel)
+		file(p, name)
 		return nil
 	})
 	if err != nil {

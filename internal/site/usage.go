@@ -2,7 +2,6 @@ package site
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -30,24 +29,7 @@ type Usage struct {
 // with a warning for those that look like one.
 func (s *Site) walkUsage(dir string) []string {
 	var out []string
-	err := fs.WalkDir(s.opts.Site, dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) && p == dir {
-				return fs.SkipAll
-			}
-			s.Problems.Add(diag.Errorf(p, 0, "check the file's permissions", "cannot read: %v", err))
-			return nil
-		}
-		name := d.Name()
-		if p != dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || strings.HasSuffix(name, "~")) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		if d.IsDir() || !d.Type().IsRegular() {
-			return nil
-		}
+	s.walkFiles(dir, func(p, name string) {
 		rel := strings.TrimPrefix(p, dir+"/")
 		if _, _, _, ok := usage.Locate(rel); ok {
 			out = append(out, p)
@@ -55,11 +37,7 @@ func (s *Site) walkUsage(dir string) []string {
 			s.Problems.Add(diag.Warnf(p, 0, "put it at "+dir+"/<team>/<project>.cdx.json, .spdx.json, or "+dir+"/<team>/<project>/go.mod, package-lock.json or pom.xml",
 				"not read: a usage file belongs to a team and a project"))
 		}
-		return nil
 	})
-	if err != nil {
-		s.Problems.Add(diag.Errorf(dir, 0, "", "cannot read folder: %v", err))
-	}
 	return out
 }
 
