@@ -57,6 +57,7 @@ type Driver struct {
 // Rule describes one kind of finding.
 type Rule struct {
 	ID                   string  `json:"id"`
+	Name                 string  `json:"name,omitempty"`
 	ShortDescription     Message `json:"shortDescription"`
 	HelpURI              string  `json:"helpUri,omitempty"`
 	DefaultConfiguration Config  `json:"defaultConfiguration"`
