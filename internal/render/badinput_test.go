@@ -150,3 +150,28 @@ func TestDistinctTags(t *testing.T) {
 		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestSharedTagSpellings warns when two spellings that differ beyond case
+// share one tag page, naming where the first spelling is; case alone
+// ("Kafka", "kafka") is the same tag and says nothing.
+func TestSharedTagSpellings(t *testing.T) {
+	fsys := fstest.MapFS{
+		"decisions/0001-a.md": {Data: []byte("---\nstatus: accepted\ntags: [event.bus, Kafka]\n---\n# A\n")},
+		"decisions/0002-b.md": {Data: []byte("---\nstatus: accepted\ntags: [event bus, kafka]\n---\n# B\n")},
+	}
+	s, files := buildFS(t, fsys)
+	html := string(files["tags/event-bus/index.html"])
+	if !strings.Contains(html, "0001") || !strings.Contains(html, "0002") {
+		t.Errorf("tags/event-bus/ does not list both records:\n%s", html)
+	}
+	var got []string
+	for _, p := range s.Problems.Sorted() {
+		if strings.Contains(p.Message, "shares the page") {
+			got = append(got, p.Error())
+		}
+	}
+	want := `decisions/0002-b.md:3: warning: tag "event bus" shares the page tags/event-bus/ with the tag "event.bus"; write it "event.bus", as decisions/0001-a.md:3 does`
+	if strings.Join(got, "\n") != want {
+		t.Errorf("warnings:\n%s\nwant:\n%s", strings.Join(got, "\n"), want)
+	}
+}

@@ -502,11 +502,28 @@ func (s *Site) parsePage(p string) *Page {
 		Weight: pm.Weight, Tags: pm.Tags, Body: doc.Body, BodyLine: doc.BodyLine, tagsLine: doc.Line("tags")}
 }
 
-// checkTags warns about tags that make no tag page: no letters or digits.
-func (s *Site) checkTags(source string, line int, tags []string) {
+// tagSpelling is where a tag page's first spelling was seen.
+type tagSpelling struct {
+	name, source string
+	line         int
+}
+
+// checkTags warns about tags that make no tag page (no letters or digits)
+// and about two spellings that share one tag page beyond case ("a.b" and
+// "a b"): the page shows the first, so the second is named with the fix.
+func (s *Site) checkTags(seen map[string]tagSpelling, source string, line int, tags []string) {
+	line = max(line, 1)
 	for _, t := range tags {
-		if TagSlug(t) == "" {
-			s.Problems.Add(diag.Warnf(source, max(line, 1), "use letters or digits in the tag", "tag %q makes no tag page and is left out", t))
+		slug := TagSlug(t)
+		first, ok := seen[slug]
+		switch {
+		case slug == "":
+			s.Problems.Add(diag.Warnf(source, line, "use letters or digits in the tag", "tag %q makes no tag page and is left out", t))
+		case !ok:
+			seen[slug] = tagSpelling{t, source, line}
+		case !strings.EqualFold(first.name, t):
+			s.Problems.Add(diag.Warnf(source, line, fmt.Sprintf("write it %q, as %s:%d does", first.name, first.source, first.line),
+				"tag %q shares the page %s with the tag %q", t, TagURL(t), first.name))
 		}
 	}
 }
@@ -543,14 +560,15 @@ func (s *Site) crossCheck() {
 			}
 		}
 	}
+	spellings := map[string]tagSpelling{}
 	for _, r := range s.Decisions.Records {
-		s.checkTags(r.Source, r.Line("tags"), r.Tags)
+		s.checkTags(spellings, r.Source, r.Line("tags"), r.Tags)
 	}
 	for _, b := range s.Radar.Blips {
-		s.checkTags(b.Source, b.Line("tags"), b.Tags)
+		s.checkTags(spellings, b.Source, b.Line("tags"), b.Tags)
 	}
 	for _, p := range s.Pages {
-		s.checkTags(p.Source, p.tagsLine, p.Tags)
+		s.checkTags(spellings, p.Source, p.tagsLine, p.Tags)
 	}
 	for _, b := range s.Radar.Blips {
 		if b.ID == EditionsSegment || b.ID == ViewsSegment {
