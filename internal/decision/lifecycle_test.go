@@ -156,12 +156,48 @@ func FuzzParseReview(f *testing.F) {
 
 func FuzzPlaceholders(f *testing.F) {
 	f.Add("* {title of option 1}\n```\n{x}\n```\n[Describe it here]\n", 1)
+	f.Add("`a]` [b c]\u00a0\n  - [Say `why` here]  \n\"{a b}\" `{c}`\n", 3)
 	f.Fuzz(func(t *testing.T, body string, first int) {
 		lines := strings.Count(body, "\n") + 1
-		for _, p := range Placeholders([]byte(body), first) {
+		got := Placeholders([]byte(body), first)
+		for _, p := range got {
 			if p.Line < first || p.Line >= first+lines || !strings.Contains(body, p.Text) {
 				t.Fatalf("placeholder %+v outside the body", p)
 			}
 		}
+		if want := placeholdersEveryLine(body, first); !slices.Equal(got, want) {
+			t.Fatalf("Placeholders = %+v, the expressions on every line find %+v", got, want)
+		}
 	})
+}
+
+// placeholdersEveryLine is Placeholders without its quick rejection of
+// lines: every line outside code goes through the expressions.
+func placeholdersEveryLine(body string, first int) []Placeholder {
+	var out []Placeholder
+	fence := ""
+	for i, line := range strings.Split(body, "\n") {
+		t := strings.TrimSpace(line)
+		if fence != "" {
+			if strings.HasPrefix(t, fence) {
+				fence = ""
+			}
+			continue
+		}
+		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
+			fence = t[:3]
+			continue
+		}
+		if strings.HasPrefix(line, "    ") || strings.HasPrefix(line, "\t") {
+			continue
+		}
+		masked := maskCode(line)
+		for _, m := range braced.FindAllStringSubmatchIndex(masked, -1) {
+			out = append(out, Placeholder{Line: first + i, Text: line[m[2]:m[3]]})
+		}
+		if m := bracketed.FindStringSubmatchIndex(masked); m != nil {
+			out = append(out, Placeholder{Line: first + i, Text: line[m[2]:m[3]]})
+		}
+	}
+	return out
 }
