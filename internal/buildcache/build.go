@@ -105,14 +105,14 @@ func (b *Build) docKey(doc *markdown.Doc) [32]byte {
 func (b *Build) Markdown(doc *markdown.Doc, make func() (markdown.Result, error)) (markdown.Result, error) {
 	key := b.docKey(doc)
 	if data, ok := b.c.get("md", key); ok {
-		if broken, html, ok := decodeBody(data); ok {
-			b.remember(key, broken)
-			return markdown.Result{HTML: html, Broken: broken}, nil
+		if res, ok := decodeMarkdown(data); ok {
+			b.remember(key, res.Broken)
+			return res, nil
 		}
 	}
 	res, err := make()
 	if err == nil {
-		b.c.put("md", key, encodeBody(res.Broken, res.HTML))
+		b.c.put("md", key, encodeMarkdown(res))
 		b.remember(key, res.Broken)
 	}
 	return res, err

@@ -41,6 +41,46 @@ func decodeBody(data []byte) ([]markdown.BrokenLink, []byte, bool) {
 	return broken, data, true
 }
 
+// encodeMarkdown writes rendered markdown: its headings (their number,
+// then each level, text and id), then what encodeBody writes.
+func encodeMarkdown(res markdown.Result) []byte {
+	var b []byte
+	b = binary.AppendUvarint(b, uint64(len(res.Headings)))
+	for _, h := range res.Headings {
+		b = binary.AppendUvarint(b, uint64(h.Level))
+		b = binary.AppendUvarint(b, uint64(len(h.Text)))
+		b = append(b, h.Text...)
+		b = binary.AppendUvarint(b, uint64(len(h.ID)))
+		b = append(b, h.ID...)
+	}
+	return append(b, encodeBody(res.Broken, res.HTML)...)
+}
+
+// decodeMarkdown reads what encodeMarkdown wrote.
+func decodeMarkdown(data []byte) (markdown.Result, bool) {
+	n, data, ok := uvarint(data)
+	if !ok || n > uint64(len(data)) {
+		return markdown.Result{}, false
+	}
+	var hs []markdown.Heading
+	for range n {
+		var level uint64
+		var text, id []byte
+		if level, data, ok = uvarint(data); !ok {
+			return markdown.Result{}, false
+		}
+		if text, data, ok = chunk(data); !ok {
+			return markdown.Result{}, false
+		}
+		if id, data, ok = chunk(data); !ok {
+			return markdown.Result{}, false
+		}
+		hs = append(hs, markdown.Heading{Level: int(level), Text: string(text), ID: string(id)})
+	}
+	broken, html, ok := decodeBody(data)
+	return markdown.Result{HTML: html, Broken: broken, Headings: hs}, ok
+}
+
 // encodeFiles writes named files: their number, then each name and data.
 func encodeFiles(files []search.File) []byte {
 	var b []byte

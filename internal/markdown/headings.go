@@ -1,11 +1,7 @@
 package markdown
 
 import (
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/extension"
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/text"
 )
 
 // Heading is a section heading of a document, as its table of contents
@@ -16,13 +12,9 @@ type Heading struct {
 	ID    string
 }
 
-// Headings returns the level 2 and 3 headings of a markdown body, with
-// the ids that rendering gives them (the same parser options, so the
-// same ids). It parses but renders nothing, so that a page may list its
-// own sections in its data.
-func Headings(body []byte) []Heading {
-	md := goldmark.New(goldmark.WithExtensions(extension.GFM, extension.Footnote), goldmark.WithParserOptions(parser.WithAutoHeadingID()))
-	doc := md.Parser().Parse(text.NewReader(body))
+// headings returns the level 2 and 3 headings of a parsed document,
+// with the ids its rendering gives them.
+func headings(doc ast.Node, src []byte) []Heading {
 	var out []Heading
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		h, ok := n.(*ast.Heading)
@@ -32,7 +24,7 @@ func Headings(body []byte) []Heading {
 		if h.Level == 2 || h.Level == 3 {
 			id, _ := h.AttributeString("id")
 			idb, _ := id.([]byte)
-			out = append(out, Heading{Level: h.Level, Text: plainText(h, body), ID: string(idb)})
+			out = append(out, Heading{Level: h.Level, Text: plainText(h, src), ID: string(idb)})
 		}
 		return ast.WalkSkipChildren, nil
 	})

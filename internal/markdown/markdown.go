@@ -75,6 +75,9 @@ type BrokenLink struct {
 type Result struct {
 	HTML   []byte
 	Broken []BrokenLink
+	// Headings are the document's level 2 and 3 headings, with the
+	// ids the HTML gives them, for a table of contents.
+	Headings []Heading
 }
 
 // Renderer is a configured markdown renderer; it is safe for concurrent use.
@@ -147,7 +150,7 @@ func (r *Renderer) Render(doc Doc, res Resolver) (Result, error) {
 	if r.sanitize != nil {
 		out = r.sanitize.SanitizeBytes(out)
 	}
-	return Result{HTML: out, Broken: *broken}, nil
+	return Result{HTML: out, Broken: *broken, Headings: headings(root, doc.Body)}, nil
 }
 
 // Links finds the broken links of doc without rendering it: it parses the

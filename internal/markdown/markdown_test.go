@@ -1,6 +1,7 @@
 package markdown
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 	"testing"
@@ -151,7 +152,8 @@ func FuzzRender(f *testing.F) {
 // headings carry, repeated titles and markup included.
 func TestHeadings(t *testing.T) {
 	body := "# Title\n\n## Context and `problem`\n\ntext\n\n### Options\n\n## Options\n\n```\n## not a heading\n```\n\n#### Deep\n"
-	got := Headings([]byte(body))
+	res := render(t, New(Options{}), "content/x.md", "x/", body)
+	got := res.Headings
 	want := []Heading{{2, "Context and problem", "context-and-problem"}, {3, "Options", "options"}, {2, "Options", "options-1"}}
 	if len(got) != len(want) {
 		t.Fatalf("Headings = %+v, want %+v", got, want)
@@ -161,7 +163,7 @@ func TestHeadings(t *testing.T) {
 			t.Errorf("heading %d = %+v, want %+v", i, got[i], want[i])
 		}
 	}
-	html := string(render(t, New(Options{}), "content/x.md", "x/", body).HTML)
+	html := string(res.HTML)
 	for _, h := range want {
 		if !strings.Contains(html, `id="`+h.ID+`"`) {
 			t.Errorf("the rendered page has no heading with id %q", h.ID)
@@ -169,16 +171,24 @@ func TestHeadings(t *testing.T) {
 	}
 }
 
-// FuzzHeadings: any body gives headings without a panic, each with an id
-// and of level 2 or 3.
+// FuzzHeadings: any body gives headings without a panic, each of level 2
+// or 3, with an id the rendered HTML carries.
 func FuzzHeadings(f *testing.F) {
 	for _, s := range []string{"## A\n### B\n## A\n", "# T\n\n## `x` *y*\n", "- ## in a list\n> ## quoted\n", "## \n##\n"} {
 		f.Add(s)
 	}
+	r := New(Options{})
 	f.Fuzz(func(t *testing.T, body string) {
-		for _, h := range Headings([]byte(body)) {
+		res, err := r.Render(Doc{Source: "content/x.md", URL: "x/", Body: []byte(body), BodyLine: 1}, site)
+		if err != nil {
+			return // a document over a limit: its error is tested elsewhere
+		}
+		for _, h := range res.Headings {
 			if h.Level != 2 && h.Level != 3 {
 				t.Errorf("heading of level %d", h.Level)
+			}
+			if !bytes.Contains(res.HTML, []byte(`id="`+h.ID+`"`)) {
+				t.Errorf("heading %+v: the HTML has no such id", h)
 			}
 		}
 	})

@@ -144,15 +144,8 @@ type DecisionData struct {
 	// Previous and Next are the records numbered before and after it
 	// in its folder, nil at either end.
 	Previous, Next *RecordRef
-	// Contents lists the record's sections, for a record long enough to
-	// need a table of contents (minContents sections or more).
-	Contents []markdown.Heading
-	EditURL  string // where the record's source can be edited (waymark.yaml editURL), or ""
+	EditURL        string // where the record's source can be edited (waymark.yaml editURL), or ""
 }
-
-// minContents is how many sections a record has before its page lists
-// them at the top.
-const minContents = 4
 
 // Relation is a named list of related records ("Supersedes", …).
 type Relation struct {
@@ -240,9 +233,6 @@ func (s assembly) decisionJobs(add addFunc, blipRef func(*radar.Blip) BlipRef) {
 		}
 		if i+1 < len(records) && records[i+1].Folder == r.Folder {
 			data.Next = &base.Records[i+1]
-		}
-		if hs := markdown.Headings(r.Body); len(hs) >= minContents {
-			data.Contents = hs
 		}
 		for _, id := range r.Blips {
 			if b := s.Radar.Blip(id); b != nil {

@@ -38,8 +38,9 @@
 //
 // Every template is executed as "base" (templates/base.html together with
 // templates/<kind>.html) with a *View: the site-wide SiteView, the page's
-// Kind, URL, Title and Description, its rendered markdown as Content (for
-// the kinds with markdown) and the kind's Data above. View.Rel and
+// Kind, URL, Title and Description, its rendered markdown as Content and
+// the sections of a long body as Contents (for the kinds with markdown)
+// and the kind's Data above. View.Rel and
 // View.Asset make links relative to the page, so that the site works
 // under any sub-path and from disk.
 //
@@ -94,8 +95,16 @@ type View struct {
 	Title       string
 	Description string
 	Content     template.HTML // rendered markdown, when the page has a body
-	Data        any           // the kind's own data, see the *Data types
+	// Contents lists the body's level 2 and 3 sections when it has
+	// MinContents or more, for a table of contents; the renderer sets
+	// it with Content, from the same parse.
+	Contents []markdown.Heading
+	Data     any // the kind's own data, see the *Data types
 }
+
+// MinContents is how many sections a body has before its page lists them
+// at the top.
+const MinContents = 4
 
 // Rel returns the relative link from this page to a site-relative target.
 // The 404 page is served at any address, so its links start from the

@@ -91,7 +91,7 @@ func BenchmarkBuildStages(b *testing.B) {
 	})
 	for _, j := range jobs {
 		if j.Body != nil {
-			j.View.Content = r.renderBody(j.Body)
+			j.View.Content, j.View.Contents = r.renderBody(j.Body)
 		}
 	}
 	m := newMinifier()

@@ -192,7 +192,7 @@ func (r *Renderer) Pages(w Writer, pages []page.Page, ix *SearchIndex) error {
 			return
 		}
 		if p.Body != nil {
-			p.View.Content = r.renderBody(p.Body)
+			p.View.Content, p.View.Contents = r.renderBody(p.Body)
 			if r.reuse.SameText() {
 				ix.Reuse(p.View.URL) // only templates changed: the same text
 			} else {
@@ -359,15 +359,20 @@ func newMinifier() *minify.M {
 	return m
 }
 
-// renderBody renders a page's markdown; broken links become warnings.
-func (r *Renderer) renderBody(doc *markdown.Doc) template.HTML {
+// renderBody renders a page's markdown, with its sections when there
+// are enough for a table of contents; broken links become warnings.
+func (r *Renderer) renderBody(doc *markdown.Doc) (template.HTML, []markdown.Heading) {
 	res, err := r.reuse.Markdown(doc, func() (markdown.Result, error) { return r.md.Render(*doc, r.site) })
 	if err != nil {
 		r.site.Problems.Add(diag.As(doc.Source, err))
-		return ""
+		return "", nil
 	}
 	r.addBroken(doc.Source, res.Broken)
-	return template.HTML(res.HTML) //nolint:gosec // goldmark output: raw HTML dropped or sanitised
+	var contents []markdown.Heading
+	if len(res.Headings) >= page.MinContents {
+		contents = res.Headings
+	}
+	return template.HTML(res.HTML), contents //nolint:gosec // goldmark output: raw HTML dropped or sanitised
 }
 
 // bodyHTML is a page's rendered markdown, for the search index of a

@@ -36,7 +36,7 @@ func BenchmarkSearchIndex(b *testing.B) {
 	var bodies []page.Page
 	for _, p := range page.Assemble(s) {
 		if p.Body != nil {
-			p.View.Content = r.renderBody(p.Body)
+			p.View.Content, _ = r.renderBody(p.Body)
 			bodies = append(bodies, p)
 		}
 	}
