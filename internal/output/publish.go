@@ -14,10 +14,19 @@ import (
 
 // Publish swaps the staging folder in as the output folder, with the
 // files of the old output that the previous build did not write, and lets
-// the output folder's lock go. On an error before the swap the staging
+// the output folder's lock go. A build that is the previous one byte for
+// byte leaves the output folder as it is (unchanged.go). On an error before the swap the staging
 // folder is removed and the output folder is as it was.
 func (s *Staging) Publish() error {
 	defer s.lock.release()
+	if s.sameAsBefore() {
+		s.at("output unchanged")
+		return os.RemoveAll(s.dir)
+	}
+	if err := s.linkSame(); err != nil {
+		_ = os.RemoveAll(s.dir)
+		return fmt.Errorf("keeping the unchanged files of %s: %w; %s is as it was", s.out, err, s.out)
+	}
 	if err := s.prepare(); err != nil {
 		_ = os.RemoveAll(s.dir)
 		return err

@@ -14,13 +14,8 @@ import (
 // folder by folder, and a mount point cannot be moved at all. A missing
 // out needs only a parent it can be made in.
 func checkReplaceable(out string) error {
-	parent := filepath.Dir(out)
-	// Missing folders are made in the nearest one that exists.
-	for _, err := os.Stat(parent); errors.Is(err, fs.ErrNotExist) && parent != filepath.Dir(parent); _, err = os.Stat(parent) {
-		parent = filepath.Dir(parent)
-	}
-	if err := writable(parent); err != nil {
-		return refuseUnwritable(out, parent, err, "the new output is prepared beside it, in", "chmod u+w "+parent)
+	if err := checkParent(out); err != nil {
+		return err
 	}
 	if _, err := os.Lstat(out); errors.Is(err, fs.ErrNotExist) {
 		return nil
@@ -38,6 +33,21 @@ func checkReplaceable(out string) error {
 		}
 		return nil
 	})
+}
+
+// checkParent refuses an output folder whose parent (or, when that is
+// missing, the nearest folder above it) this process cannot write: the
+// lock file and the staging folder are made there.
+func checkParent(out string) error {
+	parent := filepath.Dir(out)
+	// Missing folders are made in the nearest one that exists.
+	for _, err := os.Stat(parent); errors.Is(err, fs.ErrNotExist) && parent != filepath.Dir(parent); _, err = os.Stat(parent) {
+		parent = filepath.Dir(parent)
+	}
+	if err := writable(parent); err != nil {
+		return refuseUnwritable(out, parent, err, "the new output is prepared beside it, in", "chmod u+w "+parent)
+	}
+	return nil
 }
 
 // refuseUnwritable explains why dir, out or a folder near it, cannot be

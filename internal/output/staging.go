@@ -11,14 +11,16 @@ import (
 
 // Staging is a folder a build writes into before it is published.
 type Staging struct {
-	out  string // the output folder it will replace
-	dir  string
-	lock *lock // the output folder's, held until Publish or Discard
-	mu   sync.Mutex
-	list []string
-	seen map[string]bool // the names in list
-	prev previous        // the output folder's files, which WriteFile links when unchanged
-	dirs sync.Map
+	out   string // the output folder it will replace
+	dir   string
+	lock  *lock // the output folder's, held until Publish or Discard
+	mu    sync.Mutex
+	list  []string
+	seen  map[string]bool // the names in list
+	prev  previous        // the output folder's files, which WriteFile links when unchanged
+	same  []string        // files whose bytes the previous build wrote: linked by Publish
+	wrote bool            // whether any file differs from the previous build's
+	dirs  sync.Map
 	// step, set only by tests, is called between the steps of Publish; a
 	// test stops the goroutine there to leave the folders as a kill would.
 	step func(name string)
@@ -44,8 +46,9 @@ func NewStaging(ctx context.Context, out string, wait Wait) (*Staging, error) {
 	if err := checkFolder(out); err != nil {
 		return nil, err
 	}
-	// Checked before the lock too, whose file is made beside out.
-	if err := checkReplaceable(out); err != nil {
+	// The lock's file is made beside out; the whole of out is checked
+	// once the lock is held.
+	if err := checkParent(out); err != nil {
 		return nil, err
 	}
 	l, err := takeLock(ctx, out, wait)
@@ -94,22 +97,36 @@ func (s *Staging) WriteFile(name string, data []byte) error {
 	if twice {
 		return fmt.Errorf("refusing to write %q twice: two files of the site would be published at one path", name)
 	}
-	p := filepath.Join(s.dir, local)
-	d := filepath.Dir(p)
-	if _, done := s.dirs.Load(d); !done {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			return err
-		}
-		s.dirs.Store(d, true)
+	if s.unchanged(name, local, data) {
+		s.mu.Lock()
+		s.list = append(s.list, name)
+		s.same = append(s.same, name)
+		s.mu.Unlock()
+		return nil
 	}
-	if !s.linkUnchanged(name, local, p, data) {
-		if err := os.WriteFile(p, data, 0o644); err != nil {
-			return err
-		}
+	p := filepath.Join(s.dir, local)
+	if err := s.mkdir(filepath.Dir(p)); err != nil {
+		return err
+	}
+	if err := os.WriteFile(p, data, 0o644); err != nil {
+		return err
 	}
 	s.mu.Lock()
 	s.list = append(s.list, name)
+	s.wrote = true
 	s.mu.Unlock()
+	return nil
+}
+
+// mkdir makes the staging folder's folder d, once.
+func (s *Staging) mkdir(d string) error {
+	if _, done := s.dirs.Load(d); done {
+		return nil
+	}
+	if err := os.MkdirAll(d, 0o755); err != nil {
+		return err
+	}
+	s.dirs.Store(d, true)
 	return nil
 }
 

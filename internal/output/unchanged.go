@@ -2,20 +2,26 @@ package output
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
+
+	"github.com/waymark-dev/waymark/internal/parallel"
 )
 
 // A build that makes the same bytes as the last one does not write them
-// again: WriteFile links the output folder's file into the staging folder
-// instead (a hard link: no data written, the file's time kept, so that
-// rsync and the like see it unchanged), when the previous build wrote it
-// (its manifest lists it), it is a plain file with the mode a new file
-// gets, and its bytes are the same. A file that cannot be linked is
-// written.
+// again. WriteFile only compares: a file the previous build wrote (its
+// manifest lists it), still a plain file with the mode a new file gets,
+// that holds the same bytes, is noted as the same. When every file of a
+// build is the same and no file of the last build is missing, Publish
+// leaves the output folder as it is: it already is this build, byte for
+// byte, and nothing is made or removed. Otherwise Publish links the same
+// files into the staging folder (hard links: no data written, the files'
+// times kept, so that rsync and the like see them unchanged; copies where
+// the file system has no links) before the swap.
 
 // previous is what NewStaging knows of the output folder it will replace.
 type previous struct {
@@ -45,9 +51,9 @@ func readPrevious(out, dir string) previous {
 // compareBuffers hold the previous file's bytes while they are compared.
 var compareBuffers = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-// linkUnchanged links the previous output's file name into the staging
-// folder at p when it holds data, and reports whether it did.
-func (s *Staging) linkUnchanged(name, local, p string, data []byte) bool {
+// unchanged reports whether the output folder's file name holds data
+// and the previous build wrote it.
+func (s *Staging) unchanged(name, local string, data []byte) bool {
 	if !s.prev.files[name] {
 		return false
 	}
@@ -65,8 +71,39 @@ func (s *Staging) linkUnchanged(name, local, p string, data []byte) bool {
 	defer compareBuffers.Put(buf)
 	buf.Reset()
 	buf.Grow(len(data) + 1)
-	if _, err := io.Copy(buf, io.LimitReader(f, int64(len(data))+1)); err != nil || !bytes.Equal(buf.Bytes(), data) {
+	_, err = io.Copy(buf, io.LimitReader(f, int64(len(data))+1))
+	return err == nil && bytes.Equal(buf.Bytes(), data)
+}
+
+// sameAsBefore reports whether the build is the previous one, byte for
+// byte: every file the same, none missing, and the output folder's mode
+// the one Publish gives it.
+func (s *Staging) sameAsBefore() bool {
+	if s.wrote || len(s.same) != len(s.prev.files) {
 		return false
 	}
-	return os.Link(old, p) == nil
+	info, err := os.Lstat(s.out)
+	return err == nil && info.IsDir() && info.Mode().Perm() == 0o755
 }
+
+// linkSame links the files that are the same as the previous build's
+// into the staging folder, several at a time; a file that cannot be
+// linked is copied.
+func (s *Staging) linkSame() error {
+	errs := make([]error, len(s.same))
+	parallel.Run(len(s.same), linkWorkers, func(i int) {
+		local, _ := filepath.Localize(s.same[i])
+		old, p := filepath.Join(s.out, local), filepath.Join(s.dir, local)
+		if errs[i] = s.mkdir(filepath.Dir(p)); errs[i] != nil {
+			return
+		}
+		if os.Link(old, p) != nil {
+			errs[i] = copyFile(old, p)
+		}
+	})
+	return errors.Join(errs...)
+}
+
+// linkWorkers is how many files linkSame links at once: the work is the
+// file system's, which takes several calls in flight better than one.
+const linkWorkers = 8

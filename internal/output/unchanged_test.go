@@ -1,6 +1,7 @@
 package output
 
 import (
+	"maps"
 	"os"
 	"path/filepath"
 	"testing"
@@ -68,5 +69,61 @@ func TestUnchangedFilesLinked(t *testing.T) {
 	}
 	if leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".public.staging-*")); len(leftovers) > 0 {
 		t.Errorf("leftovers: %v", leftovers)
+	}
+}
+
+// TestSameBuildLeavesOutput publishes the same build again: the output
+// folder itself is kept (no swap, no new folders), with the user's file
+// and the manifest as they were, and no staging folder is left. Then
+// each kind of difference (a changed file, a new file, a missing file,
+// the output's mode) publishes a new folder.
+func TestSameBuildLeavesOutput(t *testing.T) {
+	files := map[string]string{"index.html": "home", "decisions/a/index.html": "a", "feed.xml": "<feed/>"}
+	for _, c := range []struct {
+		name   string
+		change func(out string, next map[string]string)
+		kept   bool
+	}{
+		{"same", func(string, map[string]string) {}, true},
+		{"changed file", func(_ string, next map[string]string) { next["feed.xml"] = "<feed>new</feed>" }, false},
+		{"new file", func(_ string, next map[string]string) { next["decisions/b/index.html"] = "b" }, false},
+		{"missing file", func(_ string, next map[string]string) { delete(next, "feed.xml") }, false},
+		{"output mode", func(out string, _ map[string]string) {
+			if err := os.Chmod(out, 0o700); err != nil {
+				t.Fatal(err)
+			}
+		}, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "public")
+			build(t, out, files)
+			if err := os.WriteFile(filepath.Join(out, "CNAME"), []byte("guide.example.com"), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			next := maps.Clone(files)
+			c.change(out, next)
+			before, err := os.Stat(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			build(t, out, next)
+			after, err := os.Stat(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if kept := os.SameFile(before, after); kept != c.kept {
+				t.Errorf("output folder kept = %v, want %v", kept, c.kept)
+			}
+			if after.Mode().Perm() != 0o755 {
+				t.Errorf("output mode %v, want 0755", after.Mode().Perm())
+			}
+			ref := filepath.Join(t.TempDir(), "public")
+			build(t, ref, next)
+			writeFiles(t, ref, map[string]string{"CNAME": "guide.example.com"})
+			assertTree(t, out, treeListing(t, ref))
+			if leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".public.staging-*")); len(leftovers) > 0 {
+				t.Errorf("leftovers: %v", leftovers)
+			}
+		})
 	}
 }
