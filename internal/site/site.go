@@ -22,6 +22,12 @@
 //	usage/, usage/<team>/        what teams run, and one team's view
 //	<page>/                      a free page from content/<page>.md
 //
+// Segments made from names of files and folders are percent-encoded
+// (PathURL): "0007-c#-and-f#.md" is at decisions/0007-c%23-and-f%23/, in
+// every link, the feed, the sitemap, the search index and index.json.
+// Files keep their own names: PageFile is the file of a page URL, and
+// Site.Assets maps sources to the paths they are published at.
+//
 // # Free pages
 //
 // content/<name>.md becomes <name>/index.html. Front matter keys: title,
@@ -140,7 +146,8 @@ type Sources struct {
 	// records, and why.
 	Skipped []Skipped
 	Usage   []string // SBOMs and lockfiles, site-relative
-	// Assets maps every other file to the URL it is published at.
+	// Assets maps every other file to the site-relative path it is
+	// published at (its URL is PathURL of it).
 	Assets map[string]string
 }
 
@@ -151,7 +158,8 @@ type Site struct {
 	Radar     *radar.Radar
 	Pages     []*Page
 	// Assets maps site-relative source paths of published files (images
-	// and other files beside sources) to their site-relative URLs.
+	// and other files beside sources) to the site-relative paths they are
+	// published at, as they are on disk; Asset gives their URLs.
 	Assets   map[string]string
 	Problems *diag.List
 	// Usage is what teams run, judged against the guidance.
@@ -498,7 +506,7 @@ func (s *Site) parsePage(p string) *Page {
 	if title == "" {
 		title = TitleFromID(path.Base(id))
 	}
-	return &Page{ID: id, Source: p, URL: id + "/", Title: title, Description: string(pm.Description),
+	return &Page{ID: id, Source: p, URL: PathURL(id) + "/", Title: title, Description: string(pm.Description),
 		Weight: pm.Weight, Tags: pm.Tags, Body: doc.Body, BodyLine: doc.BodyLine, tagsLine: doc.Line("tags")}
 }
 
