@@ -41,7 +41,9 @@
 // Kind, URL, Title and Description, its rendered markdown as Content (for
 // the kinds with markdown) and the kind's Data above. View.Rel and
 // View.Asset make links relative to the page, so that the site works
-// under any sub-path and from disk.
+// under any sub-path and from disk. View.Diagrams says whether the page's
+// markdown has a mermaid diagram (a <pre class="mermaid"> holding its
+// source): the default theme loads its diagram script only then.
 //
 // Besides the pages, each view's radar.svg is a file of its own
 // (SVGPaths, StandaloneSVG), made from metadata alone.
@@ -80,6 +82,7 @@ import (
 	"maps"
 	"net/url"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/waymark-dev/waymark/internal/markdown"
@@ -110,6 +113,10 @@ func (v *View) Rel(target string) string {
 
 // Asset returns the relative link to a file under assets/.
 func (v *View) Asset(name string) string { return v.Rel("assets/" + name) }
+
+// Diagrams reports whether the page's markdown has a diagram, so that
+// the theme loads the diagram script on this page and no other.
+func (v *View) Diagrams() bool { return strings.Contains(string(v.Content), markdown.DiagramMark) }
 
 // Canonical returns the page's absolute URL, or "" without a base URL.
 func (v *View) Canonical() string {
