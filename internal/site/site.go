@@ -43,6 +43,19 @@
 // a folder with its images; a plain slug.md is a record unless numbered
 // records sit beside it (pickRecords).
 //
+// # Files linked from outside the folders
+//
+// A repository root is a normal site: docs/adr/0001-x.md links
+// ../img/diagram.png and ../glossary.md. A file outside the decisions,
+// radar, content and usage folders (but inside the site) that published
+// markdown links to is published at its own path; linked markdown
+// becomes a page at its path without .md (docs/glossary/), read
+// leniently (title and description from its front matter, no menu
+// place), whose links are followed in turn (publishLinked). Nothing
+// unlinked is published, so a repository's code, secrets and notes stay
+// out, and hidden files (".", "_"), waymark.yaml and themes/ never go out
+// this way even when linked.
+//
 // # Never silently empty
 //
 // A site folder or --decisions folder that does not exist is an error; so
@@ -170,6 +183,7 @@ type Site struct {
 
 	opts    Options
 	pages   map[string]string // source path → page URL
+	outside map[string]bool   // linked paths outside the site's folders (publishLinked)
 	reading decision.Reading
 }
 
@@ -296,6 +310,7 @@ func Load(opts Options) (*Site, error) {
 	})
 	s.Problems.Add(findings...)
 	s.Pages = pages
+	s.Pages = append(s.Pages, s.publishLinked(cfg, s.Docs())...)
 	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Or(cmp.Compare(a.Weight, b.Weight), cmp.Compare(a.URL, b.URL)) })
 	s.register()
 	s.crossCheck()
