@@ -106,7 +106,9 @@ func TestIncrementalMatchesCleanBuild(t *testing.T) {
 			edit(t, dir, "decisions/images/new.svg", func(string) string { return `<svg xmlns="http://www.w3.org/2000/svg" width="2"/>` })
 		}, "bodies", false},
 		{"link to a file outside the folders, not there yet", []string{rec}, func() {
-			edit(t, dir, rec, func(s string) string { return s + "\nThe [plan](../notes/plan.md) and its ![sketch](../notes/sketch.svg).\n" })
+			edit(t, dir, rec, func(s string) string {
+				return s + "\nThe [plan](../notes/plan.md) and its ![sketch](../notes/sketch.svg).\n"
+			})
 		}, "bodies", false},
 		{"the linked page appears", []string{"notes/plan.md"}, func() {
 			edit(t, dir, "notes/plan.md", func(string) string { return "# Plan\n\nFirst draft.\n" })
