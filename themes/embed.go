@@ -5,8 +5,10 @@
 // calls the block "main"), one template per kind of page (home, radar,
 // blip, roadmap, sector, licenses, decisions, decision, tags, tag, page,
 // search, 404) that defines "main", radar-parts.html (shared by radar and sector),
-// and static/ files published under assets/. Templates receive a
-// build.View.
+// and static/ files published under assets/ (minified, except
+// static/vendor/: others' files, such as the mermaid diagram renderer
+// with its licence, published exactly as they are). Templates receive a
+// page.View.
 package themes
 
 import (

@@ -45,6 +45,23 @@ func TestConventions(t *testing.T) {
 		want: want{title: "S", status: "deprecated", word: "obsolete", note: "teams should migrate.",
 			refs: []string{"reverted by the review https://example.com/r"}},
 	}, {
+		name: "a status written as a link to where it was decided",
+		file: "0020-t.md",
+		src:  "# 20. T.\n\nDate: 2023-01-03\n\n## Status\n\n[Accepted](https://git.example.com/shop/pull/12)\n\n## Context\n",
+		want: want{title: "T.", status: "accepted", date: "2023-01-03",
+			refs: []string{"decided in Accepted https://git.example.com/shop/pull/12"}},
+	}, {
+		name: "a status link with words after it",
+		file: "0021-u.md",
+		src:  "# U\n\n* Status: [Approved](https://example.com/minutes/7) by the board\n",
+		want: want{title: "U", status: "accepted", word: "approved", note: "by the board",
+			refs: []string{"decided in Approved https://example.com/minutes/7"}},
+	}, {
+		name: "bold list keys with the colon inside",
+		file: "0022-v.md",
+		src:  "# ADR-0022: V\n\n- **Status:** Accepted\n- **Date:** 2025-01-10\n",
+		want: want{title: "V", status: "accepted", date: "2025-01-10"},
+	}, {
 		name: "a history of statuses: the last one holds",
 		file: "0005-e.md",
 		src:  "# E\n\n## Status\n\nProposed 2020-01-02\n\nAccepted 2020-02-03\n",

@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"errors"
 	"path"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -164,6 +165,7 @@ func parse(p, folder string, src []byte, rd Reading, name Name) (*Record, error)
 // the author's word and a note; a record that states none is NotStated,
 // or the site's default status.
 func (r *Record) readStatusText(rd Reading) {
+	r.statusLink()
 	parts := rd.readStatus(r.Status)
 	if parts.sentence {
 		r.warn(r.Line("status"), "start the status with a word such as accepted, or map the folder's word in decisions.statuses in waymark.yaml",
@@ -345,3 +347,19 @@ func (r *Record) warn(line int, fix, format string, args ...any) {
 }
 
 func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
+
+// statusLinkRE is a status written as a link to where it was decided:
+// "[Accepted](https://git.example.com/pull/12)".
+var statusLinkRE = regexp.MustCompile(`^\s*\[([^\[\]]+)\]\((https?://[^()\s]+)\)(.*)$`)
+
+// statusLink reads a status written as a link to a web page (the pull
+// request that accepted it): the link's text is the status, the page a
+// reference "decided in" shown with the record.
+func (r *Record) statusLink() {
+	m := statusLinkRE.FindStringSubmatch(r.Status)
+	if m == nil {
+		return
+	}
+	r.Status = strings.TrimSpace(m[1] + m[3])
+	r.References = append(r.References, Reference{Verb: "decided in", Text: strings.TrimSpace(m[1]), URL: m[2], Line: r.Line("status")})
+}

@@ -27,6 +27,7 @@ func FuzzParse(f *testing.F) {
 		"---\ndate: 2024-02-30\n---\n",
 		"---\ndate: {YYYY-MM-DD}\ndeciders: {list}\n---\n",
 		"```\n# fenced\n```\n# Title #\n",
+		"# 2. T.\n\n## Status\n\n[Accepted](https://example.com/pull/1) by [x](y)\n",
 		"---\ntitle: x\n",
 		"\ufeff\n\n---\nstatus: no\n---\n",
 	} {

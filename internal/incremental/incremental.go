@@ -44,7 +44,9 @@ import (
 //     rendered again only when its fingerprint (view and markdown, see
 //     fingerprint.go) changed; markdown, the costly part, is rendered
 //     again only for documents whose text or links changed.
-//   - Other paths (outside the site's folders) cause no build at all.
+//   - A file outside those folders that published markdown links to
+//     (site.Site.Outside: published with its page, or looked for) is a
+//     source like them; other paths cause no build at all.
 //
 // Two rules make the reuse safe, and both are held by structure: a page's
 // markdown body feeds only its own page (page.Page.Body: the page stage
@@ -160,6 +162,9 @@ func (in *Incremental) classify(p string) pathKind {
 		if dir == "." || p == dir || strings.HasPrefix(p, dir+"/") {
 			return source
 		}
+	}
+	if in.tried.site != nil && in.tried.site.Outside(p) {
+		return source // a file outside the folders that a page links to
 	}
 	return ignored
 }

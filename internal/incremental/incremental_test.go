@@ -105,6 +105,23 @@ func TestIncrementalMatchesCleanBuild(t *testing.T) {
 		{"image content", []string{"decisions/images/new.svg"}, func() {
 			edit(t, dir, "decisions/images/new.svg", func(string) string { return `<svg xmlns="http://www.w3.org/2000/svg" width="2"/>` })
 		}, "bodies", false},
+		{"link to a file outside the folders, not there yet", []string{rec}, func() {
+			edit(t, dir, rec, func(s string) string {
+				return s + "\nThe [plan](../notes/plan.md) and its ![sketch](../notes/sketch.svg).\n"
+			})
+		}, "bodies", false},
+		{"the linked page appears", []string{"notes/plan.md"}, func() {
+			edit(t, dir, "notes/plan.md", func(string) string { return "# Plan\n\nFirst draft.\n" })
+		}, "pages", false},
+		{"the linked page changes", []string{"notes/plan.md"}, func() {
+			edit(t, dir, "notes/plan.md", func(s string) string { return s + "\nSecond draft.\n" })
+		}, "pages", false},
+		{"the linked image appears", []string{"notes/sketch.svg"}, func() {
+			edit(t, dir, "notes/sketch.svg", func(string) string { return `<svg xmlns="http://www.w3.org/2000/svg"/>` })
+		}, "pages", false},
+		{"the linked image changes", []string{"notes/sketch.svg"}, func() {
+			edit(t, dir, "notes/sketch.svg", func(string) string { return `<svg xmlns="http://www.w3.org/2000/svg" width="3"/>` })
+		}, "bodies", false},
 		{"broken front matter", []string{rec}, func() {
 			edit(t, dir, rec, func(s string) string { return replace(t, s, "status: accepted", "status: [accepted") })
 		}, "failed", true},

@@ -13,13 +13,18 @@ import (
 )
 
 // codeRenderer highlights fenced code blocks with chroma, emitting CSS
-// classes (styled by CSS()). One formatter serves every block: chroma
+// classes (styled by CSS()); a mermaid block becomes <pre
+// class="mermaid"> with its source as text (DiagramMark). One formatter serves every block: chroma
 // caches a style's classes per formatter, and making a formatter per
 // block, as general-purpose highlighting extensions do, recomputes them
 // every time.
 type codeRenderer struct {
 	formatter *chromahtml.Formatter
 }
+
+// DiagramMark opens every diagram in rendered markdown: a page whose
+// content holds it needs the diagram script.
+const DiagramMark = `<pre class="mermaid">`
 
 func newCodeRenderer() codeRenderer {
 	return codeRenderer{formatter: chromahtml.New(chromahtml.WithClasses(true))}
@@ -40,6 +45,14 @@ func (c codeRenderer) render(w util.BufWriter, source []byte, node ast.Node, ent
 		code.Write(line.Value(source))
 	}
 	lang := n.Language(source)
+	if string(lang) == "mermaid" {
+		// A diagram: its source as text, which the theme's script draws
+		// and which shows as code without JavaScript.
+		_, _ = w.WriteString(DiagramMark)
+		_, _ = w.Write(util.EscapeHTML(code.Bytes()))
+		_, _ = w.WriteString("</pre>\n")
+		return ast.WalkSkipChildren, nil
+	}
 	if lexer := lexers.Get(string(lang)); lang != nil && lexer != nil {
 		it, err := chroma.Coalesce(lexer).Tokenise(nil, code.String())
 		if err == nil {

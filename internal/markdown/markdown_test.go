@@ -57,6 +57,7 @@ func TestLinks(t *testing.T) {
 		{"heading anchor", "content/guide.md", "guide/", "## Decision Outcome", `<h2 id="decision-outcome">Decision Outcome<a class="anchor" href="#decision-outcome" aria-label="Link to this section">#</a></h2>`},
 		{"highlighted code", "content/guide.md", "guide/", "```go\nfunc f() {}\n```", `<span class="kd">func</span>`},
 		{"unknown language escaped", "content/guide.md", "guide/", "```nosuch\n<b>\n```", `<pre><code class="language-nosuch">&lt;b&gt;`},
+		{"mermaid diagram as text", "content/guide.md", "guide/", "```mermaid\ngraph LR\n  A[\"<b>\"] --> B\n```", "<pre class=\"mermaid\">graph LR\n  A[&quot;&lt;b&gt;&quot;] --&gt; B\n</pre>"},
 		{"table", "content/guide.md", "guide/", "| a |\n|---|\n| b |", `<td>b</td>`},
 		{"strikethrough", "content/guide.md", "guide/", "~~old~~", `<del>old</del>`},
 		{"task list", "content/guide.md", "guide/", "- [x] done", `checked="" disabled="" type="checkbox"`},

@@ -211,7 +211,7 @@ func (s assembly) decisionJobs(add addFunc, blipRef func(*radar.Blip) BlipRef) {
 		case GraphView:
 			d.Graph, d.Related = s.relationGraph(rebase(rows, "../"), relations, v.url)
 		}
-		add(v.url+"index.html", "decisions", v.url, "Decisions", v.desc, nil, &d)
+		add("decisions", v.url, "Decisions", v.desc, nil, &d)
 	}
 
 	for i, r := range records {
@@ -243,7 +243,7 @@ func (s assembly) decisionJobs(add addFunc, blipRef func(*radar.Blip) BlipRef) {
 		if desc == "" {
 			desc = recordDescription(r)
 		}
-		add(site.RecordURL(r)+"index.html", "decision", site.RecordURL(r), r.Label()+": "+r.Title, desc,
+		add("decision", site.RecordURL(r), r.Label()+": "+r.Title, desc,
 			&markdown.Doc{Source: r.Source, URL: site.RecordURL(r), Body: r.Body, BodyLine: r.BodyLine}, data)
 	}
 }

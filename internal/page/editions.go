@@ -83,10 +83,10 @@ func (s assembly) editionJobs(rv *radarViews, eds []meta.Date, add addFunc) {
 			ed.Changed = append(ed.Changed, cv)
 		}
 		title := "Radar of " + d.Human()
-		add(u+"index.html", "edition", u, title, "The radar as it stood on "+d.Human()+", and what changed since the edition before.", nil, ed)
+		add("edition", u, title, "The radar as it stood on "+d.Human()+", and what changed since the edition before.", nil, ed)
 		list.Editions = append(list.Editions, EditionRow{Date: d, URL: u, Blips: len(er.Blips), Changes: len(ed.Changed), Current: ed.Current})
 	}
 	slices.Reverse(list.Editions)
-	add(site.EditionsURL()+"index.html", "editions", site.EditionsURL(), "Editions of the radar",
+	add("editions", site.EditionsURL(), "Editions of the radar",
 		"Every edition of the radar, from the blips' history.", nil, list)
 }

@@ -42,7 +42,9 @@
 // the sections of a long body as Contents (for the kinds with markdown)
 // and the kind's Data above. View.Rel and
 // View.Asset make links relative to the page, so that the site works
-// under any sub-path and from disk.
+// under any sub-path and from disk. View.Diagrams says whether the page's
+// markdown has a mermaid diagram (a <pre class="mermaid"> holding its
+// source): the default theme loads its diagram script only then.
 //
 // Besides the pages, each view's radar.svg is a file of its own
 // (SVGPaths, StandaloneSVG), made from metadata alone.
@@ -81,6 +83,7 @@ import (
 	"maps"
 	"net/url"
 	"slices"
+	"strings"
 	"sync"
 
 	"github.com/waymark-dev/waymark/internal/markdown"
@@ -119,6 +122,10 @@ func (v *View) Rel(target string) string {
 
 // Asset returns the relative link to a file under assets/.
 func (v *View) Asset(name string) string { return v.Rel("assets/" + name) }
+
+// Diagrams reports whether the page's markdown has a diagram, so that
+// the theme loads the diagram script on this page and no other.
+func (v *View) Diagrams() bool { return strings.Contains(string(v.Content), markdown.DiagramMark) }
 
 // Canonical returns the page's absolute URL, or "" without a base URL.
 func (v *View) Canonical() string {
@@ -164,8 +171,9 @@ const maxHomeFindings = 25
 // assembly is the site as the page assemblers read it.
 type assembly struct{ *site.Site }
 
-// addFunc adds a templated page.
-type addFunc func(path, kind, url, title, desc string, body *markdown.Doc, data any)
+// addFunc adds a templated page at a site-relative URL; its file is the
+// URL's (site.PageFile), so that no page's file and URL can disagree.
+type addFunc func(kind, url, title, desc string, body *markdown.Doc, data any)
 
 // Assemble returns every templated page of the site, in a fixed order.
 func Assemble(ss *site.Site) []Page {
@@ -185,8 +193,8 @@ func Assemble(ss *site.Site) []Page {
 	}
 	// adder returns a function that adds jobs to *jobs.
 	adder := func(jobs *[]Page) addFunc {
-		return func(path, kind, url, title, desc string, body *markdown.Doc, data any) {
-			*jobs = append(*jobs, Page{path, kind, &View{Site: sv, Kind: kind, URL: url, Title: title, Description: desc, Data: data}, body})
+		return func(kind, url, title, desc string, body *markdown.Doc, data any) {
+			*jobs = append(*jobs, Page{site.PageFile(url), kind, &View{Site: sv, Kind: kind, URL: url, Title: title, Description: desc, Data: data}, body})
 		}
 	}
 	var jobs []Page
@@ -206,26 +214,27 @@ func Assemble(ss *site.Site) []Page {
 	wg.Go(func() { byTag = s.tagIndex(blipRef) })
 
 	home := s.home(rv)
-	add("index.html", "home", "", s.Config.Title, s.Config.Description, nil, home)
+	add("home", "", s.Config.Title, s.Config.Description, nil, home)
 
 	wg.Wait()
 	jobs = append(append(jobs, radarJobs...), decisionJobs...)
 	s.usageJobs(rv.usage, blipRef, add)
 
 	for _, p := range s.Pages {
-		add(p.URL+"index.html", "page", p.URL, p.Title, p.Description, &markdown.Doc{Source: p.Source, URL: p.URL, Body: p.Body, BodyLine: p.BodyLine}, nil)
+		add("page", p.URL, p.Title, p.Description, &markdown.Doc{Source: p.Source, URL: p.URL, Body: p.Body, BodyLine: p.BodyLine}, nil)
 	}
 
 	td := &TagsData{}
 	for _, name := range slices.Sorted(maps.Keys(byTag)) {
 		t := byTag[name]
 		td.Tags = append(td.Tags, TagCount{t.Tag, len(t.Decisions) + len(t.Blips) + len(t.Pages)})
-		add(t.Tag.URL+"index.html", "tag", t.Tag.URL, "Tagged “"+t.Tag.Name+"”", "", nil, t)
+		add("tag", t.Tag.URL, "Tagged “"+t.Tag.Name+"”", "", nil, t)
 	}
-	add("tags/index.html", "tags", "tags/", "Tags", "", nil, td)
+	add("tags", "tags/", "Tags", "", nil, td)
 	if s.Config.SearchOn() {
-		add("search/index.html", "search", "search/", "Search", "Search every decision, blip and page.", nil, s.searchData(byTag))
+		add("search", "search/", "Search", "Search every decision, blip and page.", nil, s.searchData(byTag))
 	}
-	add("404.html", "404", "", "Page not found", "", nil, nil)
+	// Served at any address, the 404 page has no URL of its own.
+	jobs = append(jobs, Page{"404.html", "404", &View{Site: sv, Kind: "404", Title: "Page not found"}, nil})
 	return jobs
 }

@@ -206,7 +206,7 @@ func (s assembly) radarJobs(rv *radarViews, add addFunc) {
 		cur := eds[len(eds)-1]
 		rd.Changes = &Link{eds[len(eds)-2].Human(), site.EditionURL(cur)}
 	}
-	add("radar/index.html", "radar", "radar/", "Radar", "Which technologies teams may use, and which are on hold.", nil, rd)
+	add("radar", "radar/", "Radar", "Which technologies teams may use, and which are on hold.", nil, rd)
 
 	if len(s.Config.Quadrants) > 1 {
 		compact := s.Radar.LayoutWithin(radar.CompactRadius)
@@ -218,18 +218,18 @@ func (s assembly) radarJobs(rv *radarViews, add addFunc) {
 			u := site.SectorURL(q.ID)
 			sd := &SectorData{QuadrantLegend: rd.Legend[i], SVG: rv.compact(compact, u, "radar", q.ID), Edition: s.Radar.Edition,
 				Adopting: rd.Adopting, Sectors: sectors, Count: len(s.Radar.InQuadrant(q.ID))}
-			add(u+"index.html", "sector", u, q.Title, q.Description, nil, sd)
+			add("sector", u, q.Title, q.Description, nil, sd)
 		}
 	}
 
 	horizons := s.horizons()
 	for _, b := range s.Radar.Blips {
-		add(site.BlipURL(b)+"index.html", "blip", site.BlipURL(b), b.Title, blipDescription(s.ring(b.Ring), s.quadrant(b.Quadrant)),
+		add("blip", site.BlipURL(b), b.Title, blipDescription(s.ring(b.Ring), s.quadrant(b.Quadrant)),
 			&markdown.Doc{Source: b.Source, URL: site.BlipURL(b), Body: b.Body, BodyLine: b.BodyLine}, rv.blipData(b, horizons))
 	}
 
-	add("roadmap/index.html", "roadmap", "roadmap/", "Roadmap", "Planned moves on the radar, by horizon.", nil, rv.roadmap(horizons))
-	add("licenses/index.html", "licenses", "licenses/", "Licences", "Which licences teams may ship, and the licence of every technology on the radar.", nil, rv.licenses())
+	add("roadmap", "roadmap/", "Roadmap", "Planned moves on the radar, by horizon.", nil, rv.roadmap(horizons))
+	add("licenses", "licenses/", "Licences", "Which licences teams may ship, and the licence of every technology on the radar.", nil, rv.licenses())
 	s.editionJobs(rv, eds, add)
 	s.viewJobs(rv, add)
 }

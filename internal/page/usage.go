@@ -317,11 +317,11 @@ func (s assembly) usageJobs(uv *usageViews, blipRef func(*radar.Blip) BlipRef, a
 			ud.Unread = append(ud.Unread, UnreadFile{Where: where(p.File, p.Line), Message: strings.TrimPrefix(p.Message, "skipped: ")})
 		}
 	}
-	add(site.UsageURL+"index.html", "usage", site.UsageURL, "Usage", "What teams run, judged by the radar and the licence policy.", nil, ud)
+	add("usage", site.UsageURL, "Usage", "What teams run, judged by the radar and the licence policy.", nil, ud)
 
 	for _, t := range s.Usage.Teams {
 		td := s.teamData(t, projects[t], uv, blipRef)
-		add(site.TeamURL(t)+"index.html", "team", site.TeamURL(t), "Usage of "+t, "What "+t+" runs, ring by ring, and what to look at first.", nil, td)
+		add("team", site.TeamURL(t), "Usage of "+t, "What "+t+" runs, ring by ring, and what to look at first.", nil, td)
 	}
 }
 

@@ -31,7 +31,7 @@ func (s assembly) viewJobs(rv *radarViews, add addFunc) {
 		if s.Config.BaseURL != "" {
 			vd.Embed = s.Config.BaseURL + u + "radar.svg"
 		}
-		add(u+"index.html", "view", u, v.Title, v.Description, nil, vd)
+		add("view", u, v.Title, v.Description, nil, vd)
 	}
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"net"
 	"net/http"
+	"net/url"
 	"path"
 	"slices"
 	"strconv"
@@ -109,7 +110,9 @@ func (s *Server) serveFile(w http.ResponseWriter, r *http.Request, name string) 
 	status := http.StatusOK
 	if !ok {
 		if _, dir := st.files[name+"/index.html"]; dir && !strings.HasSuffix(name, ".html") {
-			target := path.Base(name) + "/"
+			// The file's name is decoded: encode it again for the
+			// Location header ("c#" would end the path there).
+			target := "./" + (&url.URL{Path: path.Base(name)}).EscapedPath() + "/"
 			if r.URL.RawQuery != "" {
 				target += "?" + r.URL.RawQuery
 			}

@@ -81,7 +81,7 @@ func feed(s *site.Site) ([]byte, error) {
 		u := s.Config.BaseURL + site.RecordURL(r)
 		id := u
 		if s.Config.BaseURL == "" {
-			id = "urn:waymark:" + site.TagSlug(s.Config.Title) + ":" + r.ID
+			id = "urn:waymark:" + site.TagSlug(s.Config.Title) + ":" + site.PathURL(r.ID)
 		}
 		updated := f.Updated
 		if !r.Date.IsZero() {

@@ -282,7 +282,11 @@ func (r *Renderer) Files(w Writer, ix *SearchIndex) error {
 		if err != nil {
 			return err
 		}
-		files = append(files, file{"assets/" + strings.TrimPrefix(p, "static/"), mimeOf(p), data})
+		mime := mimeOf(p)
+		if strings.HasPrefix(p, "static/vendor/") {
+			mime = "" // others' files, published as they are (and minified already)
+		}
+		files = append(files, file{"assets/" + strings.TrimPrefix(p, "static/"), mime, data})
 		return nil
 	})
 	if err != nil {

@@ -15,7 +15,7 @@ func (s *Site) Page(source string) (string, bool) {
 // Asset returns the URL at which a site-relative file is published.
 func (s *Site) Asset(p string) (string, bool) {
 	u, ok := s.Assets[p]
-	return u, ok
+	return PathURL(u), ok
 }
 
 // Describer returns a function that renders a blip's markdown as HTML for

@@ -22,6 +22,12 @@
 //	usage/, usage/<team>/        what teams run, and one team's view
 //	<page>/                      a free page from content/<page>.md
 //
+// Segments made from names of files and folders are percent-encoded
+// (PathURL): "0007-c#-and-f#.md" is at decisions/0007-c%23-and-f%23/, in
+// every link, the feed, the sitemap, the search index and index.json.
+// Files keep their own names: PageFile is the file of a page URL, and
+// Site.Assets maps sources to the paths they are published at.
+//
 // # Free pages
 //
 // content/<name>.md becomes <name>/index.html. Front matter keys: title,
@@ -36,6 +42,19 @@
 // folder's only markdown file, index.md or README.md, is a record kept as
 // a folder with its images; a plain slug.md is a record unless numbered
 // records sit beside it (pickRecords).
+//
+// # Files linked from outside the folders
+//
+// A repository root is a normal site: docs/adr/0001-x.md links
+// ../img/diagram.png and ../glossary.md. A file outside the decisions,
+// radar, content and usage folders (but inside the site) that published
+// markdown links to is published at its own path; linked markdown
+// becomes a page at its path without .md (docs/glossary/), read
+// leniently (title and description from its front matter, no menu
+// place), whose links are followed in turn (publishLinked). Nothing
+// unlinked is published, so a repository's code, secrets and notes stay
+// out, and hidden files (".", "_"), waymark.yaml and themes/ never go out
+// this way even when linked.
 //
 // # Never silently empty
 //
@@ -140,7 +159,8 @@ type Sources struct {
 	// records, and why.
 	Skipped []Skipped
 	Usage   []string // SBOMs and lockfiles, site-relative
-	// Assets maps every other file to the URL it is published at.
+	// Assets maps every other file to the site-relative path it is
+	// published at (its URL is PathURL of it).
 	Assets map[string]string
 }
 
@@ -151,7 +171,8 @@ type Site struct {
 	Radar     *radar.Radar
 	Pages     []*Page
 	// Assets maps site-relative source paths of published files (images
-	// and other files beside sources) to their site-relative URLs.
+	// and other files beside sources) to the site-relative paths they are
+	// published at, as they are on disk; Asset gives their URLs.
 	Assets   map[string]string
 	Problems *diag.List
 	// Usage is what teams run, judged against the guidance.
@@ -162,6 +183,7 @@ type Site struct {
 
 	opts    Options
 	pages   map[string]string // source path → page URL
+	outside map[string]bool   // linked paths outside the site's folders (publishLinked)
 	reading decision.Reading
 }
 
@@ -288,6 +310,7 @@ func Load(opts Options) (*Site, error) {
 	})
 	s.Problems.Add(findings...)
 	s.Pages = pages
+	s.Pages = append(s.Pages, s.publishLinked(cfg, s.Docs())...)
 	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Or(cmp.Compare(a.Weight, b.Weight), cmp.Compare(a.URL, b.URL)) })
 	s.register()
 	s.crossCheck()
@@ -498,7 +521,7 @@ func (s *Site) parsePage(p string) *Page {
 	if title == "" {
 		title = TitleFromID(path.Base(id))
 	}
-	return &Page{ID: id, Source: p, URL: id + "/", Title: title, Description: string(pm.Description),
+	return &Page{ID: id, Source: p, URL: PathURL(id) + "/", Title: title, Description: string(pm.Description),
 		Weight: pm.Weight, Tags: pm.Tags, Body: doc.Body, BodyLine: doc.BodyLine, tagsLine: doc.Line("tags")}
 }
 
