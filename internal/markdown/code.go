@@ -26,6 +26,11 @@ type codeRenderer struct {
 // content holds it needs the diagram script.
 const DiagramMark = `<pre class="mermaid">`
 
+// MayHoldDiagram reports whether markdown source could hold a diagram
+// block: it names mermaid somewhere. Without it no page of the source has
+// a diagram, so a site none of whose sources pass needs no diagram script.
+func MayHoldDiagram(body []byte) bool { return bytes.Contains(body, []byte("mermaid")) }
+
 func newCodeRenderer() codeRenderer {
 	return codeRenderer{formatter: chromahtml.New(chromahtml.WithClasses(true))}
 }

@@ -59,6 +59,20 @@ func TestDiagramScriptOnlyWhereNeeded(t *testing.T) {
 	}
 }
 
+// TestNoDiagramNoRenderer: a site whose markdown names no diagram does not
+// publish the diagram renderer's files at all.
+func TestNoDiagramNoRenderer(t *testing.T) {
+	_, out := buildFS(t, sitetest.Txtar(t, "testdata/sites/names.txtar"))
+	if len(out) == 0 {
+		t.Fatal("nothing built")
+	}
+	for name := range out {
+		if strings.HasPrefix(name, "assets/vendor/mermaid/") {
+			t.Errorf("%s is published for a site without diagrams", name)
+		}
+	}
+}
+
 // TestBrowserDiagram: in Chromium, the mermaid block becomes an SVG
 // drawing with the diagram's labels, with no console error.
 func TestBrowserDiagram(t *testing.T) {

@@ -274,6 +274,7 @@ func (r *Renderer) Files(w Writer, ix *SearchIndex) error {
 	for _, f := range searchFiles {
 		files = append(files, file{f.Name, "", f.Data}) // compact JSON already
 	}
+	diagrams := slices.ContainsFunc(s.Docs(), func(d markdown.Doc) bool { return markdown.MayHoldDiagram(d.Body) })
 	err = fs.WalkDir(th.files, "static", func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -281,6 +282,9 @@ func (r *Renderer) Files(w Writer, ix *SearchIndex) error {
 		data, err := fs.ReadFile(th.files, p)
 		if err != nil {
 			return err
+		}
+		if strings.HasPrefix(p, diagramScripts) && !diagrams {
+			return nil // no page can have a diagram: the renderer's megabytes stay out
 		}
 		mime := mimeOf(p)
 		if strings.HasPrefix(p, "static/vendor/") {
@@ -306,6 +310,10 @@ func (r *Renderer) Files(w Writer, ix *SearchIndex) error {
 	}
 	return nil
 }
+
+// diagramScripts is the theme's folder of the diagram renderer, published
+// only for a site whose markdown may hold a diagram.
+const diagramScripts = "static/vendor/mermaid/"
 
 func mimeOf(p string) string {
 	switch {
