@@ -149,14 +149,8 @@ func (s *Site) publishable(p string) bool {
 // alone, and it joins no menu. A URL that would replace waymark's own
 // pages is a warning, and the file is not published.
 func (s *Site) parseLinkedPage(p string) *Page {
-	src, err := fs.ReadFile(s.opts.Site, p)
-	if err != nil {
-		s.Problems.AddErr(p, err)
-		return nil
-	}
-	doc, err := meta.Split(p, src)
-	if err != nil {
-		s.Problems.AddErr(p, err)
+	doc := s.readDoc(p)
+	if doc == nil {
 		return nil
 	}
 	id := strings.TrimSuffix(p, path.Ext(p))

@@ -496,7 +496,9 @@ func (s *Site) parseBlip(p string) *radar.Blip {
 	return b
 }
 
-func (s *Site) parsePage(p string) *Page {
+// readDoc reads the markdown file p and splits off its front matter, or
+// reports why it cannot and returns nil.
+func (s *Site) readDoc(p string) *meta.Doc {
 	src, err := fs.ReadFile(s.opts.Site, p)
 	if err != nil {
 		s.Problems.AddErr(p, err)
@@ -505,6 +507,14 @@ func (s *Site) parsePage(p string) *Page {
 	doc, err := meta.Split(p, src)
 	if err != nil {
 		s.Problems.AddErr(p, err)
+		return nil
+	}
+	return doc
+}
+
+func (s *Site) parsePage(p string) *Page {
+	doc := s.readDoc(p)
+	if doc == nil {
 		return nil
 	}
 	var pm pageMeta
