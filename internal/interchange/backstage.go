@@ -162,7 +162,7 @@ func (im *importer) backstage(fsys fs.FS) {
 		for _, l := range e.Links {
 			// A link already in the text is not added again, so that an
 			// export imported once more gives the same text.
-			if u := safeURL(strings.TrimSpace(l.URL)); u != "" && !strings.Contains(body, "("+u+")") {
+			if u := linkTarget(safeURL(strings.TrimSpace(l.URL))); u != "" && !strings.Contains(body, "("+u+")") {
 				body += fmt.Sprintf("\n\n[%s](%s)", escape(cmpOr(strings.TrimSpace(l.Title), u)), u)
 			}
 		}

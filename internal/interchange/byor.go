@@ -7,12 +7,13 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"slices"
 	"strings"
 
 	"github.com/waymark-dev/waymark/internal/radar"
 )
 
-var byorColumns = []string{"name", "ring", "quadrant", "isNew", "status", "description"}
+var byorColumns = []string{"name", "ring", "quadrant", "isNew", "status", "description", "relatedBlips"}
 
 // byorRow is one record of the file and where it starts.
 type byorRow struct {
@@ -104,6 +105,7 @@ func (im *importer) byor(fsys fs.FS) {
 		ring := im.srcRing(get("ring"))
 		b := &radar.Blip{ID: radar.Slug(name), Title: name, Quadrant: im.srcQuadrant(get("quadrant")), Ring: ring}
 		b.History = []radar.Move{{Date: date, Ring: ring, Moved: m, Note: im.markdownOf(get("description"))}}
+		b.Related = byorRelated(get("relatedBlips"))
 		im.collect(b, where, r.line, true)
 	}
 }
@@ -229,6 +231,18 @@ func byorRepair(rec []string, col map[string]int, width int, known struct{ rings
 	return found, field, n
 }
 
+// byorRelated reads the relatedBlips column: blip names separated by
+// semicolons, as Thoughtworks writes them (names may hold commas).
+func byorRelated(s string) []string {
+	var out []string
+	for _, n := range strings.Split(s, ";") {
+		if id := radar.Slug(n); id != "" && !slices.Contains(out, id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
+
 func emptyOf(a, aName, b, bName string) string {
 	switch {
 	case a == "" && b == "":
@@ -282,7 +296,11 @@ func (ex *exporter) byor(w io.Writer) error {
 		if m == radar.NewBlip {
 			isNew = "TRUE"
 		}
-		if err := cw.Write([]string{b.Title, ring.Title, q.Title, isNew, cmpOr(status, "No Change"), desc}); err != nil {
+		var related []string
+		for _, o := range ex.r.Related(b) {
+			related = append(related, o.Title)
+		}
+		if err := cw.Write([]string{b.Title, ring.Title, q.Title, isNew, cmpOr(status, "No Change"), desc, strings.Join(related, ";")}); err != nil {
 			return err
 		}
 	}

@@ -28,6 +28,13 @@ func (im *importer) finish() {
 	for _, e := range im.o.Existing {
 		existing[e.ID] = e
 	}
+	known := map[string]bool{}
+	for _, p := range im.pending {
+		known[p.b.ID] = true
+	}
+	for id := range existing {
+		known[id] = true
+	}
 	seen := map[string]string{}
 	for _, p := range im.pending {
 		b := p.b
@@ -41,6 +48,7 @@ func (im *importer) finish() {
 		for i := range b.History {
 			b.History[i].Ring = rmap[b.History[i].Ring]
 		}
+		im.related(p, known)
 		if e := existing[b.ID]; e != nil {
 			im.edition(p, e, target.Rings)
 			continue
@@ -59,6 +67,24 @@ func (im *importer) finish() {
 		}
 		im.res.Blips = append(im.res.Blips, b)
 	}
+}
+
+// related keeps the related blips of p that the import or the site has;
+// the others (the source names blips of earlier editions it does not
+// carry) and p itself are left out with a warning.
+func (im *importer) related(p *pending, known map[string]bool) {
+	var kept []string
+	for _, id := range p.b.Related {
+		switch {
+		case id == p.b.ID:
+			im.warnf(p.line, "", "%s names itself as related; left out", p.where)
+		case !known[id]:
+			im.warnf(p.line, "import the edition that has it, then add it to related: by hand", "%s: related blip %q is neither in the source nor in the site; left out", p.where, id)
+		default:
+			kept = append(kept, id)
+		}
+	}
+	p.b.Related = kept
 }
 
 // bodyFromNotes makes the newest edition's text the body of a new blip;

@@ -119,7 +119,7 @@ func TestImportedBlips(t *testing.T) {
 	}
 	for name, want := range map[string]string{
 		"radar/apache-kafka.md": "A log, not a queue. See [the project](https://kafka.apache.org/).\n\nWe lost messages with it; **prototype first**.\n",
-		"radar/jenkins.md":      "Replaced by hosted CI.  \nExisting jobs keep running until June.\n",
+		"radar/jenkins.md":      "Replaced by hosted CI.\\\nExisting jobs keep running until June.\n",
 		"radar/vue-js.md":       "- small\n- easy to learn\n",
 		"radar/c-sharp.md":      "title: \"C#\"\n",
 	} {

@@ -22,6 +22,7 @@ type BlipData struct {
 	History      []MoveView // newest first
 	Roadmap      []PlanView
 	Decisions    []RecordRef
+	Related      []BlipRef // the blips it names in related: and those that name it
 	SectorURL    string
 	// HasUsage says the site has usage files, so that an empty InUse
 	// means that no team uses the blip, not that nobody knows.
@@ -83,6 +84,9 @@ func (rv *radarViews) blipData(b *radar.Blip, horizons map[string]HorizonView) *
 	bd.HasUsage, bd.Packages = rv.s.hasUsage(), b.Packages
 	if rv.usage != nil {
 		bd.InUse, bd.Exceptions = rv.usage.inUse[b.ID], rv.usage.exceptions[b.ID]
+	}
+	for _, o := range rv.r.Related(b) {
+		bd.Related = append(bd.Related, rv.ref(o))
 	}
 	if !bd.LastReviewed.IsZero() {
 		bd.ReviewDue = bd.LastReviewed.AddMonths(s.Config.Review.Months)

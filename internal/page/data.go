@@ -65,6 +65,7 @@ type BlipJSON struct {
 	Horizon        string   `json:"horizon"`
 	Decisions      []int    `json:"decisions"`
 	Tags           []string `json:"tags"`
+	Related        []string `json:"related"`      // ids of related blips, both ways (radar.Related)
 	Packages       []string `json:"packages"`     // packages: patterns, as written
 	RingDecision   int      `json:"ringDecision"` // the decision that put it in its ring, 0 when none
 }
@@ -116,7 +117,7 @@ func Index(s *site.Site) *IndexJSON {
 			ID: b.ID, Title: b.Title, Quadrant: b.Quadrant, Ring: b.Ring, URL: site.BlipURL(b), Source: b.Source,
 			Movement: s.Radar.Movement(b), License: b.License, LicenseVerdict: s.Radar.Policy.Verdict(b.License),
 			Backing: b.Backing, Owner: b.Owner, Reviewed: b.Reviewed.String(), Stale: s.Radar.Stale(b), Horizon: b.Horizon,
-			Decisions: sortedCopy(ds), Tags: sortedCopy(b.Tags), Packages: nonNil(b.Packages), RingDecision: ringDecision(s, b),
+			Decisions: sortedCopy(ds), Tags: sortedCopy(b.Tags), Related: relatedIDs(s.Radar, b), Packages: nonNil(b.Packages), RingDecision: ringDecision(s, b),
 		})
 	}
 	slices.SortFunc(idx.Blips, func(a, b BlipJSON) int { return cmp.Compare(a.ID, b.ID) })
@@ -141,4 +142,13 @@ func ringDecision(s *site.Site, b *radar.Blip) int {
 		return r.Number
 	}
 	return 0
+}
+
+// relatedIDs returns the ids of the blips related to b, sorted.
+func relatedIDs(r *radar.Radar, b *radar.Blip) []string {
+	out := []string{}
+	for _, o := range r.Related(b) {
+		out = append(out, o.ID)
+	}
+	return sortedCopy(out)
 }

@@ -24,6 +24,9 @@
 //	          https); exports point there
 //	drawn     false lists the blip (legend, its page, exports) but leaves
 //	          it off the radar's drawing, as AOE's "featured: false"
+//	related   ids of other blips this one is related to, a list or a
+//	          comma-separated string; each blip's page lists the blips it
+//	          names and those that name it (see Related)
 //	packages  the packages whose use means this technology is used, as
 //	          package URL patterns (see "Packages" below)
 //
@@ -120,6 +123,8 @@ type Blip struct {
 	Link     string
 	// NotDrawn is drawn: false: the blip is listed but not drawn.
 	NotDrawn bool
+	// Related are the ids of the blips its related: key names, as written.
+	Related  []string
 	Packages []string // package URL patterns, as written
 
 	Body     []byte
@@ -162,6 +167,7 @@ type frontMatter struct {
 	Roadmap  []Plan       `yaml:"roadmap"`
 	Link     meta.Text    `yaml:"link"`
 	Drawn    *bool        `yaml:"drawn"`
+	Related  meta.Strings `yaml:"related"`
 	Packages meta.Strings `yaml:"packages"`
 }
 
@@ -191,7 +197,7 @@ func Parse(path string, src []byte, s Settings) (*Blip, error) {
 		License: string(fm.License), Backing: strings.ToLower(string(fm.Backing)), Owner: string(fm.Owner),
 		Reviewed: fm.Reviewed, Horizon: string(fm.Horizon), Tags: fm.Tags,
 		History: fm.History, Roadmap: fm.Roadmap, Packages: fm.Packages,
-		Link: string(fm.Link), NotDrawn: fm.Drawn != nil && !*fm.Drawn,
+		Link: string(fm.Link), NotDrawn: fm.Drawn != nil && !*fm.Drawn, Related: fm.Related,
 		Body: doc.Body, BodyLine: doc.BodyLine, Lines: map[string]int{},
 	}
 	for _, k := range []string{"title", "quadrant", "ring", "license", "backing", "owner", "reviewed", "horizon", "tags", "history", "roadmap", "packages"} {
@@ -202,6 +208,9 @@ func Parse(path string, src []byte, s Settings) (*Blip, error) {
 	}
 	if fm.Drawn != nil {
 		b.Lines["drawn"] = doc.Line("drawn")
+	}
+	if len(fm.Related) > 0 {
+		b.Lines["related"] = doc.Line("related")
 	}
 	if b.Title == "" {
 		b.Title = strings.ReplaceAll(b.ID, "-", " ")

@@ -17,7 +17,9 @@ import (
 //   - a blip whose latest history entry names another ring than its ring
 //     is a warning, since its movement marker would be wrong;
 //   - two blips with one id, or a blip whose id is a quadrant's, would
-//     share a page: an error.
+//     share a page: an error;
+//   - a related: id that names no blip is an error, with the nearest id
+//     as the fix; a blip that names itself is a warning.
 func (r *Radar) Findings() []*diag.Problem {
 	var out []*diag.Problem
 	seen := map[string]*Blip{}
@@ -30,6 +32,7 @@ func (r *Radar) Findings() []*diag.Problem {
 			out = append(out, diag.Errorf(b.Source, 1, "rename the file", "blip id %q is a quadrant's id, and radar/%s/ is that quadrant's page", b.ID, b.ID))
 		}
 		out = append(out, r.policy(b)...)
+		out = append(out, r.relatedProblems(b)...)
 		if n := len(b.History); n > 0 && b.History[n-1].Ring != b.Ring {
 			out = append(out, diag.Warnf(b.Source, b.Line("history"), "add a history entry for the move to "+b.Ring+", or fix ring:",
 				"ring is %s, but the latest history entry says %s", b.Ring, b.History[n-1].Ring))

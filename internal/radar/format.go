@@ -59,6 +59,13 @@ func Format(b *Blip) []byte {
 	if b.NotDrawn {
 		w.WriteString("drawn: false\n")
 	}
+	if len(b.Related) > 0 {
+		ids := make([]string, len(b.Related))
+		for i, id := range b.Related {
+			ids[i] = scalar(id)
+		}
+		fmt.Fprintf(&w, "related: [%s]\n", strings.Join(ids, ", "))
+	}
 	if len(b.Packages) > 0 {
 		w.WriteString("packages:\n")
 		for _, p := range b.Packages {

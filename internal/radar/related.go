@@ -1,0 +1,82 @@
+package radar
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"github.com/waymark-dev/waymark/internal/diag"
+)
+
+// Related returns the blips related to b, in the radar's order: those
+// its related: key names and those whose related: key names it, so that
+// a relation written on one blip shows on both. Ids that name no blip,
+// and b itself, are left out.
+func (r *Radar) Related(b *Blip) []*Blip {
+	var out []*Blip
+	for _, o := range r.Blips {
+		if o == b || o.ID == b.ID {
+			continue
+		}
+		if slices.Contains(b.Related, o.ID) || slices.Contains(o.Related, b.ID) {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// relatedProblems checks b's related: key: an id that names no blip is
+// an error (with the nearest id, when one is close), naming itself a
+// warning.
+func (r *Radar) relatedProblems(b *Blip) []*diag.Problem {
+	var out []*diag.Problem
+	for _, id := range b.Related {
+		switch {
+		case id == b.ID:
+			out = append(out, diag.Warnf(b.Source, b.Line("related"), "remove "+id+" from related:", "the blip names itself as related"))
+		case r.byID[id] == nil:
+			fix := "use the id of a blip: its file name without .md"
+			if near := r.nearestID(id); near != "" {
+				fix = fmt.Sprintf("did you mean %q?", near)
+			}
+			out = append(out, diag.Errorf(b.Source, b.Line("related"), fix, "related blip %q does not exist", id))
+		}
+	}
+	return out
+}
+
+// nearestID returns the blip id closest to id: at most a third of its
+// letters wrong (at least one), or "".
+func (r *Radar) nearestID(id string) string {
+	id = strings.ToLower(id)
+	best, bestD := "", max(1, len([]rune(id))/3)+1
+	for _, b := range r.Blips {
+		if d := editDistance(id, b.ID); d < bestD || d == bestD && best != "" && b.ID < best {
+			best, bestD = b.ID, d
+		}
+	}
+	return best
+}
+
+// editDistance is the number of letters to insert, delete or change to
+// turn a into b (Levenshtein), counted in runes.
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
