@@ -110,7 +110,7 @@ func runImport(ctx context.Context, args []string, stdout, stderr io.Writer) err
 	}
 	var edits []author.Edit
 	for _, e := range res.Editions {
-		edits = append(edits, author.Edit{Blip: e.Blip, Ring: e.Ring, Moves: e.Moves})
+		edits = append(edits, author.Edit{Blip: e.Blip, Ring: e.Ring, Quadrant: e.Quadrant, Moves: e.Moves})
 	}
 	cfgPath := filepath.Join(*site, config.FileName)
 	if *dry {

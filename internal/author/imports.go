@@ -53,14 +53,16 @@ func ReadBlips(site string, cfg *config.Config) ([]*radar.Blip, error) {
 // append and the ring they leave it in.
 type Edit struct {
 	Blip  *radar.Blip // as parsed, with Source relative to the site
-	Ring  string
-	Moves []radar.Move
+	Ring  string // the blip's new ring, "" to keep it
+	// Quadrant is the blip's new quadrant, "" to keep it.
+	Quadrant string
+	Moves    []radar.Move
 }
 
 // WriteImport writes what an import makes, all or nothing: the site's
 // waymark.yaml when configSrc is not nil, a new file for each blip (never
 // overwriting one) and each edit appended to its blip's file in place
-// (radar.AppendHistory). Every edit is worked out before anything is
+// (radar.InsertHistory). Every edit is worked out before anything is
 // written; when a write fails, the files this call wrote are removed and
 // the files it changed are put back. It returns the paths written and
 // changed.
@@ -94,7 +96,7 @@ func WriteImport(site string, configSrc []byte, blips []*radar.Blip, edits []Edi
 		if err != nil {
 			return nil, nil, err
 		}
-		data, err := radar.AppendHistory(e.Blip.Source, old, e.Ring, e.Moves)
+		data, err := radar.InsertHistory(e.Blip.Source, old, e.Ring, e.Quadrant, e.Moves)
 		if err != nil {
 			return nil, nil, fmt.Errorf("nothing written: %w", err)
 		}

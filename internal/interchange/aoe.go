@@ -230,5 +230,5 @@ func (im *importer) aoeFile(fsys fs.FS, p string, date meta.Date, blips map[stri
 	if fm.Featured != nil {
 		b.NotDrawn = !*fm.Featured
 	}
-	b.History = append(b.History, radar.Move{Date: date, Ring: ring, Note: strings.TrimSpace(string(doc.Body))})
+	b.History = append(b.History, radar.Move{Date: date, Ring: ring, Quadrant: b.Quadrant, Note: strings.TrimSpace(string(doc.Body))})
 }

@@ -47,6 +47,9 @@ func (im *importer) finish() {
 		b.Quadrant, b.Ring = qmap[b.Quadrant], rmap[b.Ring]
 		for i := range b.History {
 			b.History[i].Ring = rmap[b.History[i].Ring]
+			if q := b.History[i].Quadrant; q != "" {
+				b.History[i].Quadrant = qmap[q]
+			}
 		}
 		im.related(p, known)
 		if e := existing[b.ID]; e != nil {
@@ -57,6 +60,7 @@ func (im *importer) finish() {
 			bodyFromNotes(b)
 		}
 		settle(b.History, nil, target.Rings)
+		settleQuadrants(b)
 		b.Source = im.o.Config.Radar + "/" + b.ID + ".md"
 		if _, err := radar.Parse(b.Source, radar.Format(b), settings); err != nil {
 			problems, _ := diag.Split(err)
@@ -99,63 +103,120 @@ func bodyFromNotes(b *radar.Blip) {
 	}
 }
 
-// edition appends what p's history adds to the site's blip e: entries
-// newer than e's history that change its ring or its text. An entry on a
-// date e's history already has is that edition imported before; one
-// older than e's newest entry is out of order and left out, with a
-// warning. Nothing else of e changes.
+// edition adds what p's history adds to the site's blip e: each entry on
+// a date e's history lacks that changes the ring, the text or the
+// quadrant the blip had at that date, in date order; an entry on a date
+// e's history has is that edition imported before. An entry newer than
+// all of e's history moves e to its ring and quadrant. An older entry in
+// another quadrant than the entries around it cannot say so without
+// rewriting them: it is added without its quadrant, with a warning.
+// Nothing else of e changes.
 func (im *importer) edition(p *pending, e *radar.Blip, rings []radar.Segment) {
-	var latest radar.Move
-	if n := len(e.History); n > 0 {
-		latest = e.History[n-1]
-	}
-	ring, text := e.Ring, currentText(e)
-	var moves []radar.Move
+	history := slices.Clone(e.History)
+	ed := Edition{Blip: e}
 	for _, m := range p.b.History {
-		if slices.ContainsFunc(e.History, func(x radar.Move) bool { return x.Date == m.Date }) {
+		if slices.ContainsFunc(history, func(x radar.Move) bool { return x.Date == m.Date }) {
 			continue
 		}
-		if m.Date.Compare(latest.Date) < 0 {
-			im.warnf(p.line, "import editions oldest first", "%s: the edition of %s is older than %s's history (%s); left out", p.where, m.Date, e.Source, latest.Date)
-			continue
+		at := slices.IndexFunc(history, func(x radar.Move) bool { return x.Date.Compare(m.Date) > 0 })
+		newest := at < 0
+		if newest {
+			at = len(history)
+		}
+		ring, text, quadrant := e.Ring, textBefore(e, history[:at]), quadrantAt(e, history, at-1)
+		if at > 0 {
+			ring = history[at-1].Ring
+		} else if len(history) > 0 {
+			ring = ""
+		}
+		q := cmpOr(m.Quadrant, p.b.Quadrant)
+		m.Quadrant = ""
+		switch {
+		case q == quadrant || q == "":
+		case newest:
+			m.Quadrant = q
+			ed.Quadrant = q
+		case quadrant == "":
+			im.warnf(p.line, "state quadrant: on the history entries by hand", "%s is in quadrant %q in the edition of %s, and %s does not say which quadrant the blip was in then; that edition's entry is added without its quadrant",
+				p.where, q, m.Date, e.Source)
+		default:
+			im.warnf(p.line, "move the blip by hand, stating quadrant: on the history entries", "%s is in quadrant %q in the edition of %s, %q around it in %s; that edition's entry is added without its quadrant",
+				p.where, q, m.Date, quadrant, e.Source)
 		}
 		note := strings.TrimSpace(m.Note)
-		if !p.textInNotes && note == "" && m.Ring == ring {
-			continue
+		// The body is the text of the edition the blip was first imported
+		// from; an entry without a note kept the text before it.
+		if p.textInNotes && (note == text || note == strings.TrimSpace(string(e.Body))) {
+			note = ""
 		}
-		if p.textInNotes {
-			if note == text {
-				note = ""
-			} else if note != "" {
-				text = note
-			}
-		}
-		if m.Ring == ring && note == "" {
+		if m.Ring == ring && note == "" && m.Quadrant == "" {
 			continue
 		}
 		m.Note = note
-		moves = append(moves, m)
-		ring = m.Ring
+		history = slices.Insert(history, at, m)
+		ed.Moves = append(ed.Moves, m)
+		if newest {
+			ed.Ring = m.Ring
+		}
 	}
-	if p.b.Quadrant != e.Quadrant {
-		im.warnf(p.line, "move the blip by hand if it moved", "%s is in quadrant %q in the source, %q in %s; its quadrant is left as it is", p.where, p.b.Quadrant, e.Quadrant, e.Source)
-	}
-	if len(moves) == 0 {
+	if len(ed.Moves) == 0 {
 		return
 	}
-	settle(moves, e.History, rings)
-	im.res.Editions = append(im.res.Editions, Edition{Blip: e, Ring: ring, Moves: moves})
+	if ed.Ring == e.Ring {
+		ed.Ring = ""
+	}
+	for i := range ed.Moves {
+		at := slices.IndexFunc(history, func(x radar.Move) bool { return x.Date == ed.Moves[i].Date })
+		settle(ed.Moves[i:i+1], history[:at], rings)
+	}
+	im.res.Editions = append(im.res.Editions, ed)
 }
 
-// currentText is the newest text a blip has: its newest history note, or
-// its body.
-func currentText(b *radar.Blip) string {
-	for _, m := range slices.Backward(b.History) {
+// textBefore is the newest text a blip had before the entries after
+// history: the newest note of history, or its body.
+func textBefore(b *radar.Blip, history []radar.Move) string {
+	for _, m := range slices.Backward(history) {
 		if n := strings.TrimSpace(m.Note); n != "" {
 			return n
 		}
 	}
 	return strings.TrimSpace(string(b.Body))
+}
+
+// quadrantAt is the quadrant blip b was in with its history entry i: the
+// quadrant the newest entry up to i moved it to, else, when no entry
+// moved it, b's quadrant; "" when an entry after i moved it and none up
+// to i says from where.
+func quadrantAt(b *radar.Blip, history []radar.Move, i int) string {
+	for j := min(i, len(history)-1); j >= 0; j-- {
+		if history[j].Quadrant != "" {
+			return history[j].Quadrant
+		}
+	}
+	if slices.ContainsFunc(history, func(m radar.Move) bool { return m.Quadrant != "" }) {
+		return ""
+	}
+	return b.Quadrant
+}
+
+// settleQuadrants keeps a new blip's history entries' quadrants only
+// where the blip moved to another quadrant with them, and on the first
+// entry when a later one moved it, so that where it started is known.
+func settleQuadrants(b *radar.Blip) {
+	moved := false
+	prev := ""
+	for i := range b.History {
+		q := cmpOr(b.History[i].Quadrant, prev)
+		if i > 0 && q != prev {
+			moved = true
+		} else if i > 0 {
+			b.History[i].Quadrant = ""
+		}
+		prev = q
+	}
+	if len(b.History) > 0 && !moved {
+		b.History[0].Quadrant = ""
+	}
 }
 
 // settle keeps an entry's stated movement (moved) only where the rings

@@ -213,7 +213,7 @@ func TestEditions(t *testing.T) {
 	}
 	var again []*radar.Blip
 	for _, e := range second.Editions {
-		out, err := radar.AppendHistory(e.Blip.Source, files[e.Blip.Source], e.Ring, e.Moves)
+		out, err := radar.InsertHistory(e.Blip.Source, files[e.Blip.Source], e.Ring, e.Quadrant, e.Moves)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -332,5 +332,70 @@ func checkParses(t *testing.T, res *Result) {
 		if _, err := radar.Parse(b.Source, radar.Format(b), s); err != nil {
 			t.Fatalf("accepted a blip that does not parse: %v\n%s", err, radar.Format(b))
 		}
+	}
+}
+
+// TestOlderEditionAndQuadrantMove: an edition older than a blip's history
+// is inserted in date order, never rewriting the rest; importing it twice
+// changes nothing; a newer edition that moves a blip to another quadrant
+// records the move and moves the blip.
+func TestOlderEditionAndQuadrantMove(t *testing.T) {
+	cfg := config.Default()
+	head := "name,ring,quadrant,status,description\n"
+	o := options()
+	apply := func(src string, date meta.Date, files map[string][]byte) (*Result, map[string][]byte) {
+		t.Helper()
+		o.Date = date
+		var site []*radar.Blip
+		for name, data := range files {
+			p, err := radar.Parse(name, data, cfg.RadarSettings())
+			if err != nil {
+				t.Fatalf("%s: %v", name, err)
+			}
+			site = append(site, p)
+		}
+		o.Existing = site
+		res, err := importSrc(t, BYORCSV, src, o)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := map[string][]byte{}
+		for k, v := range files {
+			out[k] = v
+		}
+		for _, b := range res.Blips {
+			out[b.Source] = radar.Format(b)
+		}
+		for _, e := range res.Editions {
+			data, err := radar.InsertHistory(e.Blip.Source, files[e.Blip.Source], e.Ring, e.Quadrant, e.Moves)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[e.Blip.Source] = data
+		}
+		return res, out
+	}
+	files := map[string][]byte{}
+	_, files = apply(head+"Helm,Trial,Tools,New,<p>Charts.</p>\n", meta.Date{Year: 2024, Month: 10, Day: 1}, files)
+	res, files := apply(head+"Helm,Assess,Tools,New,\"<p>Charts, first look.</p>\"\n", meta.Date{Year: 2023, Month: 4, Day: 1}, files)
+	if len(res.Warnings) != 0 {
+		t.Errorf("an older edition warned: %v", res.Warnings)
+	}
+	want := "---\ntitle: Helm\nquadrant: tools\nring: trial\nhistory:\n  - {date: 2023-04-01, ring: assess, note: \"Charts, first look.\"}\n  - {date: 2024-10-01, ring: trial}\n---\nCharts.\n"
+	if got := string(files["radar/helm.md"]); got != want {
+		t.Errorf("after the older edition:\n%s\nwant\n%s", got, want)
+	}
+	res, again := apply(head+"Helm,Assess,Tools,New,\"<p>Charts, first look.</p>\"\n", meta.Date{Year: 2023, Month: 4, Day: 1}, files)
+	if len(res.Editions) != 0 || string(again["radar/helm.md"]) != want {
+		t.Errorf("the older edition imported twice changed the blip: %+v", res.Editions)
+	}
+	res, files = apply(head+"Helm,Adopt,Platforms,Moved In,<p>Charts.</p>\n", meta.Date{Year: 2025, Month: 4, Day: 1}, files)
+	want = "---\ntitle: Helm\nquadrant: platforms\nring: adopt\nhistory:\n  - {date: 2023-04-01, ring: assess, note: \"Charts, first look.\"}\n  - {date: 2024-10-01, ring: trial}\n  - {date: 2025-04-01, ring: adopt, quadrant: platforms}\n---\nCharts.\n"
+	if got := string(files["radar/helm.md"]); got != want || len(res.Warnings) != 0 {
+		t.Errorf("after the quadrant move (warnings %v):\n%s\nwant\n%s", res.Warnings, got, want)
+	}
+	res, _ = apply(head+"Helm,Assess,Techniques,No Change,<p>Charts.</p>\n", meta.Date{Year: 2023, Month: 9, Day: 1}, files)
+	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0].Error(), `is in quadrant "techniques" in the edition of 2023-09-01, and radar/helm.md does not say which quadrant the blip was in then`) {
+		t.Errorf("an older edition in another quadrant: %v", res.Warnings)
 	}
 }

@@ -19,10 +19,12 @@
 //     nothing are one error listing the flag for each.
 //
 // Ids may hold letters of any script (avstå). A blip the site already has
-// (Options.Existing, by id) becomes an Edition: the source's entries
-// newer than its history that change its ring or its text, appended;
-// an entry on a date its history has is that edition imported before,
-// so importing an edition twice changes nothing. Every other problem
+// (Options.Existing, by id) becomes an Edition: the source's entries on
+// dates its history lacks that change its ring, its text or its
+// quadrant, each inserted in date order (an older edition goes between
+// the entries around it; one newer than all moves the blip to its ring
+// and quadrant); an entry on a date its history has is that edition
+// imported before, so importing an edition twice changes nothing. Every other problem
 // names the file and line (or row); an import with any is refused whole,
 // and harmless oddities are Result.Warnings.
 //
@@ -208,11 +210,13 @@ type Shape struct {
 }
 
 // Edition is a new edition of a blip the site has: the history entries
-// to append (oldest first) and the ring they leave it in.
+// to add (oldest first, each going in date order among the blip's), and
+// the ring and quadrant they leave it in ("" where unchanged).
 type Edition struct {
-	Blip  *radar.Blip // the site's blip, as parsed
-	Ring  string
-	Moves []radar.Move
+	Blip     *radar.Blip // the site's blip, as parsed
+	Ring     string
+	Quadrant string
+	Moves    []radar.Move
 }
 
 // Import reads a radar in the given format from path in fsys: a file, or

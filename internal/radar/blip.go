@@ -16,9 +16,11 @@
 //	horizon   roadmap horizon id when the blip is expected to move
 //	tags      list or comma-separated string
 //	history   ring movements, oldest first: {date, ring, decision, note,
-//	          moved}; moved (new, in, out or none) states the movement of
-//	          that entry where the rings alone cannot tell it, as an
-//	          imported radar that says "moved in" without the ring before
+//	          moved, quadrant}; moved (new, in, out or none) states the
+//	          movement of that entry where the rings alone cannot tell it,
+//	          as an imported radar that says "moved in" without the ring
+//	          before; quadrant says that the blip moved to that quadrant
+//	          with the entry; note is markdown
 //	roadmap   planned moves: {horizon, ring, note}
 //	link      the blip's page in the radar it was imported from (http or
 //	          https); exports point there
@@ -141,6 +143,9 @@ type Move struct {
 	// Moved is the movement the source stated (Moves), where the rings
 	// of the entries before do not show it; empty means derived.
 	Moved string `yaml:"moved"`
+	// Quadrant is the quadrant the blip moved to with this entry, where
+	// it moved to another; empty means it stayed where it was.
+	Quadrant string `yaml:"quadrant"`
 }
 
 // Moves returns the values a history entry's moved key may take.
@@ -238,6 +243,9 @@ func (b *Blip) validate(s *Settings) error {
 	}
 	for _, m := range b.History {
 		checkRing(m.Ring, "history")
+		if _, ok := s.Quadrant(m.Quadrant); m.Quadrant != "" && !ok {
+			l.Add(diag.Errorf(b.Source, b.Line("history"), "use one of "+IDs(s.Quadrants), "unknown quadrant %q in history", m.Quadrant))
+		}
 		if m.Moved != "" && !slices.Contains(Moves(), m.Moved) {
 			l.Add(diag.Errorf(b.Source, b.Line("history"), "use one of "+strings.Join(Moves(), ", "), "unknown moved %q in history", m.Moved))
 		}

@@ -90,6 +90,9 @@ func moveText(m Move) string {
 	if m.Moved != "" {
 		parts = append(parts, "moved: "+scalar(m.Moved))
 	}
+	if m.Quadrant != "" {
+		parts = append(parts, "quadrant: "+scalar(m.Quadrant))
+	}
 	if m.Note != "" {
 		parts = append(parts, "note: "+scalar(m.Note))
 	}
