@@ -329,7 +329,7 @@ func (in *Incremental) renderBodies(s *site.Site, w *mapWriter) error {
 			old := pages[i]
 			view, doc := *old.View, *old.Body
 			doc.Body, doc.BodyLine = bodyOf(m.parsed[p])
-			pages[i] = page.Page{Path: old.Path, Kind: old.Kind, View: &view, Body: &doc}
+			pages[i] = page.Page{Path: old.Path, Kind: old.Kind, View: &view, Body: &doc, Notes: old.Notes} // only the body changed: the front matter and its notes are the same
 			redo = append(redo, pages[i])
 		}
 		// Changed published files are read again by Files.

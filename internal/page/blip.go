@@ -40,7 +40,13 @@ type MoveView struct {
 	From      *radar.Segment // the ring before, nil for the first entry
 	Direction string         // radar.NewBlip, MovedIn, MovedOut or NoMove
 	Decision  *RecordRef
-	Note      string
+	Note      string // markdown, as written
+	// NoteIndex is the note's place in View.Notes, rendered; -1 without one.
+	NoteIndex int
+	// Quadrant is the quadrant the blip moved to with this entry, nil
+	// when it stayed; QuadrantURL is that quadrant's page.
+	Quadrant    *radar.Segment
+	QuadrantURL string
 }
 
 // PlanView is one planned move.
@@ -98,8 +104,16 @@ func (rv *radarViews) blipData(b *radar.Blip, horizons map[string]HorizonView) *
 	for i, r := range s.Config.Rings {
 		ri[r.ID] = i
 	}
+	notes := 0
 	for i, m := range b.History {
-		mv := MoveView{Date: m.Date, Ring: s.ring(m.Ring), Note: m.Note, Direction: radar.NewBlip}
+		mv := MoveView{Date: m.Date, Ring: s.ring(m.Ring), Note: m.Note, NoteIndex: -1, Direction: radar.NewBlip}
+		if site.HasNote(m) {
+			mv.NoteIndex = notes
+			notes++
+		}
+		if q, ok := s.Radar.Settings.Quadrant(m.Quadrant); ok && i > 0 {
+			mv.Quadrant, mv.QuadrantURL = &q, site.SectorURL(q.ID)
+		}
 		if i > 0 {
 			from := s.ring(b.History[i-1].Ring)
 			mv.From = &from

@@ -73,7 +73,7 @@
 //
 // A page's own markdown is its only content that is not in its View when
 // Assemble returns (Page.Body, rendered into View.Content by the
-// renderer). A page never shows another page's rendered markdown: a
+// renderer, and Page.Notes, a blip's history notes, into View.Notes). A page never shows another page's rendered markdown: a
 // summary of a body on a list page would have to be computed here, from
 // the source, so that it is part of that page's data.
 package page
@@ -102,7 +102,10 @@ type View struct {
 	// MinContents or more, for a table of contents; the renderer sets
 	// it with Content, from the same parse.
 	Contents []markdown.Heading
-	Data     any // the kind's own data, see the *Data types
+	// Notes are the page's further markdown rendered (Page.Notes), in
+	// order; a note of one paragraph is inline, without the <p>.
+	Notes []template.HTML
+	Data  any // the kind's own data, see the *Data types
 }
 
 // MinContents is how many sections a body has before its page lists them
@@ -162,6 +165,10 @@ type Page struct {
 	Kind string // the template: home, radar, blip, …
 	View *View
 	Body *markdown.Doc
+	// Notes are further markdown the page shows, rendered like Body into
+	// View.Notes: a blip's history notes. Their source text is in the
+	// page's data, so that the page's key covers them.
+	Notes []*markdown.Doc
 }
 
 // maxHomeFindings is how many policy and freshness findings the home page
@@ -173,7 +180,7 @@ type assembly struct{ *site.Site }
 
 // addFunc adds a templated page at a site-relative URL; its file is the
 // URL's (site.PageFile), so that no page's file and URL can disagree.
-type addFunc func(kind, url, title, desc string, body *markdown.Doc, data any)
+type addFunc func(kind, url, title, desc string, body *markdown.Doc, data any, notes ...*markdown.Doc)
 
 // Assemble returns every templated page of the site, in a fixed order.
 func Assemble(ss *site.Site) []Page {
@@ -193,8 +200,8 @@ func Assemble(ss *site.Site) []Page {
 	}
 	// adder returns a function that adds jobs to *jobs.
 	adder := func(jobs *[]Page) addFunc {
-		return func(kind, url, title, desc string, body *markdown.Doc, data any) {
-			*jobs = append(*jobs, Page{site.PageFile(url), kind, &View{Site: sv, Kind: kind, URL: url, Title: title, Description: desc, Data: data}, body})
+		return func(kind, url, title, desc string, body *markdown.Doc, data any, notes ...*markdown.Doc) {
+			*jobs = append(*jobs, Page{Path: site.PageFile(url), Kind: kind, View: &View{Site: sv, Kind: kind, URL: url, Title: title, Description: desc, Data: data}, Body: body, Notes: notes})
 		}
 	}
 	var jobs []Page
@@ -235,6 +242,6 @@ func Assemble(ss *site.Site) []Page {
 		add("search", "search/", "Search", "Search every decision, blip and page.", nil, s.searchData(byTag))
 	}
 	// Served at any address, the 404 page has no URL of its own.
-	jobs = append(jobs, Page{"404.html", "404", &View{Site: sv, Kind: "404", Title: "Page not found"}, nil})
+	jobs = append(jobs, Page{Path: "404.html", Kind: "404", View: &View{Site: sv, Kind: "404", Title: "Page not found"}})
 	return jobs
 }

@@ -225,7 +225,7 @@ func (s assembly) radarJobs(rv *radarViews, add addFunc) {
 	horizons := s.horizons()
 	for _, b := range s.Radar.Blips {
 		add("blip", site.BlipURL(b), b.Title, blipDescription(s.ring(b.Ring), s.quadrant(b.Quadrant)),
-			&markdown.Doc{Source: b.Source, URL: site.BlipURL(b), Body: b.Body, BodyLine: b.BodyLine}, rv.blipData(b, horizons))
+			&markdown.Doc{Source: b.Source, URL: site.BlipURL(b), Body: b.Body, BodyLine: b.BodyLine}, rv.blipData(b, horizons), site.NoteDocs(b)...)
 	}
 
 	add("roadmap", "roadmap/", "Roadmap", "Planned moves on the radar, by horizon.", nil, rv.roadmap(horizons))

@@ -27,7 +27,8 @@ func (r *Radar) Editions() []meta.Date {
 }
 
 // At returns the radar as it stood at date d: the blips with a history
-// entry on or before d, each in the ring of its latest such entry and
+// entry on or before d, each in the ring of its latest such entry (and
+// the quadrant the latest that states one moved it to) and
 // with its history cut at d, and d as the edition date. Blips without
 // any history entry that early were not on it. The blips are copies;
 // r is unchanged.
@@ -44,6 +45,12 @@ func (r *Radar) At(d meta.Date) *Radar {
 		c := *b
 		c.History = b.History[:n:n]
 		c.Ring = b.History[n-1].Ring
+		for _, m := range slices.Backward(c.History) {
+			if m.Quadrant != "" {
+				c.Quadrant = m.Quadrant
+				break
+			}
+		}
 		blips = append(blips, &c)
 	}
 	s := r.Settings

@@ -191,6 +191,7 @@ func (r *Renderer) Pages(w Writer, pages []page.Page, ix *SearchIndex) error {
 			ix.reuseOrLater(p.View.URL, p.Body)
 			return
 		}
+		p.View.Notes = r.renderNotes(p.Notes)
 		if p.Body != nil {
 			p.View.Content, p.View.Contents = r.renderBody(p.Body)
 			if r.reuse.SameText() {
@@ -206,7 +207,7 @@ func (r *Renderer) Pages(w Writer, pages []page.Page, ix *SearchIndex) error {
 			errs[i] = fmt.Errorf("%s: template %s: %w", p.Path, p.Kind, err)
 			return
 		}
-		p.View.Content = "" // let the rendered body go as soon as its page is written
+		p.View.Content, p.View.Notes = "", nil // let the rendered body go as soon as its page is written
 		// Minifying makes a new slice: buf is free again after it.
 		out, err := r.minifiedScratch("text/html", buf.Bytes())
 		if err != nil {

@@ -3,6 +3,7 @@ package site
 import (
 	"errors"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 	"testing/fstest"
@@ -141,5 +142,26 @@ func TestReuseParse(t *testing.T) {
 	}
 	if first.Decisions.Records[0] == second.Decisions.Records[0] {
 		t.Error("both loads share one record: linking must work on copies of kept parse results")
+	}
+}
+
+// TestCheckLinksInNotes: a history note is markdown of its blip's page;
+// check reports its broken links at the history key's line.
+func TestCheckLinksInNotes(t *testing.T) {
+	fsys := fstest.MapFS{
+		"radar/kafka.md": file("---\ntitle: Kafka\nquadrant: platforms\nring: hold\nhistory:\n  - {date: 2024-01-01, ring: hold, note: \"see [Pulsar](pulsar.md) and [Kafka](kafka.md)\"}\n---\n"),
+	}
+	s, err := Load(Options{Site: fsys})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.CheckLinks()
+	got := warnings(s.Problems.Sorted(), "")
+	want := `radar/kafka.md:5: warning: broken link "pulsar.md"`
+	if !slices.ContainsFunc(got, func(p string) bool { return strings.HasPrefix(p, want) }) {
+		t.Errorf("problems lack %q:\n%s", want, strings.Join(got, "\n"))
+	}
+	if n := len(slices.DeleteFunc(got, func(p string) bool { return !strings.Contains(p, "broken link") })); n != 1 {
+		t.Errorf("%d broken links, want 1", n)
 	}
 }
