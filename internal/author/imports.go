@@ -52,8 +52,8 @@ func ReadBlips(site string, cfg *config.Config) ([]*radar.Blip, error) {
 // Edit is a new edition of a blip the site has: history entries to
 // append and the ring they leave it in.
 type Edit struct {
-	Blip  *radar.Blip // as parsed, with Source relative to the site
-	Ring  string // the blip's new ring, "" to keep it
+	Blip *radar.Blip // as parsed, with Source relative to the site
+	Ring string      // the blip's new ring, "" to keep it
 	// Quadrant is the blip's new quadrant, "" to keep it.
 	Quadrant string
 	Moves    []radar.Move
