@@ -2,6 +2,7 @@ package interchange
 
 import (
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"maps"
 	"path"
@@ -23,6 +24,13 @@ type aoeFront struct {
 	Quadrant meta.Text    `yaml:"quadrant"`
 	Tags     meta.Strings `yaml:"tags"`
 	Featured *bool        `yaml:"featured"`
+	Links    []aoeLink    `yaml:"links"`
+}
+
+// aoeLink is one of a release's further links (AOE's radar v5).
+type aoeLink struct {
+	URL  string `yaml:"url"`
+	Name string `yaml:"name"`
 }
 
 // aoeConfig is what import reads of AOE's config.json.
@@ -42,8 +50,9 @@ type aoeSegment struct {
 // aoeBlip is a blip as the releases so far describe it.
 type aoeBlip struct {
 	blip   *radar.Blip
-	file   string // the newest release's file, for messages
-	broken bool   // already reported
+	file   string    // the newest release's file, for messages
+	broken bool      // already reported
+	links  []aoeLink // the newest release's links
 }
 
 func (im *importer) aoe(fsys fs.FS) {
@@ -94,7 +103,10 @@ func (im *importer) aoe(fsys fs.FS) {
 			continue
 		}
 		for i := range ab.blip.History {
-			ab.blip.History[i].Note = aoeLinks(ab.blip.History[i].Note, segments)
+			ab.blip.History[i].Note = aoeWikiLinks(aoeLinks(ab.blip.History[i].Note, segments), blips)
+		}
+		if h := ab.blip.History; len(h) > 0 {
+			h[len(h)-1].Note = withLinks(h[len(h)-1].Note, ab.links)
 		}
 		im.file = ab.file
 		im.collect(ab.blip, id, 1, true)
@@ -158,6 +170,32 @@ func aoeLinks(text string, segments []string) string {
 		}
 		return "](" + radar.Slug(g[2]) + ".md" + g[3] + ")"
 	})
+}
+
+// aoeWikiRE matches a link to another blip written [[id]].
+var aoeWikiRE = regexp.MustCompile(`\[\[\s*([\p{L}\p{N}_.-]+)\s*\]\]`)
+
+// aoeWikiLinks turns [[id]] into a link to that blip's file, titled with
+// its title when the import has it.
+func aoeWikiLinks(text string, blips map[string]*aoeBlip) string {
+	return aoeWikiRE.ReplaceAllStringFunc(text, func(m string) string {
+		id := aoeWikiRE.FindStringSubmatch(m)[1]
+		title := id
+		if ab := blips[id]; ab != nil {
+			title = ab.blip.Title
+		}
+		return "[" + escape(title) + "](" + radar.Slug(id) + ".md)"
+	})
+}
+
+// withLinks adds the links a text does not have yet, one paragraph each.
+func withLinks(text string, links []aoeLink) string {
+	for _, l := range links {
+		if u := linkTarget(safeURL(strings.TrimSpace(l.URL))); u != "" && !strings.Contains(text, "("+u+")") {
+			text = strings.TrimSpace(text + fmt.Sprintf("\n\n[%s](%s)", escape(cmpOr(strings.TrimSpace(l.Name), u)), u))
+		}
+	}
+	return text
 }
 
 // aoeUsualSegment reports whether s is one of the segments AOE's radar
@@ -230,5 +268,6 @@ func (im *importer) aoeFile(fsys fs.FS, p string, date meta.Date, blips map[stri
 	if fm.Featured != nil {
 		b.NotDrawn = !*fm.Featured
 	}
+	ab.links = fm.Links
 	b.History = append(b.History, radar.Move{Date: date, Ring: ring, Quadrant: b.Quadrant, Note: strings.TrimSpace(string(doc.Body))})
 }

@@ -18,6 +18,13 @@ var (
 	familiarRings     = [][]string{{"adopt"}, {"trial"}, {"assess"}, {"hold", "caution"}}
 )
 
+// familiarTitles are the familiar names' titles, for a source that
+// writes them in lower case (Thoughtworks' volumes since 2025: "adopt",
+// "languages-and-frameworks").
+var familiarTitles = map[string]string{"techniques": "Techniques", "tools": "Tools", "platforms": "Platforms",
+	"languages-and-frameworks": "Languages & Frameworks", "languages-frameworks": "Languages & Frameworks",
+	"adopt": "Adopt", "trial": "Trial", "assess": "Assess", "hold": "Hold", "caution": "Caution"}
+
 // srcQuadrant and srcRing return the id of the source's quadrant or ring
 // called name, adding it to the source's shape on first use.
 func (im *importer) srcQuadrant(name string) string { return srcSegment(&im.src.Quadrants, name, "") }
@@ -54,6 +61,9 @@ func familiarOrder(segs []radar.Segment, familiar [][]string) (out []radar.Segme
 	order := map[string]int{}
 	for i := range out {
 		if p, ok := pos[out[i].ID]; ok {
+			if t := out[i].Title; t == strings.ToLower(t) {
+				out[i].Title = familiarTitles[out[i].ID]
+			}
 			rename[out[i].ID] = familiar[p][0]
 			out[i].ID = familiar[p][0]
 			order[out[i].ID] = p
