@@ -296,9 +296,11 @@ func (ex *exporter) byor(w io.Writer) error {
 		if m == radar.NewBlip {
 			isNew = "TRUE"
 		}
-		var related []string
-		for _, o := range ex.r.Related(b) {
-			related = append(related, o.Title)
+		var related []string // as the blip names them, so that importing the export gives the same files
+		for _, id := range b.Related {
+			if o := ex.r.Blip(id); o != nil && o != b {
+				related = append(related, o.Title)
+			}
 		}
 		if err := cw.Write([]string{b.Title, ring.Title, q.Title, isNew, cmpOr(status, "No Change"), desc, strings.Join(related, ";")}); err != nil {
 			return err

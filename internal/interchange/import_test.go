@@ -268,24 +268,30 @@ func TestAOEv5(t *testing.T) {
 // file importer, adopting and matching: none may panic, and whatever one
 // accepts must make blip files that parse in the shape it gives.
 func FuzzBYOR(f *testing.F) {
-	fuzzFile(f, BYORCSV, "byor.csv", "name,ring,quadrant,description\nX, y,Adopt,Tools,<p><a href=\"x\"><b>y</a></b>\n")
+	fuzzFile(f, BYORCSV, []string{"byor.csv", "real/thoughtworks-v34.csv", "real/thoughtworks-v03.csv"},
+		"name,ring,quadrant,description\nX, y,Adopt,Tools,<p><a href=\"x\"><b>y</a></b>\n",
+		"name,ring,quadrant,description,relatedBlips\nA,adopt,tools,<p>a<br>b\\<br></p><br><p>c</p>,A;B;;\nB,caution,tools,x,A\n")
 }
 
 func FuzzZalando(f *testing.F) {
-	fuzzFile(f, ZalandoJSON, "zalando.json", `{"date": "2024-01-01", "entries": [{"label": "x", "quadrant": 1, "ring": 2, "moved": -1}]}`)
+	fuzzFile(f, ZalandoJSON, []string{"zalando.json", "real/zalando.json"}, `{"date": "2024-01-01", "entries": [{"label": "x", "quadrant": 1, "ring": 2, "moved": -1}]}`)
 }
 
 func FuzzBackstage(f *testing.F) {
-	fuzzFile(f, BackstageJSON, "backstage-own.json", `{"entries": [{"id": "ø", "quadrant": "q", "timeline": [{"ringId": "r", "date": "2024-01-01", "moved": 1}]}]}`)
+	fuzzFile(f, BackstageJSON, []string{"backstage-own.json", "backstage.json", "real/backstage.json"}, `{"entries": [{"id": "ø", "quadrant": "q", "timeline": [{"ringId": "r", "date": "2024-01-01", "moved": 1}]}]}`)
 }
 
-func fuzzFile(f *testing.F, format, fixture, extra string) {
-	data, err := os.ReadFile("testdata/" + fixture)
-	if err != nil {
-		f.Fatal(err)
+func fuzzFile(f *testing.F, format string, fixtures []string, extra ...string) {
+	for _, fixture := range fixtures {
+		data, err := os.ReadFile("testdata/" + fixture)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(data)
 	}
-	f.Add(data)
-	f.Add([]byte(extra))
+	for _, e := range extra {
+		f.Add([]byte(e))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		for _, adopt := range []bool{false, true} {
 			o := options()
@@ -302,12 +308,18 @@ func fuzzFile(f *testing.F, format, fixture, extra string) {
 // FuzzAOE feeds arbitrary release files and config.json to the AOE
 // importer.
 func FuzzAOE(f *testing.F) {
-	for _, p := range []string{"aoe5/radar/2024-02-01/playwright.md", "aoe5/radar/2024-09-01/playwright.md"} {
+	realConfig, err := os.ReadFile("testdata/real/aoe/config.json")
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, p := range []string{"aoe5/radar/2024-02-01/playwright.md", "aoe5/radar/2024-09-01/playwright.md",
+		"real/aoe/radar/2024-06-01/vitest.md", "real/aoe/radar/2023-11-01/jest.md", "real/aoe/radar/2024-06-01/kubernetes.md"} {
 		data, err := os.ReadFile("testdata/" + p)
 		if err != nil {
 			f.Fatal(err)
 		}
 		f.Add(data, []byte(`{"segments": [{"id": "tools", "title": "Tools"}], "rings": [{"id": "adopt"}, {"id": "assess"}]}`))
+		f.Add(data, realConfig)
 	}
 	f.Fuzz(func(t *testing.T, blip, cfg []byte) {
 		fsys := fstest.MapFS{"r/config.json": {Data: cfg}, "r/radar/2024-01-01/x.md": {Data: blip}, "r/radar/2024-06-01/x.md": {Data: blip}}

@@ -18,6 +18,8 @@ func FuzzParse(f *testing.F) {
 		"---\nquadrant: '{q}'\nring: [adopt]\n---\n",
 		"no front matter\n",
 		"---\nquadrant: tools\n",
+		"---\nquadrant: tools\nring: adopt\nrelated: [kafka, \"ø\"]\nhistory:\n  - {date: 2024-01-01, ring: adopt, quadrant: platforms, note: \"see [x](x.md)\"}\n---\n",
+		"---\nquadrant: tools\nring: adopt\nrelated: {a: 1}\nhistory: [{date: 2024-01-01, ring: adopt, quadrant: nowhere}]\n---\n",
 	} {
 		f.Add(s)
 	}
