@@ -49,9 +49,14 @@
 // quadrant and status (a warning naming the row), else it is an error
 // naming the likely cause. The description is HTML, converted to
 // markdown by html-to-markdown (code spans, links and lists kept; unsafe
-// links become their text); it is the new blip's body, or the appended
-// entry's note for a blip the site has. Export writes the blip's
-// markdown rendered as HTML.
+// links become their text; a <br> within text is a backslash line break,
+// one between or at the edge of blocks is dropped); it is the new blip's
+// body, or the added entry's note for a blip the site has. relatedBlips
+// (Thoughtworks' volumes since 34) names related blips, separated by
+// semicolons; those neither the source nor the site has are left out
+// with a warning. Ring and quadrant names in lower case ("adopt",
+// "languages-and-frameworks") take their usual titles. Export writes the
+// blip's markdown rendered as HTML, and the related blips it names.
 //
 // # zalando-json (import and export)
 //
@@ -82,14 +87,16 @@
 // rings are the shape. Each release a blip appears in is a history entry
 // with that release's text; the newest text is the body. featured: false
 // is drawn: false (listed, not drawn). Links between blips
-// (/tools/playwright, ../tools/playwright.html) become links to the
-// imported blips' files; one to a blip not imported stays a broken link
-// that check reports.
+// (/tools/playwright, ../tools/playwright.html, [[playwright]]) become
+// links to the imported blips' files; one to a blip not imported stays a
+// broken link that check reports. A release's links: ({url, name}) are
+// added to the text. The texts are markdown and stay so: the blip page
+// renders each release's note.
 //
 // # Export
 //
-// Export writes the site's radar; import → export → import gives the same
-// files.
+// Export writes the site's radar; import → export → import → export gives
+// the same export, and for BYOR the same blip files.
 package interchange
 
 import (
