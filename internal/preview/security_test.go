@@ -42,7 +42,11 @@ func guardedSite(t *testing.T) string {
 			t.Fatal(err)
 		}
 	}
-	writeFile(t, dir, "content/links-out.md", "---\ntitle: Links out\n---\nSee [the canary](../../canary.txt) and ![it](../public-secret/canary.txt).\n")
+	// A file of the site folder that markdown links is published on
+	// purpose (a repository's docs/img/); these links leave the site
+	// folder or name a hidden file, and nothing links the site's own
+	// public-secret/, whose name starts like the output folder's.
+	writeFile(t, dir, "content/links-out.md", "---\ntitle: Links out\n---\nSee [the canary](../../canary.txt), ![it](../../public-secret/canary.txt) and [git](../.git/config).\n")
 	return dir
 }
 
