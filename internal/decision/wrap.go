@@ -32,7 +32,7 @@ func runeWidth(r rune) float64 {
 	case unicode.IsDigit(r):
 		return 0.66
 	}
-	return 0.64
+	return 0.6
 }
 
 // wrap breaks s into lines no wider than width at the given font size:

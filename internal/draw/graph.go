@@ -87,25 +87,31 @@ func graphNode(b *strings.Builder, c Classes, n decision.GraphNode, href, status
 	fmt.Fprintf(b, `<a href="%s" class="%s %s%s" aria-label="%s">`, esc(href), esc(c.Node), esc(c.NodeStatus), esc(status), esc(strings.Join(strings.Fields(name), " ")))
 	fmt.Fprintf(b, `<rect x="%g" y="%g" width="%g" height="%g" rx="%g"/>`, n.X, n.Y, decision.NodeWidth, n.Height, nodeCorner)
 	left, first := n.X+decision.NodeInset, n.Y+decision.NodeInset+decision.FontSize-2
-	fmt.Fprintf(b, `<text class="%s" x="%g" y="%g">%s</text> `, esc(c.NodeLabel), left, first, esc(n.Label))
+	// Each text but the last ends in a no-break space, which minifiers
+	// keep where they drop spaces between and at the ends of SVG texts:
+	// the link's text then reads as words, as its aria-label does.
+	fmt.Fprintf(b, `<text class="%s" x="%g" y="%g">%s`+wordBreak+`</text>`, esc(c.NodeLabel), left, first, esc(n.Label))
 	if n.StatusBelow {
-		fmt.Fprintf(b, `<text class="%s" x="%g" y="%g" font-size="%g">%s</text> `, esc(c.NodeStatusText), left, first+decision.LineHeight, decision.StatusFontSize, esc(r.Status))
+		fmt.Fprintf(b, `<text class="%s" x="%g" y="%g" font-size="%g">%s`+wordBreak+`</text>`, esc(c.NodeStatusText), left, first+decision.LineHeight, decision.StatusFontSize, esc(r.Status))
 	} else {
-		fmt.Fprintf(b, `<text class="%s" x="%g" y="%g" font-size="%g" text-anchor="end">%s</text> `,
-			esc(c.NodeStatusText), n.X+decision.NodeWidth-decision.NodeInset, first, decision.StatusFontSize, esc(r.Status))
+		fmt.Fprintf(b, `<text class="%s" x="%g" y="%g" font-size="%g" text-anchor="end">%s`+wordBreak+`</text>`,
+			esc(c.NodeStatusText), n.X+decision.NodeWidth-decision.NodeInset/2, first, decision.StatusFontSize, esc(r.Status))
 	}
 	b.WriteString(`<text>`)
 	for i, line := range n.Title {
 		if line == "" {
 			continue // the status's line
 		}
-		if i > 0 {
-			b.WriteString(" ")
+		if i < len(n.Title)-1 {
+			line += wordBreak
 		}
 		fmt.Fprintf(b, `<tspan x="%g" y="%g">%s</tspan>`, left, first+decision.LineHeight*float64(i+1), esc(line))
 	}
 	b.WriteString(`</text></a>`)
 }
+
+// wordBreak separates the texts of a record's box (see graphNode).
+const wordBreak = "\u00a0"
 
 // statusClass keeps custom statuses out of CSS class names; known are
 // decision.Statuses.
