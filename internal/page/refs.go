@@ -48,6 +48,10 @@ type BlipRef struct {
 	Owner    string
 	Stale    bool
 	Tags     []Tag
+	// Summary says in a sentence or two what the blip is: its summary
+	// front matter, else its body's first paragraph as plain text
+	// (blipSummaries). The radar's legend carries it for the in-place card.
+	Summary string
 	// TagIDs are the URL segments of the blip's tags, space-separated,
 	// for a page's script to filter by.
 	TagIDs string
@@ -81,7 +85,7 @@ func (s assembly) blipRef(b *radar.Blip, number int) BlipRef { return s.blipRefI
 func (s assembly) blipRefIn(r *radar.Radar, b *radar.Blip, number int) BlipRef {
 	ref := BlipRef{Number: number, ID: b.ID, Title: b.Title, URL: site.BlipURL(b), Ring: s.ring(b.Ring), Quadrant: s.quadrant(b.Quadrant),
 		Movement: r.Movement(b), License: b.License, Verdict: r.Policy.Verdict(b.License),
-		Backing: b.Backing, Owner: b.Owner, Stale: r.Stale(b), Tags: tags(b.Tags)}
+		Backing: b.Backing, Owner: b.Owner, Stale: r.Stale(b), Tags: tags(b.Tags), Summary: s.summaries[b.ID]}
 	ids := make([]string, len(ref.Tags))
 	for i, t := range ref.Tags {
 		ids[i] = t.ID

@@ -1,0 +1,34 @@
+package page
+
+import (
+	"github.com/waymark-dev/waymark/internal/markdown"
+	"github.com/waymark-dev/waymark/internal/parallel"
+	"github.com/waymark-dev/waymark/internal/radar"
+)
+
+// summaryLength is the most characters of a blip's body its summary
+// takes: a card's few lines; the blip's page has the rest.
+const summaryLength = 280
+
+// blipSummaries are the summaries of r's blips by id: the summary front
+// matter as written, else the first paragraph of the body as plain text,
+// cut at summaryLength. Editions and views show the blips of the same
+// files, so one summary per id serves every page.
+func blipSummaries(r *radar.Radar) map[string]string {
+	if r == nil {
+		return nil
+	}
+	out := make([]string, len(r.Blips))
+	parallel.For(len(r.Blips), func(i int) {
+		b := r.Blips[i]
+		out[i] = b.Summary
+		if out[i] == "" {
+			out[i] = markdown.Summary(b.Body, summaryLength)
+		}
+	})
+	m := make(map[string]string, len(out))
+	for i, b := range r.Blips {
+		m[b.ID] = out[i]
+	}
+	return m
+}
