@@ -218,11 +218,16 @@ func TestSummary(t *testing.T) {
 // FuzzSummary: any body gives a summary without a panic, on one line, in
 // valid UTF-8 when the body is, and no longer than asked.
 func FuzzSummary(f *testing.F) {
-	for _, s := range []string{"A *b* `c`\n\nD\n", "# T\n\n- x\n\ny\n", "[a]: b\n\ntext [a]\n", strings.Repeat("x ", 400)} {
+	for _, s := range []string{"A *b* `c`\n\nD\n", "# T\n\n- x\n\ny\n", "Plain words\nover two lines.\n\nMore.\n", "\n\nWhy it is here.\n", "[a]: b\n\ntext [a]\n", strings.Repeat("x ", 400)} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, body string) {
 		got := Summary([]byte(body), 40)
+		if _, ok := plainParagraph([]byte(body)); ok && utf8.ValidString(body) {
+			if parsed := parsedSummary([]byte(body), 40); got != parsed {
+				t.Errorf("plain paragraph %q summarised as %q, but the parser says %q", body, got, parsed)
+			}
+		}
 		if strings.ContainsAny(got, "\n\r") {
 			t.Errorf("summary %q spans lines", got)
 		}

@@ -19,6 +19,14 @@ const summaryInput = 8 << 10
 // at a word and ends in an ellipsis. Headings, lists, quotes and code
 // before it are passed over; a body without a paragraph gives "".
 func Summary(body []byte, limit int) string {
+	if s, ok := plainParagraph(body); ok {
+		return shorten(s, limit)
+	}
+	return parsedSummary(body, limit)
+}
+
+// parsedSummary is Summary through the parser.
+func parsedSummary(body []byte, limit int) string {
 	if len(body) > summaryInput {
 		cut := bytes.LastIndexByte(body[:summaryInput], '\n')
 		body = body[:max(cut, 0)]
@@ -33,6 +41,25 @@ func Summary(body []byte, limit int) string {
 		}
 	}
 	return ""
+}
+
+// plainParagraph is the first paragraph of body when it is plain text:
+// no character that could start markup, no line that could start a block
+// other than a paragraph. Such a paragraph is its own plain text, and
+// most blips open with one, so Summary spares them the parser.
+func plainParagraph(body []byte) (string, bool) {
+	var words []string
+	for line := range bytes.Lines(bytes.TrimLeft(body, "\n")) {
+		line = bytes.TrimRight(line, "\r\n")
+		if len(bytes.TrimSpace(line)) == 0 {
+			break
+		}
+		if line[0] == ' ' || line[0] == '\t' || line[0] >= '0' && line[0] <= '9' || bytes.ContainsAny(line, "\\`*_[]<>&!#|~=+-:") {
+			return "", false
+		}
+		words = append(words, strings.Fields(string(line))...)
+	}
+	return strings.Join(words, " "), len(words) > 0
 }
 
 // shorten cuts s to at most n characters at a word, with an ellipsis.
