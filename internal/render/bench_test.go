@@ -94,7 +94,7 @@ func BenchmarkBuildStages(b *testing.B) {
 			j.View.Content, j.View.Contents = r.renderBody(j.Body)
 		}
 	}
-	m := newMinifier()
+	m := newMinifier(false) // as pages are minified
 	for _, minified := range []bool{false, true} {
 		name := "templates"
 		if minified {
