@@ -19,16 +19,23 @@ func blipSummaries(r *radar.Radar) map[string]string {
 		return nil
 	}
 	out := make([]string, len(r.Blips))
-	parallel.For(len(r.Blips), func(i int) {
-		b := r.Blips[i]
-		out[i] = b.Summary
-		if out[i] == "" {
-			out[i] = markdown.Summary(b.Body, summaryLength)
-		}
-	})
+	parallel.For(len(r.Blips), func(i int) { out[i] = BlipSummary(r.Blips[i]) })
 	m := make(map[string]string, len(out))
 	for i, b := range r.Blips {
 		m[b.ID] = out[i]
 	}
 	return m
+}
+
+// BlipSummary is what the radar's pages say a blip is, in a sentence or
+// two: its summary front matter as written, else the first paragraph of
+// its body as plain text, cut at summaryLength. A blip's body thus feeds
+// pages other than its own, through this summary only: package
+// incremental compares it to know whether an edit of the body reaches
+// them.
+func BlipSummary(b *radar.Blip) string {
+	if b.Summary != "" {
+		return b.Summary
+	}
+	return markdown.Summary(b.Body, summaryLength)
 }
