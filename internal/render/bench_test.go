@@ -38,6 +38,7 @@ func BenchmarkBuildNoSearch(b *testing.B) {
 
 func benchmarkBuild(b *testing.B, fsys fs.FS) {
 	b.ReportAllocs()
+	before := cpuTime()
 	for b.Loop() {
 		s, err := site.Load(site.Options{Site: fsys, Theme: themes.Default()})
 		if err != nil {
@@ -47,6 +48,7 @@ func benchmarkBuild(b *testing.B, fsys fs.FS) {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64(cpuTime()-before)/1e6/float64(b.N), "cpu-ms/op")
 }
 
 type nullWriter struct{}
