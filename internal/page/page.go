@@ -54,11 +54,9 @@
 // Every list entry of a blip on a radar page carries BlipRef.Data, the
 // data-* attributes (data-blip, data-title, data-ring, data-ring-title,
 // data-quadrant, data-move, data-tags, data-owner, data-licence,
-// data-verdict) from which the default theme's radar.js builds tooltips
-// and summaries and filters the radar; every blip drawn carries
-// data-blip. The legend's entries also carry data-summary, the blip's
-// BlipRef.Summary, which the in-place card shows (once per blip and page,
-// not on every list). RadarData.Tags are the tags to filter by.
+// data-verdict, data-summary) from which the default theme's radar.js
+// builds tooltips and the in-place card and filters the radar; every
+// blip drawn carries data-blip. RadarData.Tags are the tags to filter by.
 //
 // # Template functions
 //

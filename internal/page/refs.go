@@ -47,17 +47,22 @@ type BlipRef struct {
 	Backing  string
 	Owner    string
 	Stale    bool
-	Tags     []Tag
+	// Moved says the blip is new or moved in this edition (Movement is
+	// not "none"), and Denied that its stated licence is denied: the
+	// radar's lists, hundreds of entries on a page, test these instead of
+	// comparing strings in the template.
+	Moved, Denied bool
+	Tags          []Tag
 	// Summary says in a sentence or two what the blip is: its summary
 	// front matter, else its body's first paragraph as plain text
-	// (blipSummaries). The radar's legend carries it for the in-place card.
+	// (blipSummaries), for the radar's in-place card.
 	Summary string
 	// TagIDs are the URL segments of the blip's tags, space-separated,
 	// for a page's script to filter by.
 	TagIDs string
 	// Data are the data-* attributes the radar pages' script reads: id,
-	// title, ring, ring title, quadrant, movement, tags, owner, licence
-	// and verdict (made here once: templates that build them for every
+	// title, ring, ring title, quadrant, movement, tags, owner, licence,
+	// verdict and summary (made here once: templates that build them for every
 	// blip on every page of a large radar take longer than the rest).
 	Data template.HTMLAttr
 }
@@ -86,12 +91,15 @@ func (s assembly) blipRefIn(r *radar.Radar, b *radar.Blip, number int) BlipRef {
 	ref := BlipRef{Number: number, ID: b.ID, Title: b.Title, URL: site.BlipURL(b), Ring: s.ring(b.Ring), Quadrant: s.quadrant(b.Quadrant),
 		Movement: r.Movement(b), License: b.License, Verdict: r.Policy.Verdict(b.License),
 		Backing: b.Backing, Owner: b.Owner, Stale: r.Stale(b), Tags: tags(b.Tags), Summary: s.summaries[b.ID]}
+	ref.Moved = ref.Movement != "" && ref.Movement != radar.NoMove
+	ref.Denied = ref.Verdict == radar.Denied && ref.License != ""
 	ids := make([]string, len(ref.Tags))
 	for i, t := range ref.Tags {
 		ids[i] = t.ID
 	}
 	ref.TagIDs = strings.Join(ids, " ")
 	var d strings.Builder
+	d.Grow(320) // the attributes of a typical blip, grown once
 	attr := func(name, value string) {
 		if value != "" {
 			d.WriteString(` data-` + name + `="` + html.EscapeString(value) + `"`)
@@ -107,6 +115,7 @@ func (s assembly) blipRefIn(r *radar.Radar, b *radar.Blip, number int) BlipRef {
 	attr("owner", ref.Owner)
 	attr("licence", ref.License)
 	attr("verdict", ref.Verdict)
+	attr("summary", ref.Summary)
 	ref.Data = template.HTMLAttr(d.String()) //nolint:gosec // every value is escaped above
 	return ref
 }

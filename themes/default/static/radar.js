@@ -7,8 +7,8 @@
 // - A tooltip names a blip, its ring and its movement on hover, focus
 //   and touch.
 // - A click, a tap or Enter on a blip opens its summary in place: ring,
-//   the blip's own summary (the legend's data-summary), owner, licence
-//   and a link to its page (a click with a modifier key still follows
+//   the blip's own summary (data-summary), owner, licence and a link to
+//   its page (a click with a modifier key still follows
 //   the link).
 // - The filter box and the ring and tag chips dim the blips and entries
 //   that do not match, and keep the filter in the address
@@ -114,10 +114,8 @@
     card.appendChild(h);
     var m = moves[d.getAttribute("data-move")];
     card.appendChild(line(d.getAttribute("data-ring-title") + " · " + d.getAttribute("data-quadrant") + (m ? " · " + m : "")));
-    // The legend's entry carries the blip's summary, in its own words.
-    var said = document.querySelector('[data-blip="' + esc(id) + '"][data-summary]');
-    if (said) {
-      var summary = line(said.getAttribute("data-summary"));
+    if (d.getAttribute("data-summary")) {
+      var summary = line(d.getAttribute("data-summary"));
       summary.className = "blip-card-summary";
       card.appendChild(summary);
     }
