@@ -46,8 +46,11 @@ type ChangeView struct {
 	From      *radar.Segment // the ring before, nil for a new blip
 	To        radar.Segment
 	Direction string // radar.NewBlip, MovedIn, MovedOut or NoMove
-	Decision  *RecordRef
-	Note      string
+	// New, In and Out are Direction as flags, which a template tests
+	// without comparing strings (an edition can list hundreds).
+	New, In, Out bool
+	Decision     *RecordRef
+	Note         string
 }
 
 // editionJobs adds the list of editions and a page per edition, when the
@@ -89,7 +92,8 @@ func (s assembly) edition(rv *radarViews, eds []meta.Date, i int) (*EditionData,
 		ed.Next = &Link{eds[i+1].Human(), site.EditionURL(eds[i+1])}
 	}
 	for _, c := range er.Changes(from, d) {
-		cv := ChangeView{Blip: erv.ref(c.Blip), To: s.ring(c.Move.Ring), Direction: c.Movement, Note: c.Move.Note}
+		cv := ChangeView{Blip: erv.ref(c.Blip), To: s.ring(c.Move.Ring), Direction: c.Movement, Note: c.Move.Note,
+			New: c.Movement == radar.NewBlip, In: c.Movement == radar.MovedIn, Out: c.Movement == radar.MovedOut}
 		if c.From != "" {
 			f := s.ring(c.From)
 			cv.From = &f
