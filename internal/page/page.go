@@ -178,9 +178,9 @@ const maxHomeFindings = 25
 // assembly is the site as the page assemblers read it.
 type assembly struct {
 	*site.Site
-	// summaries are the blips' summaries by id (blipSummaries), worked
-	// out once for every page that shows them.
-	summaries map[string]string
+	// facts are the blips' facts by id (blipFactsOf), worked out once
+	// for every page that shows them.
+	facts map[string]*blipFacts
 }
 
 // addFunc adds a templated page at a site-relative URL; its file is the
@@ -189,7 +189,7 @@ type addFunc func(kind, url, title, desc string, body *markdown.Doc, data any, n
 
 // Assemble returns every templated page of the site, in a fixed order.
 func Assemble(ss *site.Site) []Page {
-	s := assembly{Site: ss, summaries: blipSummaries(ss.Radar)}
+	s := assembly{Site: ss, facts: blipFactsOf(ss.Radar)}
 	sv := &SiteView{Title: s.Config.Title, Description: s.Config.Description, BaseURL: s.Config.BaseURL, Search: s.Config.SearchOn()}
 	if u, err := url.Parse(s.Config.BaseURL); err == nil && s.Config.BaseURL != "" {
 		sv.BasePath = u.Path

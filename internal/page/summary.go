@@ -10,17 +10,17 @@ import (
 // takes: a card's few lines; the blip's page has the rest.
 const summaryLength = 280
 
-// blipSummaries are the summaries of r's blips by id: the summary front
-// matter as written, else the first paragraph of the body as plain text,
-// cut at summaryLength. Editions and views show the blips of the same
-// files, so one summary per id serves every page.
-func blipSummaries(r *radar.Radar) map[string]string {
+// blipFactsOf are the facts of r's blips by id (see blipFacts), their
+// summaries among them: editions and views show the blips of the same
+// files, so the facts of one blip serve every page. The summaries, a
+// parse of each body at worst, are worked out on all cores.
+func blipFactsOf(r *radar.Radar) map[string]*blipFacts {
 	if r == nil {
 		return nil
 	}
-	out := make([]string, len(r.Blips))
-	parallel.For(len(r.Blips), func(i int) { out[i] = BlipSummary(r.Blips[i]) })
-	m := make(map[string]string, len(out))
+	out := make([]*blipFacts, len(r.Blips))
+	parallel.For(len(r.Blips), func(i int) { out[i] = factsOf(r.Blips[i], BlipSummary(r.Blips[i])) })
+	m := make(map[string]*blipFacts, len(out))
 	for i, b := range r.Blips {
 		m[b.ID] = out[i]
 	}
