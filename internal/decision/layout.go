@@ -3,24 +3,54 @@ package decision
 import (
 	"cmp"
 	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Graph sizes, in viewBox units.
 const (
-	// NodeWidth and NodeHeight are the size of a record's box.
-	NodeWidth  = 200.0
-	NodeHeight = 46.0
+	// NodeWidth is the width of a record's box; its height grows with its
+	// title's lines (GraphNode.Height).
+	NodeWidth = 216.0
+	// NodeInset is the space between a box's border and its text.
+	NodeInset = 10.0
+	// LineHeight is the distance between the baselines of a box's lines.
+	LineHeight = 17.0
+	// FontSize and StatusFontSize are the sizes the theme sets a box's
+	// title and label, and its status, in; the wrapping assumes them.
+	FontSize       = 13.0
+	StatusFontSize = 11.0
+	// LaneHead is the height of a lane's title above its boxes.
+	LaneHead = 28.0
 
-	colGap   = 120.0
-	rowGap   = 14.0
-	groupGap = 34.0
-	margin   = 10.0
+	colGap    = 64.0
+	rowGap    = 14.0
+	laneGap   = 12.0
+	lanePad   = 10.0
+	margin    = 10.0
+	packLimit = 4 // columns a lane's unchained records fill at least
 )
 
 // GraphNode is a record placed on the relation graph.
 type GraphNode struct {
 	Record *Record
-	X, Y   float64 // top left corner
+	Label  string   // the record's label, with its folder when it has one
+	Title  []string // the title, wrapped to the box's width
+	// StatusBelow says the status does not fit beside the label and
+	// takes a line of its own under it.
+	StatusBelow bool
+	X, Y        float64 // top left corner
+	Height      float64
+	Column      int // the box's column, counted from the left
+	Lane        int // index into Graph.Lanes
+}
+
+// GraphLane is a band of the graph holding the records of one status, or
+// of one category folder.
+type GraphLane struct {
+	Title     string
+	Y, Height float64
 }
 
 // GraphEdge is one relation drawn on the graph, from the record that
@@ -31,152 +61,183 @@ type GraphEdge struct {
 	Curve    Curve // where the edge runs, from From's box to To's
 }
 
+// Related reports whether e belongs to the overlay of "relates to" edges
+// rather than to the chains.
+func (e GraphEdge) Related() bool { return e.Verb == VerbRelatesTo }
+
 // Curve is a cubic Bézier curve from (X0, Y0) to (X3, Y3), pulled
-// towards (X1, Y1) and then (X2, Y2).
+// towards (X1, Y1) and then (X2, Y2). The curve lies inside the hull of
+// its four points, so those inside the drawing keep it inside too.
 type Curve struct{ X0, Y0, X1, Y1, X2, Y2, X3, Y3 float64 }
 
-// Graph is the relation graph laid out for drawing: records that have
-// relations, in connected groups stacked top to bottom. Within a group a
+// Graph is the relation graph laid out in layers: every record that has
+// relations, in lanes stacked top to bottom (one per status, or one per
+// category folder when the records come from more than one). Supersession,
+// amendment and custom relations form chains that run left to right: a
 // record stands one column to the right of every record it supersedes or
-// amends, so the newest decisions are on the right. Each relation between
-// two placed records is one edge: from the side that states it in the
-// active voice, and "relates to", which both sides state, once per pair.
+// amends, so the newest decisions are on the right. Within a column a
+// lane's chained records are ordered to keep their relations short
+// (barycentres); records in no chain follow them in rows. "Relates to",
+// which both sides state, is one edge per pair, meant as an overlay.
 type Graph struct {
 	Nodes         []GraphNode
 	Edges         []GraphEdge
+	Lanes         []GraphLane
 	Width, Height float64
 }
 
-// Layout places every record that has relations. It is deterministic and
-// linear in records and relations.
+// Layout places every record that has relations. It is deterministic.
 func (l *Log) Layout() *Graph {
-	g := &Graph{}
-	var related []*Record
+	var placed []*Record
+	folders := map[string]bool{}
 	for _, r := range l.Records {
 		if len(r.Relations) > 0 {
-			related = append(related, r)
+			placed = append(placed, r)
+			folders[r.Folder] = true
 		}
 	}
-	// Connected groups, by union-find over relations.
-	parent := map[*Record]*Record{}
-	var find func(*Record) *Record
-	find = func(r *Record) *Record {
-		for parent[r] != r {
-			parent[r] = parent[parent[r]]
-			r = parent[r]
+	g := &Graph{}
+	if len(placed) == 0 {
+		return g
+	}
+	laneOf, lanes := byStatus(placed)
+	if len(folders) > 1 {
+		laneOf, lanes = byFolder(placed)
+	}
+	col := l.columns(placed)
+	chains := l.chainEdges(placed)
+	chained := map[*Record]bool{}
+	for _, e := range chains {
+		chained[e.From], chained[e.To] = true, true
+	}
+	nodes := make(map[*Record]*GraphNode, len(placed))
+	for _, r := range placed {
+		n := &GraphNode{Record: r, Label: r.Label(), Lane: laneOf[r]}
+		if r.Folder != "" {
+			n.Label = r.Folder + "/" + n.Label
 		}
-		return r
-	}
-	for _, r := range related {
-		parent[r] = r
-	}
-	for _, r := range related {
-		for _, rel := range r.Relations {
-			if t := l.Target(rel); t != nil && parent[t] != nil {
-				if a, b := find(r), find(t); a != b {
-					parent[b] = a
-				}
-			}
-			if t := l.Target(rel); t != nil && drawn(rel.Verb) {
-				g.Edges = append(g.Edges, GraphEdge{From: r, To: t, Verb: rel.Verb})
-			}
+		n.Title = wrap(r.Title, NodeWidth-2*NodeInset, FontSize)
+		n.StatusBelow = textWidth(n.Label, FontSize)*1.1+textWidth(r.Status, StatusFontSize)+3*NodeInset > NodeWidth
+		if n.StatusBelow {
+			n.Title = slices.Insert(n.Title, 0, "") // room for the status
 		}
-	}
-	groups := map[*Record][]*Record{}
-	var roots []*Record
-	for _, r := range related {
-		root := find(r)
-		if groups[root] == nil {
-			roots = append(roots, root)
+		n.Height = 2*NodeInset + LineHeight*float64(1+len(n.Title)) - (LineHeight - FontSize)
+		if chained[r] {
+			n.Column = col[r]
 		}
-		groups[root] = append(groups[root], r)
+		nodes[r] = n
 	}
-	// roots are in the order of their first member, which is Records order.
-	col := l.columns(related)
-	y := margin
-	for _, root := range roots {
-		members := groups[root]
-		rows := map[int]int{}
-		maxRows := 0
-		slices.SortStableFunc(members, func(a, b *Record) int { return cmp.Compare(col[a], col[b]) })
-		for _, r := range members {
-			c := col[r]
-			g.Nodes = append(g.Nodes, GraphNode{Record: r, X: margin + float64(c)*(NodeWidth+colGap), Y: y + float64(rows[c])*(NodeHeight+rowGap)})
-			rows[c]++
-			maxRows = max(maxRows, rows[c])
-			g.Width = max(g.Width, margin+float64(c+1)*(NodeWidth+colGap)-colGap+margin)
-		}
-		y += float64(maxRows)*(NodeHeight+rowGap) - rowGap + groupGap
+	cells, loose := arrange(placed, nodes, chains, chained)
+	g.Lanes = lanes
+	g.place(cells, loose, nodes)
+	for _, r := range placed {
+		g.Nodes = append(g.Nodes, *nodes[r])
 	}
-	if len(g.Nodes) > 0 {
-		g.Height = y - groupGap + margin
-	}
-	g.Edges = route(g.Nodes, g.Edges)
+	g.Edges = g.route(nodes, append(chains, l.relatedEdges(placed)...))
 	return g
 }
 
-// route keeps the edges between placed records, "relates to" once per
-// pair, and gives each its curve.
-func route(nodes []GraphNode, edges []GraphEdge) []GraphEdge {
-	pos := map[*Record]GraphNode{}
-	for _, n := range nodes {
-		pos[n.Record] = n
-	}
-	type pair struct{ a, b *Record }
-	seen := map[pair]bool{}
-	var out []GraphEdge
-	for _, e := range edges {
-		from, okF := pos[e.From]
-		to, okT := pos[e.To]
-		if !okF || !okT {
-			continue
+// laneOrder is the order of status lanes: what holds now first.
+var laneOrder = []string{Accepted, Proposed, Deprecated, Superseded, Rejected}
+
+// byStatus puts each record in the lane of its status.
+func byStatus(records []*Record) (map[*Record]int, []GraphLane) {
+	return lanesBy(records, func(r *Record) string { return r.Status }, func(a, b string) int {
+		ia, ib := slices.Index(laneOrder, a), slices.Index(laneOrder, b)
+		if ia < 0 {
+			ia = len(laneOrder)
 		}
-		if e.Verb == VerbRelatesTo {
-			if seen[pair{e.To, e.From}] {
+		if ib < 0 {
+			ib = len(laneOrder)
+		}
+		return cmp.Or(cmp.Compare(ia, ib), cmp.Compare(a, b))
+	}, capitalise)
+}
+
+// byFolder puts each record in the lane of its category folder, the top
+// level first.
+func byFolder(records []*Record) (map[*Record]int, []GraphLane) {
+	return lanesBy(records, func(r *Record) string { return r.Folder }, strings.Compare, func(f string) string {
+		if f == "" {
+			return "Top level"
+		}
+		return f
+	})
+}
+
+func lanesBy(records []*Record, key func(*Record) string, order func(a, b string) int, title func(string) string) (map[*Record]int, []GraphLane) {
+	var keys []string
+	for _, r := range records {
+		if !slices.Contains(keys, key(r)) {
+			keys = append(keys, key(r))
+		}
+	}
+	slices.SortFunc(keys, order)
+	lanes := make([]GraphLane, len(keys))
+	for i, k := range keys {
+		lanes[i].Title = title(k)
+	}
+	laneOf := make(map[*Record]int, len(records))
+	for _, r := range records {
+		laneOf[r] = slices.Index(keys, key(r))
+	}
+	return laneOf, lanes
+}
+
+func capitalise(s string) string {
+	r, n := utf8.DecodeRuneInString(s)
+	if n == 0 {
+		return s
+	}
+	return string(unicode.ToUpper(r)) + s[n:]
+}
+
+// chainEdges are the relations that make chains: every relation between
+// placed records stated in the active voice but "relates to".
+func (l *Log) chainEdges(placed []*Record) []GraphEdge {
+	in := map[*Record]bool{}
+	for _, r := range placed {
+		in[r] = true
+	}
+	var out []GraphEdge
+	for _, r := range placed {
+		for _, rel := range r.Relations {
+			if rel.Verb == VerbRelatesTo || passive(rel.Verb) {
 				continue
 			}
-			seen[pair{e.From, e.To}] = true
+			if t := l.Target(rel); t != nil && t != r && in[t] {
+				out = append(out, GraphEdge{From: r, To: t, Verb: rel.Verb})
+			}
 		}
-		e.Curve = curve(from, to)
-		out = append(out, e)
 	}
 	return out
 }
 
-// curve runs from the left side of from to the right side of to, or,
-// between boxes of one column, around their right side.
-func curve(from, to GraphNode) Curve {
-	fy, ty := from.Y+NodeHeight/2, to.Y+NodeHeight/2
-	if from.X == to.X {
-		// Arcs between boxes of one column nest: the further apart, the
-		// wider the arc, so they do not run on top of one another.
-		x := from.X + NodeWidth
-		bend := x + min(colGap*0.8, 10+0.3*abs(ty-fy))
-		return Curve{x, fy, bend, fy, bend, ty, x, ty}
+// relatedEdges are the "relates to" relations, once per pair.
+func (l *Log) relatedEdges(placed []*Record) []GraphEdge {
+	in := map[*Record]bool{}
+	for _, r := range placed {
+		in[r] = true
 	}
-	if from.X > to.X {
-		x1, x2 := from.X, to.X+NodeWidth
-		mid := (x1 + x2) / 2
-		return Curve{x1, fy, mid, fy, mid, ty, x2, ty}
+	type pair struct{ a, b *Record }
+	seen := map[pair]bool{}
+	var out []GraphEdge
+	for _, r := range placed {
+		for _, rel := range r.Relations {
+			t := l.Target(rel)
+			if rel.Verb != VerbRelatesTo || t == nil || t == r || !in[t] || seen[pair{t, r}] {
+				continue
+			}
+			seen[pair{r, t}] = true
+			out = append(out, GraphEdge{From: r, To: t, Verb: rel.Verb})
+		}
 	}
-	x1, x2 := from.X+NodeWidth, to.X
-	mid := (x1 + x2) / 2
-	return Curve{x1, fy, mid, fy, mid, ty, x2, ty}
+	return out
 }
-
-func abs(x float64) float64 {
-	if x < 0 {
-		return -x
-	}
-	return x
-}
-
-// drawn reports whether a relation is drawn from this side: the active
-// voice, and "relates to" once per pair (see route).
-func drawn(verb string) bool { return !passive(verb) }
 
 // columns gives each record its column: one more than the highest column
-// of the records it supersedes or amends (or states a custom relation to).
+// of the records it supersedes or amends (or states a custom relation to),
+// the longest path to the start of its chain.
 func (l *Log) columns(records []*Record) map[*Record]int {
 	col := map[*Record]int{}
 	state := map[*Record]int{} // 1 visiting, 2 done
@@ -194,7 +255,7 @@ func (l *Log) columns(records []*Record) map[*Record]int {
 			if rel.Verb == VerbRelatesTo || passive(rel.Verb) {
 				continue
 			}
-			if t := l.Target(rel); t != nil {
+			if t := l.Target(rel); t != nil && t != r {
 				c = max(c, visit(t)+1)
 			}
 		}

@@ -51,22 +51,32 @@
 //
 // # The relation graph
 //
-// Graph draws a decision.Graph: every record that has relations as a box
-// that links to its page, every relation as a curve.
+// Graph draws a decision.Graph: its lanes as bands, every record that has
+// relations as a box that links to its page, every relation as a curve.
 //
 //	svg.decision-graph             the drawing; role="group", labelled by its <title>
-//	                               (id decision-graph-title)
+//	                               (id decision-graph-title); font-size decision.FontSize
 //	  marker#arrow                 the arrowhead; a theme's page may reuse it in a key
 //	                               as marker-end="url(#arrow)"
-//	  path.edge.rel-VERB           one curve per relation, from the record that states it
-//	                               in the active voice, with an arrowhead except for
-//	                               "relates to"; VERB is supersedes, amends, related, or
-//	                               custom for any other verb; its <title> says the relation
-//	  a.node.status-STATUS         one link per record, with an aria-label and a <title>;
-//	                               STATUS is one of decision.Statuses(), or custom
-//	    rect                       the box (decision.NodeWidth by decision.NodeHeight)
+//	  g.lane                       one band per lane (a status, or a category folder),
+//	    rect                       the band, as wide as the drawing
+//	    text.lane-label            its title
+//	  path.edge.rel-VERB           one curve per supersession, amendment or custom
+//	                               relation, from the record that states it in the
+//	                               active voice, with an arrowhead; VERB is supersedes,
+//	                               amends, or custom for any other verb; its <title>
+//	                               says the relation
+//	  g.related-overlay            the "relates to" curves (path.edge.rel-related, no
+//	                               arrowhead), once per pair; the default theme hides
+//	                               the group until the reader asks for it
+//	  a.node.status-STATUS         one link per record; STATUS is one of
+//	                               decision.Statuses(), or custom; its aria-label is its
+//	                               visible text in reading order (label, status, title)
+//	    rect                       the box (decision.NodeWidth by GraphNode.Height)
 //	    text.label                 the record's label, then text.status its status
-//	    text                       its title, cut short to fit
+//	                               (beside the label, or under it when it does not fit)
+//	    text > tspan               its whole title, one tspan per line as the domain
+//	                               wrapped it
 //
 // Font sizes and text anchors are presentation attributes, which the
 // theme's CSS overrides if it sets them; the blip number's size shrinks for

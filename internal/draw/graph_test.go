@@ -1,6 +1,9 @@
 package draw_test
 
 import (
+	"encoding/xml"
+	"html"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -72,6 +75,92 @@ func TestGraphClasses(t *testing.T) {
 	for _, want := range []string{`<svg class="adr-graph"`, `class="edge replaces"`, `class="node is-accepted"`, `class="edge rel-amends"`} {
 		if !strings.Contains(svg, want) {
 			t.Errorf("drawing lacks %s", want)
+		}
+	}
+}
+
+// TestFixtureGraph draws the relation graph of a small log and compares it
+// with testdata/graph.svg; run with -update to accept a new drawing.
+func TestFixtureGraph(t *testing.T) {
+	got := draw.Graph(relationLog(t).Layout(), draw.GraphOptions{Href: func(r *decision.Record) string { return "../" + r.ID + "/" }})
+	wellFormed(t, got)
+	golden(t, filepath.Join("testdata", "graph.svg"), []byte(got+"\n"))
+}
+
+// TestGraphOverlay puts every "relates to" curve, and only those, in the
+// overlay group the theme hides until asked.
+func TestGraphOverlay(t *testing.T) {
+	svg := draw.Graph(relationLog(t).Layout(), draw.GraphOptions{})
+	start := strings.Index(svg, `<g class="related-overlay">`)
+	if start < 0 {
+		t.Fatal("drawing has no overlay group")
+	}
+	end := start + strings.Index(svg[start:], "</g>")
+	overlay, rest := svg[start:end], svg[:start]+svg[end:]
+	if got := strings.Count(overlay, `class="edge rel-related"`); got != 1 {
+		t.Errorf("%d related curves in the overlay, want 1", got)
+	}
+	if strings.Contains(rest, "rel-related") {
+		t.Error("a related curve is drawn outside the overlay")
+	}
+	if strings.Contains(overlay, "rel-supersedes") {
+		t.Error("a supersession is in the overlay")
+	}
+}
+
+// TestGraphNames gives every record's link an accessible name that is its
+// visible text, word for word in reading order (axe-core's
+// label-content-name-mismatch), whole titles included.
+func TestGraphNames(t *testing.T) {
+	log := relationLog(t)
+	svg := draw.Graph(log.Layout(), draw.GraphOptions{})
+	d := xml.NewDecoder(strings.NewReader(svg))
+	var label string
+	var text []string
+	inLink, inTitle := false, false
+	links := 0
+	for {
+		tok, err := d.Token()
+		if err != nil {
+			break
+		}
+		switch tok := tok.(type) {
+		case xml.StartElement:
+			switch tok.Name.Local {
+			case "a":
+				inLink, text = true, nil
+				for _, a := range tok.Attr {
+					if a.Name.Local == "aria-label" {
+						label = a.Value
+					}
+				}
+			case "title":
+				inTitle = true
+			}
+		case xml.EndElement:
+			switch tok.Name.Local {
+			case "a":
+				inLink = false
+				links++
+				visible := strings.Join(strings.Fields(strings.Join(text, "")), " ")
+				if visible != label {
+					t.Errorf("link named %q shows %q", label, visible)
+				}
+			case "title":
+				inTitle = false
+			}
+		case xml.CharData:
+			if inLink && !inTitle {
+				text = append(text, string(tok))
+			}
+		}
+	}
+	if links != 5 {
+		t.Errorf("%d links, want 5", links)
+	}
+	for _, r := range log.Records {
+		if len(r.Relations) > 0 && !strings.Contains(svg, html.EscapeString(r.Title)) {
+			t.Errorf("the drawing lacks %s's whole title %q", r.Label(), r.Title)
 		}
 	}
 }

@@ -159,7 +159,6 @@ func Radar(l *radar.Layout, o RadarOptions) string {
 // <title>: a <title> counts as the link's text, which then no longer
 // matches its name.
 func blip(b *strings.Builder, c Classes, p radar.Placed, ring string, o RadarOptions, drawing string) {
-	c = o.Classes.withDefaults()
 	// Written piece by piece, not with fmt: the radar page, the home page
 	// and the quadrant pages each draw every blip, 5,000 on a large radar.
 	name := strconv.Itoa(p.Number) + ". " + p.Blip.Title + ": " + ring

@@ -36,6 +36,9 @@ type Classes struct {
 	NodeStatus     string // prefix of a record's status: status-accepted, …, status-custom
 	NodeLabel      string // a record's label ("ADR-0003")
 	NodeStatusText string // a record's status written in its box
+	Lane           string // a band of the graph, holding its background and title
+	LaneLabel      string // a band's title
+	Overlay        string // the group of "relates to" curves, which the theme hides until asked
 }
 
 // DefaultClasses returns the names the default theme's style.css styles.
@@ -71,6 +74,9 @@ func DefaultClasses() Classes {
 		NodeStatus:     "status-",
 		NodeLabel:      "label",
 		NodeStatusText: "status",
+		Lane:           "lane",
+		LaneLabel:      "lane-label",
+		Overlay:        "related-overlay",
 	}
 }
 
@@ -108,6 +114,9 @@ func (c Classes) withDefaults() Classes {
 		NodeStatus:     cmp.Or(c.NodeStatus, d.NodeStatus),
 		NodeLabel:      cmp.Or(c.NodeLabel, d.NodeLabel),
 		NodeStatusText: cmp.Or(c.NodeStatusText, d.NodeStatusText),
+		Lane:           cmp.Or(c.Lane, d.Lane),
+		LaneLabel:      cmp.Or(c.LaneLabel, d.LaneLabel),
+		Overlay:        cmp.Or(c.Overlay, d.Overlay),
 	}
 }
 
@@ -119,16 +128,7 @@ const (
 	numberSizeThousand = 6.0
 )
 
-// A record's box on the relation graph, in viewBox units and characters:
-// the radius of its corners, the texts' inset from its sides, the
-// baselines of the first line (label and status) and of the second
-// (title), and how much of the status and the title fit before they are
-// cut short.
-const (
-	nodeCorner     = 5.0
-	nodeInset      = 8.0
-	nodeFirstLine  = 18.0
-	nodeSecondLine = 36.0
-	statusRunes    = 14
-	titleRunes     = 25
-)
+// nodeCorner is the radius of a record's box's corners on the relation
+// graph, in viewBox units; every other size of the graph is the domain's
+// (decision.NodeWidth, decision.LineHeight, …), which wraps titles for it.
+const nodeCorner = 5.0

@@ -73,11 +73,15 @@ func TestIncrementalMatchesCleanBuild(t *testing.T) {
 				return replace(t, s, "# Prototype first\n", "# Prototype first\n\nAn opening sentence, added first.\n")
 			})
 		}, "bodies", false},
+		// The first paragraph is the blip's summary on the radar's pages.
 		{"blip body, first paragraph", []string{"radar/kafka.md"}, func() {
 			edit(t, dir, "radar/kafka.md", func(s string) string {
 				i := strings.Index(s[3:], "---\n") + 3 + 4
 				return s[:i] + "Opening words of the blip.\n\n" + s[i:]
 			})
+		}, "pages", false},
+		{"blip body, past the first paragraph", []string{"radar/kafka.md"}, func() {
+			edit(t, dir, "radar/kafka.md", func(s string) string { return s + "\nA closing paragraph.\n" })
 		}, "bodies", false},
 		{"record body with a broken link", []string{rec}, func() {
 			edit(t, dir, rec, func(s string) string { return s + "\nSee [gone](no-such-file.md).\n" })

@@ -131,7 +131,8 @@ func (m *memo) Radar(blips []*radar.Blip, make func() (*radar.Radar, []*diag.Pro
 
 // sameMeta reports whether two parse results of one source differ at
 // most in their markdown body and the lines things were found on, so that
-// no page but the source's own can differ.
+// no page but the source's own can differ: for a blip, only in the part
+// of its body past the summary (page.BlipSummary) the radar's pages show.
 func sameMeta(a, b any) bool {
 	switch x := a.(type) {
 	case *decision.Record:
@@ -144,8 +145,8 @@ func sameMeta(a, b any) bool {
 		return reflect.DeepEqual(xc, yc)
 	case *radar.Blip:
 		y, ok := b.(*radar.Blip)
-		if !ok {
-			return false
+		if !ok || page.BlipSummary(x) != page.BlipSummary(y) {
+			return false // the radar's pages show the summary
 		}
 		xc, yc := *x, *y
 		xc.Body, yc.Body, xc.BodyLine, yc.BodyLine, xc.Lines, yc.Lines = nil, nil, 0, 0, nil, nil

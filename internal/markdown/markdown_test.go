@@ -5,6 +5,7 @@ import (
 	"errors"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/waymark-dev/waymark/internal/diag"
 )
@@ -191,6 +192,50 @@ func FuzzHeadings(f *testing.F) {
 			if !bytes.Contains(res.HTML, []byte(`id="`+h.ID+`"`)) {
 				t.Errorf("heading %+v: the HTML has no such id", h)
 			}
+		}
+	})
+}
+
+// TestSummary takes the first paragraph as plain text, past headings and
+// other blocks, and cuts a long one at a word.
+func TestSummary(t *testing.T) {
+	long := strings.Repeat("word ", 100)
+	for _, tt := range []struct{ name, body, want string }{
+		{"plain", "First *para*graph with `code`\nand a [link](x.md).\n\nSecond.\n", "First paragraph with code and a link."},
+		{"after a heading and a list", "## Why\n\n- a list\n\n> quoted\n\nThe text.\n", "The text."},
+		{"only a heading", "## Why\n", ""},
+		{"empty", "", ""},
+		{"raw html dropped", "<div>x</div>\n\nText <b>bold</b>.\n", "Text bold."},
+		{"long", long, strings.TrimSpace(strings.Repeat("word ", 59)) + "…"},
+		{"entity", "Fish &amp; chips\n", "Fish & chips"},
+	} {
+		if got := Summary([]byte(tt.body), 300); got != tt.want {
+			t.Errorf("%s: Summary = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+// FuzzSummary: any body gives a summary without a panic, on one line, in
+// valid UTF-8 when the body is, and no longer than asked.
+func FuzzSummary(f *testing.F) {
+	for _, s := range []string{"A *b* `c`\n\nD\n", "# T\n\n- x\n\ny\n", "Plain words\nover two lines.\n\nMore.\n", "\n\nWhy it is here.\n", "[a]: b\n\ntext [a]\n", strings.Repeat("x ", 400)} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		got := Summary([]byte(body), 40)
+		if _, ok := plainParagraph([]byte(body)); ok && utf8.ValidString(body) {
+			if parsed := parsedSummary([]byte(body), 40); got != parsed {
+				t.Errorf("plain paragraph %q summarised as %q, but the parser says %q", body, got, parsed)
+			}
+		}
+		if strings.ContainsAny(got, "\n\r") {
+			t.Errorf("summary %q spans lines", got)
+		}
+		if utf8.ValidString(body) && !utf8.ValidString(got) {
+			t.Errorf("summary %q is not valid UTF-8", got)
+		}
+		if n := utf8.RuneCountInString(got); n > 41 {
+			t.Errorf("summary of %d characters, want at most 41", n)
 		}
 	})
 }

@@ -393,13 +393,7 @@ func (s assembly) relationGraph(rows []DecisionRow, relations [][]Relation, page
 	if len(g.Nodes) == 0 {
 		return "", nil
 	}
-	label := func(r *decision.Record) string {
-		if r.Folder != "" {
-			return r.Folder + "/" + r.Label()
-		}
-		return r.Label()
-	}
-	svg := draw.Graph(g, draw.GraphOptions{Href: func(r *decision.Record) string { return markdown.Rel(page, site.RecordURL(r)) }, Label: label})
+	svg := draw.Graph(g, draw.GraphOptions{Href: func(r *decision.Record) string { return markdown.Rel(page, site.RecordURL(r)) }})
 	var related []DecisionRow
 	for i, r := range s.Decisions.Records {
 		if len(r.Relations) == 0 {

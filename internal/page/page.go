@@ -54,9 +54,9 @@
 // Every list entry of a blip on a radar page carries BlipRef.Data, the
 // data-* attributes (data-blip, data-title, data-ring, data-ring-title,
 // data-quadrant, data-move, data-tags, data-owner, data-licence,
-// data-verdict) from which the default theme's radar.js builds tooltips
-// and summaries and filters the radar; every blip drawn carries
-// data-blip. RadarData.Tags are the tags to filter by.
+// data-verdict, data-summary) from which the default theme's radar.js
+// builds tooltips and the in-place card and filters the radar; every
+// blip drawn carries data-blip. RadarData.Tags are the tags to filter by.
 //
 // # Template functions
 //
@@ -176,7 +176,12 @@ type Page struct {
 const maxHomeFindings = 25
 
 // assembly is the site as the page assemblers read it.
-type assembly struct{ *site.Site }
+type assembly struct {
+	*site.Site
+	// facts are the blips' facts by id (blipFactsOf), worked out once
+	// for every page that shows them.
+	facts map[string]*blipFacts
+}
 
 // addFunc adds a templated page at a site-relative URL; its file is the
 // URL's (site.PageFile), so that no page's file and URL can disagree.
@@ -184,7 +189,7 @@ type addFunc func(kind, url, title, desc string, body *markdown.Doc, data any, n
 
 // Assemble returns every templated page of the site, in a fixed order.
 func Assemble(ss *site.Site) []Page {
-	s := assembly{ss}
+	s := assembly{Site: ss, facts: blipFactsOf(ss.Radar)}
 	sv := &SiteView{Title: s.Config.Title, Description: s.Config.Description, BaseURL: s.Config.BaseURL, Search: s.Config.SearchOn()}
 	if u, err := url.Parse(s.Config.BaseURL); err == nil && s.Config.BaseURL != "" {
 		sv.BasePath = u.Path

@@ -60,7 +60,7 @@ func (s assembly) searchData(byTag map[string]*TagData) *SearchData {
 // document, without its text: the renderer adds each page's text as it
 // renders the page.
 func SearchDocs(ss *site.Site) []search.Doc {
-	s := assembly{ss}
+	s := assembly{Site: ss}
 	var docs []search.Doc
 	for _, r := range s.Decisions.Records {
 		docs = append(docs, search.Doc{Type: "decision", Title: r.Title, Label: r.Label(), URL: site.RecordURL(r),

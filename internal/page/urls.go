@@ -9,7 +9,7 @@ import (
 
 // URLs lists every page's site-relative URL, for the sitemap.
 func URLs(ss *site.Site) []string {
-	s := assembly{ss}
+	s := assembly{Site: ss}
 	urls := []string{"", "radar/", "roadmap/", "decisions/", "decisions/timeline/", "decisions/graph/", "tags/"}
 	if s.Config.SearchOn() {
 		urls = append(urls, "search/")

@@ -3,6 +3,7 @@ package page
 import (
 	"github.com/waymark-dev/waymark/internal/draw"
 	"github.com/waymark-dev/waymark/internal/markdown"
+	"github.com/waymark-dev/waymark/internal/parallel"
 	"github.com/waymark-dev/waymark/internal/radar"
 	"github.com/waymark-dev/waymark/internal/site"
 )
@@ -24,14 +25,20 @@ type ViewData struct {
 
 // viewJobs adds a page per view.
 func (s assembly) viewJobs(rv *radarViews, add addFunc) {
-	for _, v := range s.Config.Views {
+	views := s.Config.Views
+	data := make([]*ViewData, len(views))
+	parallel.For(len(views), func(i int) {
+		v := views[i]
 		vrv := s.radarViewsOf(v.Of(s.Radar), rv.concerns)
 		u := site.ViewURL(v.ID)
-		vd := &ViewData{RadarData: vrv.radarData(u), View: v, File: "radar.svg"}
+		data[i] = &ViewData{RadarData: vrv.radarData(u), View: v, File: "radar.svg"}
 		if s.Config.BaseURL != "" {
-			vd.Embed = s.Config.BaseURL + u + "radar.svg"
+			data[i].Embed = s.Config.BaseURL + u + "radar.svg"
 		}
-		add("view", u, v.Title, v.Description, nil, vd)
+	})
+	for i, v := range views {
+		u := site.ViewURL(v.ID)
+		add("view", u, v.Title, v.Description, nil, data[i])
 	}
 }
 

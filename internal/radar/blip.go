@@ -12,6 +12,8 @@
 //	license   SPDX id or expression, e.g. "MIT OR Apache-2.0"
 //	backing   organisation | foundation | community | individual | vendor
 //	owner     team or person responsible for the guidance
+//	summary   one or two sentences that say what the guidance is, for the
+//	          radar's in-place card (default: the body's first paragraph)
 //	reviewed  YYYY-MM-DD of the last review
 //	horizon   roadmap horizon id when the blip is expected to move
 //	tags      list or comma-separated string
@@ -117,6 +119,7 @@ type Blip struct {
 	License  string
 	Backing  string
 	Owner    string
+	Summary  string // the summary: front matter, as written; "" when not stated
 	Reviewed meta.Date
 	Horizon  string
 	Tags     []string
@@ -165,6 +168,7 @@ type frontMatter struct {
 	License  meta.Text    `yaml:"license"`
 	Backing  meta.Text    `yaml:"backing"`
 	Owner    meta.Text    `yaml:"owner"`
+	Summary  meta.Text    `yaml:"summary"`
 	Reviewed meta.Date    `yaml:"reviewed"`
 	Horizon  meta.Text    `yaml:"horizon"`
 	Tags     meta.Strings `yaml:"tags"`
@@ -200,6 +204,7 @@ func Parse(path string, src []byte, s Settings) (*Blip, error) {
 		ID: strings.TrimSuffix(base, ".md"), Source: path,
 		Title: string(fm.Title), Quadrant: string(fm.Quadrant), Ring: string(fm.Ring),
 		License: string(fm.License), Backing: strings.ToLower(string(fm.Backing)), Owner: string(fm.Owner),
+		Summary:  strings.TrimSpace(string(fm.Summary)),
 		Reviewed: fm.Reviewed, Horizon: string(fm.Horizon), Tags: fm.Tags,
 		History: fm.History, Roadmap: fm.Roadmap, Packages: fm.Packages,
 		Link: string(fm.Link), NotDrawn: fm.Drawn != nil && !*fm.Drawn, Related: fm.Related,

@@ -62,6 +62,9 @@ history:
 roadmap:
   - {horizon: later, ring: adopt, note: once the pilot ends}
 packages: [pkg:maven/org.apache.kafka/*, pkg:npm/kafkajs]
+summary: >
+  A log of events
+  that teams share.
 ---
 
 Why it is here.
@@ -73,7 +76,7 @@ Why it is here.
 	want := &radar.Blip{
 		ID: "kafka", Source: "radar/kafka.md", Title: "Apache Kafka",
 		Quadrant: "platforms", Ring: "trial", License: "Apache-2.0", Backing: "foundation",
-		Owner: "platform-team", Reviewed: d("2025-01-10"), Horizon: "next",
+		Owner: "platform-team", Summary: "A log of events that teams share.", Reviewed: d("2025-01-10"), Horizon: "next",
 		Tags: []string{"messaging", "streaming"},
 		History: []radar.Move{
 			{Date: d("2023-04-01"), Ring: "assess", Note: "first look"},
@@ -82,7 +85,7 @@ Why it is here.
 		Roadmap:  []radar.Plan{{Horizon: "later", Ring: "adopt", Note: "once the pilot ends"}},
 		Packages: []string{"pkg:maven/org.apache.kafka/*", "pkg:npm/kafkajs"},
 		Body:     []byte("\nWhy it is here.\n"),
-		BodyLine: 21,
+		BodyLine: 24,
 		Lines: map[string]int{
 			"title": 2, "quadrant": 3, "ring": 4, "license": 5, "backing": 6, "owner": 7,
 			"reviewed": 8, "horizon": 9, "tags": 10, "history": 11, "roadmap": 17, "packages": 19,

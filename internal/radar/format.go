@@ -28,6 +28,7 @@ func Format(b *Blip) []byte {
 	field("license", b.License)
 	field("backing", b.Backing)
 	field("owner", b.Owner)
+	field("summary", b.Summary)
 	if !b.Reviewed.IsZero() {
 		fmt.Fprintf(&w, "reviewed: %s\n", b.Reviewed)
 	}

@@ -318,11 +318,19 @@ func (s segment) row(rr, d float64) row {
 	return rw
 }
 
-// capacity returns how many blips, d apart, fit in s between r0 and r1.
+// capacity returns how many blips, d apart, fit in s between r0 and r1:
+// the rows of rows(r0, r1, d), counted without making the list, as the
+// layout's searches ask this thousands of times per drawing.
 func (s segment) capacity(r0, r1, d float64) int {
+	w := r1 - r0 - 2*edge
+	if w < 0 {
+		return 0
+	}
+	m := int(math.Floor(w/d+1e-9)) + 1
+	off := (w - float64(m-1)*d) / 2
 	n := 0
-	for _, rr := range rows(r0, r1, d) {
-		n += s.row(rr, d).cap
+	for k := range m {
+		n += s.row(r0+edge+off+float64(k)*d, d).cap
 	}
 	return n
 }

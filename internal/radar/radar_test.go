@@ -160,7 +160,7 @@ func TestFormatRoundTrip(t *testing.T) {
 	cfg := DefaultSettings()
 	for _, b := range []*Blip{
 		{ID: "kafka", Title: "Apache Kafka", Quadrant: "platforms", Ring: "hold", License: "Apache-2.0", Backing: "foundation",
-			Owner: "integration-team", Reviewed: date("2017-02-20"), Horizon: "later", Tags: []string{"messaging", "streaming"},
+			Owner: "integration-team", Summary: "A log of events: on hold since it lost messages (see #5).", Reviewed: date("2017-02-20"), Horizon: "later", Tags: []string{"messaging", "streaming"},
 			History: []Move{{Date: date("2015-10-19"), Ring: "trial", Decision: 3, Note: "chosen without a prototype"},
 				{Date: date("2016-08-01"), Ring: "hold", Decision: 5, Note: "lost messages: three ways, {all} of them; see #5"}},
 			Roadmap: []Plan{{Horizon: "later", Ring: "assess", Note: "revisit"}}, Body: []byte("Why.\n\nMore.\n"),
@@ -178,7 +178,7 @@ func TestFormatRoundTrip(t *testing.T) {
 		if !bytes.Equal(Format(got), src) {
 			t.Errorf("%s: formatting the parsed blip gives different text:\n%s\nthen\n%s", b.ID, src, Format(got))
 		}
-		if got.Title != b.Title || got.License != b.License || got.Owner != b.Owner || !reflect.DeepEqual(got.History, b.History) ||
+		if got.Title != b.Title || got.License != b.License || got.Owner != b.Owner || got.Summary != b.Summary || !reflect.DeepEqual(got.History, b.History) ||
 			!reflect.DeepEqual(got.Roadmap, b.Roadmap) || !reflect.DeepEqual(got.Packages, b.Packages) || strings.Join(got.Tags, "|") != strings.Join(b.Tags, "|") {
 			t.Errorf("%s: round trip changed the blip:\n%s", b.ID, src)
 		}
@@ -194,13 +194,13 @@ func FuzzFormat(f *testing.F) {
 			(strings.HasPrefix(title, "{") && strings.HasSuffix(title, "}")) || !utf8.ValidString(title) || !utf8.ValidString(note) || !utf8.ValidString(tag) {
 			t.Skip()
 		}
-		b := &Blip{ID: "x", Title: title, Quadrant: "tools", Ring: "trial", Tags: []string{tag},
+		b := &Blip{ID: "x", Title: title, Summary: title, Quadrant: "tools", Ring: "trial", Tags: []string{tag},
 			History: []Move{{Date: date("2020-01-01"), Ring: "trial", Note: note}}}
 		got, err := Parse("radar/x.md", Format(b), DefaultSettings())
 		if err != nil {
 			t.Fatalf("%v\n%s", err, Format(b))
 		}
-		if got.Title != title || got.History[0].Note != note || len(got.Tags) != 1 || got.Tags[0] != tag {
+		if got.Title != title || got.Summary != title || got.History[0].Note != note || len(got.Tags) != 1 || got.Tags[0] != tag {
 			t.Fatalf("round trip: %q %q %q became %q %q %q", title, note, tag, got.Title, got.History[0].Note, got.Tags)
 		}
 	})

@@ -1,10 +1,16 @@
 package render
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"github.com/waymark-dev/waymark/internal/page"
+	"github.com/waymark-dev/waymark/internal/parallel"
+	"github.com/waymark-dev/waymark/internal/site"
+	"github.com/waymark-dev/waymark/themes"
 )
 
 // BenchmarkRadarEditions builds a site of 250 blips twice: "one-edition",
@@ -79,4 +85,58 @@ func TestEditionSite(t *testing.T) {
 	if s1, _ := buildFS(t, editionSite(250, 1, false)); len(s1.Radar.Editions()) != 1 {
 		t.Errorf("the one-edition site has %d editions", len(s1.Radar.Editions()))
 	}
+}
+
+// BenchmarkEditionPages splits the work the 20 editions and 5 views add
+// to a build of the 250-blip radar into its stages, each on all cores:
+// assembling every page of the site (the editions' and views' radars,
+// drawings and lists among them), executing the templates of the 25
+// edition and view pages, and minifying their output. Each reports its
+// CPU time, which scatters less than wall time on a shared machine.
+func BenchmarkEditionPages(b *testing.B) {
+	s, err := site.Load(site.Options{Site: editionSite(250, 20, true), Theme: themes.Default()})
+	if err != nil {
+		b.Fatal(err)
+	}
+	th, err := LoadTheme(s)
+	if err != nil {
+		b.Fatal(err)
+	}
+	r := New(s, th, nil)
+	var jobs []page.Page
+	for _, j := range page.Assemble(s) {
+		if j.Kind == "edition" || j.Kind == "view" {
+			jobs = append(jobs, j)
+		}
+	}
+	if len(jobs) != 25 {
+		b.Fatalf("%d edition and view pages, want 25", len(jobs))
+	}
+	execute := func(i int) []byte {
+		var buf bytes.Buffer
+		if err := th.pages[jobs[i].Kind].ExecuteTemplate(&buf, "base", jobs[i].View); err != nil {
+			panic(err)
+		}
+		return buf.Bytes()
+	}
+	out := make([][]byte, len(jobs))
+	parallel.For(len(jobs), func(i int) { out[i] = execute(i) })
+	stage := func(name string, work func()) {
+		b.Run(name, func(b *testing.B) {
+			before := cpuTime()
+			for b.Loop() {
+				work()
+			}
+			b.ReportMetric(float64(cpuTime()-before)/1e6/float64(b.N), "cpu-ms/op")
+		})
+	}
+	stage("assemble", func() { page.Assemble(s) })
+	stage("templates", func() { parallel.For(len(jobs), func(i int) { execute(i) }) })
+	stage("minify", func() {
+		parallel.For(len(jobs), func(i int) {
+			if _, err := r.minifiedPage(bytes.Clone(out[i])); err != nil {
+				panic(err)
+			}
+		})
+	})
 }

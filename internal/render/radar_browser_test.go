@@ -264,6 +264,12 @@ func TestRadarInteraction(t *testing.T) {
 	if got := waitEval(ctx, card, "RabbitMQ → ../radar/rabbitmq/index.html"); got != "RabbitMQ → ../radar/rabbitmq/index.html" {
 		t.Errorf("Enter on RabbitMQ shows %q, want its summary with a link to its page", got)
 	}
+	// The card says what the blip is: its summary front matter, or the
+	// first paragraph of its text as plain text.
+	summary := `document.querySelector(".blip-card").hidden ? "" : (document.querySelector(".blip-card .blip-card-summary") || {}).textContent`
+	if got, want := eval(summary), "A message broker that speaks AMQP & MQTT."; got != want {
+		t.Errorf("RabbitMQ's card says %q, want its summary %q", got, want)
+	}
 	if got := eval(`location.pathname`); got != "/guide/radar/index.html" && got != "/guide/radar/" {
 		t.Errorf("Enter left the radar for %v", got)
 	}
@@ -283,6 +289,9 @@ func TestRadarInteraction(t *testing.T) {
 	}
 	if got := waitEval(ctx, card, "Apache Kafka → ../radar/kafka/index.html"); got != "Apache Kafka → ../radar/kafka/index.html" {
 		t.Errorf("clicking Kafka shows %q", got)
+	}
+	if got, want := eval(summary), "A log. See RabbitMQ."; got != want {
+		t.Errorf("Kafka's card says %q, want the first paragraph of its text %q", got, want)
 	}
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS(".blip-card a"))); err != nil {
 		t.Fatal(err)

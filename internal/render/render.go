@@ -122,7 +122,12 @@ type Renderer struct {
 	theme *Theme
 	md    *markdown.Renderer
 	min   *minify.M
-	reuse Reuse
+	// pageMin minifies pages: as min, but inline SVG is kept as written.
+	// The drawings in pages come from package draw, already without
+	// spare bytes, and the SVG minifier took a tenth of a build of a
+	// radar with editions and views to find little to cut.
+	pageMin *minify.M
+	reuse   Reuse
 	// plain leaves output unminified; only tests set it, so that golden
 	// files can be read and diffed line by line.
 	plain bool
@@ -133,7 +138,7 @@ func New(s *site.Site, th *Theme, reuse Reuse) *Renderer {
 	if reuse == nil {
 		reuse = afresh{}
 	}
-	return &Renderer{site: s, theme: th, md: markdown.New(markdown.Options{Unsafe: s.Config.Markdown.Unsafe}), min: newMinifier(), reuse: reuse}
+	return &Renderer{site: s, theme: th, md: markdown.New(markdown.Options{Unsafe: s.Config.Markdown.Unsafe}), min: newMinifier(true), pageMin: newMinifier(false), reuse: reuse}
 }
 
 // Render writes the whole site to w: the cold build. Broken links become
@@ -209,7 +214,7 @@ func (r *Renderer) Pages(w Writer, pages []page.Page, ix *SearchIndex) error {
 		}
 		p.View.Content, p.View.Notes = "", nil // let the rendered body go as soon as its page is written
 		// Minifying makes a new slice: buf is free again after it.
-		out, err := r.minifiedScratch("text/html", buf.Bytes())
+		out, err := r.minifiedPage(buf.Bytes())
 		if err != nil {
 			errs[i] = fmt.Errorf("%s: minifying: %w", p.Path, err)
 			return
@@ -360,12 +365,24 @@ func (r *Renderer) minifiedScratch(mime string, data []byte) ([]byte, error) {
 	return r.min.Bytes(mime, data)
 }
 
-func newMinifier() *minify.M {
+// minifiedPage is minifiedScratch for a templated page (see pageMin).
+func (r *Renderer) minifiedPage(data []byte) ([]byte, error) {
+	if r.plain {
+		return bytes.Clone(data), nil
+	}
+	return r.pageMin.Bytes("text/html", data)
+}
+
+// newMinifier returns the minifiers of every kind of file waymark writes;
+// inlineSVG says whether SVG inside HTML is minified too.
+func newMinifier(inlineSVG bool) *minify.M {
 	m := minify.New()
 	m.Add("text/html", &mhtml.Minifier{KeepDocumentTags: true, KeepEndTags: true, KeepQuotes: true, KeepDefaultAttrVals: true})
 	m.AddFunc("text/css", css.Minify)
 	m.AddFunc("application/javascript", js.Minify)
-	m.AddFunc("image/svg+xml", svg.Minify)
+	if inlineSVG {
+		m.AddFunc("image/svg+xml", svg.Minify)
+	}
 	// Numbers stay as written: 1000 is no 1e3 to a strict integer decoder.
 	m.Add("application/json", &json.Minifier{KeepNumbers: true})
 	m.AddFunc("application/xml", xml.Minify)

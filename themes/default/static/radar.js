@@ -6,8 +6,10 @@
 //   is hovered or focused.
 // - A tooltip names a blip, its ring and its movement on hover, focus
 //   and touch.
-// - A click, a tap or Enter on a blip opens its summary in place, with a
-//   link to its page (a click with a modifier key still follows the link).
+// - A click, a tap or Enter on a blip opens its summary in place: ring,
+//   the blip's own summary (data-summary), owner, licence and a link to
+//   its page (a click with a modifier key still follows
+//   the link).
 // - The filter box and the ring and tag chips dim the blips and entries
 //   that do not match, and keep the filter in the address
 //   (radar/?tag=messaging&ring=adopt&q=kafka), so it survives a reload
@@ -112,6 +114,11 @@
     card.appendChild(h);
     var m = moves[d.getAttribute("data-move")];
     card.appendChild(line(d.getAttribute("data-ring-title") + " · " + d.getAttribute("data-quadrant") + (m ? " · " + m : "")));
+    if (d.getAttribute("data-summary")) {
+      var summary = line(d.getAttribute("data-summary"));
+      summary.className = "blip-card-summary";
+      card.appendChild(summary);
+    }
     if (d.getAttribute("data-owner")) card.appendChild(line("Owner: " + d.getAttribute("data-owner")));
     if (d.getAttribute("data-licence")) card.appendChild(line("Licence: " + d.getAttribute("data-licence") + ", " + d.getAttribute("data-verdict")));
     var p = document.createElement("p"), a = document.createElement("a");
