@@ -27,6 +27,9 @@ type Radar struct {
 	Edition  meta.Date
 	Policy   *Policy
 	byID     map[string]*Blip
+	// related maps a blip id to the blips related to it either way, in
+	// the radar's order, for the blips whose related: key names one.
+	related map[string][]*Blip
 }
 
 // New orders blips and works out the edition date.
@@ -48,6 +51,7 @@ func New(s Settings, blips []*Blip) *Radar {
 			}
 		}
 	}
+	r.related = relatedIndex(r.Blips, r.byID)
 	return r
 }
 
