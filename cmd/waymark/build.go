@@ -49,6 +49,7 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		report(stderr, s.Problems.Sorted())
 		return errReported
 	}
+	scaleMemory(len(s.Decisions.Records) + len(s.Radar.Blips) + len(s.Pages))
 	if err := ctx.Err(); err != nil {
 		return err
 	}
