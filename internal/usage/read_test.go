@@ -119,3 +119,40 @@ func TestLocate(t *testing.T) {
 		}
 	}
 }
+
+// TestComponentLines checks the line each CycloneDX component gets: that
+// of its own purl, in the order generators write and out of it.
+func TestComponentLines(t *testing.T) {
+	tests := []struct {
+		name, components string
+		want             []string
+	}{
+		{"in order", `{"name": "a", "purl": "pkg:npm/a@1"},
+{"name": "b",
+"purl": "pkg:npm/b@1"}`, []string{"pkg:npm/a@1 :2", "pkg:npm/b@1 :4"}},
+		{"purl after nested components", `{"name": "a", "components": [
+{"name": "b", "purl": "pkg:npm/b@1"}],
+"purl": "pkg:npm/a@1"},
+{"name": "c", "purl": "pkg:npm/c@1"}`, []string{"pkg:npm/a@1 :4", "pkg:npm/b@1 :3", "pkg:npm/c@1 :5"}},
+		{"the same purl twice", `{"name": "a", "purl": "pkg:npm/a@1"},
+{"name": "a", "purl": "pkg:npm/a@1"}`, []string{"pkg:npm/a@1 :2", "pkg:npm/a@1 :3"}},
+		{"escaped", `{"name": "a", "purl": "pkg:npm/%40s\/a@1"},
+{"name": "b", "purl": "pkg:npm/b@1"}`, []string{"pkg:npm/@s/a@1 :2", "pkg:npm/b@1 :3"}},
+		{"purl as another member's value", `{"name": "a", "description": "purl", "purl": "pkg:npm/a@1"}`, []string{"pkg:npm/a@1 :2"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, warnings, err := Read("usage/t/x.cdx.json", "t", "p", []byte(cdxDoc(tt.components)))
+			if err != nil || len(warnings) > 0 {
+				t.Fatalf("%v, warnings %v", err, warnings)
+			}
+			var got []string
+			for _, c := range b.Components {
+				got = append(got, short(c))
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
