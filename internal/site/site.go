@@ -185,6 +185,9 @@ type Site struct {
 	pages   map[string]string // source path → page URL
 	outside map[string]bool   // linked paths outside the site's folders (publishLinked)
 	reading decision.Reading
+	// usageReader reads the usage files of this load, which share most
+	// of their packages; nil once they are read.
+	usageReader *usage.Reader
 }
 
 // Page is a free page from the content folder.
@@ -223,7 +226,7 @@ func Load(opts Options) (*Site, error) {
 	if reuse == nil {
 		reuse = afresh{}
 	}
-	s := &Site{Problems: &diag.List{}, Assets: map[string]string{}, pages: map[string]string{}, opts: opts}
+	s := &Site{Problems: &diag.List{}, Assets: map[string]string{}, pages: map[string]string{}, opts: opts, usageReader: usage.NewReader()}
 	if fi, err := fs.Stat(opts.Site, "."); err != nil || !fi.IsDir() {
 		s.Problems.Add(diag.Errorf(s.dirName(), 0, "pass --site with the folder that holds waymark.yaml, or run waymark init to start a site", "the site folder does not exist"))
 		return s, s.err()
@@ -282,6 +285,7 @@ func Load(opts Options) (*Site, error) {
 			boms[i-nr-nb-np], _ = reuse.Parse(src.Usage[i-nr-nb-np], parseUsage).(*usage.BOM)
 		}
 	})
+	s.usageReader = nil // the components hold what they share; the rest goes
 	// decision.Link derives reverse relations and dates in place: it gets
 	// copies, so that parse results stay as parsed (and reusable).
 	for i, r := range records {

@@ -50,7 +50,7 @@ func (s *Site) parseUsage(p string) *usage.BOM {
 		return nil
 	}
 	team, project, _, _ := usage.Locate(strings.TrimPrefix(p, s.Config.Usage.Folder+"/"))
-	b, warnings, err := usage.Read(p, team, project, data)
+	b, warnings, err := s.usageReader.Read(p, team, project, data)
 	if err != nil {
 		s.Problems.Add(warnings...)
 		problems, others := diag.Split(err)

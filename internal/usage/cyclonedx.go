@@ -24,7 +24,12 @@ func (cyclonedxFormat) Suffix() string { return ".cdx.json" }
 // the spec version and licences, its field names for the rest) and
 // flattens its components, nested ones included; the BOM's own component
 // (metadata.component) is the project, not a dependency.
-func (cyclonedxFormat) Read(file string, data []byte) (*BOM, []*diag.Problem, error) {
+func (f cyclonedxFormat) Read(file string, data []byte) (*BOM, []*diag.Problem, error) {
+	return f.read(nil, file, data)
+}
+
+// read reads with r's package URLs and licences (nil: afresh).
+func (cyclonedxFormat) read(r *Reader, file string, data []byte) (*BOM, []*diag.Problem, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, nil, jsonProblem(file, data, errEmpty)
 	}
@@ -85,13 +90,13 @@ func (cyclonedxFormat) Read(file string, data []byte) (*BOM, []*diag.Problem, er
 			if len(b.Components) >= MaxComponents {
 				return diag.Errorf(file, 0, "split the project or leave out test-only components", "more than %d components", MaxComponents)
 			}
-			comp := Component{Version: c.Version, License: cdxLicence(c.Licenses)}
+			comp := Component{Version: c.Version, License: r.licence(cdxLicence(c.Licenses))}
 			if c.Group != "" {
 				comp.Name = c.Group + ":" + c.Name
 			}
 			if c.PackageURL != "" {
 				comp.Line = purlLines.find(c.PackageURL)
-				if err := fromPURL(&comp, c.PackageURL); err != nil {
+				if err := fromPURL(r, &comp, c.PackageURL); err != nil {
 					warnings = append(warnings, diag.Warnf(file, comp.Line, "write the package URL as pkg:type/namespace/name@version",
 						"%s[%d].purl %q is not a package URL (%v); the component matches no blip", at, i, c.PackageURL, err))
 					comp.PURL = ""

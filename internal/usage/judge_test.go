@@ -29,7 +29,7 @@ func testGuide() *Guide {
 
 func comp(purl, licence string) Component {
 	var c Component
-	if err := fromPURL(&c, purl); err != nil {
+	if err := fromPURL(nil, &c, purl); err != nil {
 		panic(err)
 	}
 	c.License = licence

@@ -5,7 +5,9 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"sync"
 	"testing"
+	"unsafe"
 
 	"github.com/waymark-dev/waymark/internal/diag"
 )
@@ -154,5 +156,41 @@ func TestComponentLines(t *testing.T) {
 				t.Errorf("got %q\nwant %q", got, tt.want)
 			}
 		})
+	}
+}
+
+// TestReaderShares reads two SBOMs that name the same packages with one
+// Reader, at the same time: each reads as on its own, and components of
+// one package share their strings.
+func TestReaderShares(t *testing.T) {
+	src := []byte(cdxDoc(`{"name": "a", "version": "1", "purl": "pkg:npm/%40s/a@1", "licenses": [{"license": {"id": "MIT"}}]},
+{"name": "b", "purl": "not a purl"}`))
+	alone, warnAlone, err := Read("usage/t/x.cdx.json", "t", "p", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := NewReader()
+	boms := make([]*BOM, 2)
+	warns := make([][]*diag.Problem, 2)
+	var wg sync.WaitGroup
+	for i := range boms {
+		wg.Go(func() {
+			var err error
+			if boms[i], warns[i], err = r.Read("usage/t/x.cdx.json", "t", "p", src); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	for i, b := range boms {
+		if !slices.Equal(b.Components, alone.Components) || len(warns[i]) != len(warnAlone) {
+			t.Errorf("read with a Reader: %+v, %v\nread alone: %+v, %v", b.Components, warns[i], alone.Components, warnAlone)
+		}
+	}
+	a, b := boms[0].Components[0], boms[1].Components[0]
+	for _, f := range [][2]string{{a.PURL, b.PURL}, {a.Package, b.Package}, {a.Name, b.Name}, {a.Version, b.Version}, {a.License, b.License}} {
+		if unsafe.StringData(f[0]) != unsafe.StringData(f[1]) {
+			t.Errorf("%q is not shared between the two files' components", f[0])
+		}
 	}
 }
