@@ -141,6 +141,10 @@ type Reuse interface {
 	// Radar returns the radar and its findings while the blips are the
 	// very same parse results, else make's.
 	Radar(blips []*radar.Blip, make func() (*radar.Radar, []*diag.Problem)) (*radar.Radar, []*diag.Problem)
+	// Judged returns judge's judgement of the usage files, handing it the
+	// last load's (nil when there is none), from which usage.JudgeAgain
+	// takes the judgement of every BOM kept by Parse.
+	Judged(judge func(prev *usage.Report) *usage.Report) *usage.Report
 }
 
 // afresh is the Reuse of a plain load: it keeps nothing.
@@ -151,6 +155,7 @@ func (afresh) Parse(p string, parse func(string) any) any { return parse(p) }
 func (afresh) Radar(_ []*radar.Blip, make func() (*radar.Radar, []*diag.Problem)) (*radar.Radar, []*diag.Problem) {
 	return make()
 }
+func (afresh) Judged(judge func(*usage.Report) *usage.Report) *usage.Report { return judge(nil) }
 
 // Sources are what walking the site's folders found.
 type Sources struct {
@@ -318,7 +323,7 @@ func Load(opts Options) (*Site, error) {
 	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Or(cmp.Compare(a.Weight, b.Weight), cmp.Compare(a.URL, b.URL)) })
 	s.register()
 	s.crossCheck()
-	s.judgeUsage(slices.DeleteFunc(boms, func(b *usage.BOM) bool { return b == nil }))
+	s.judgeUsage(slices.DeleteFunc(boms, func(b *usage.BOM) bool { return b == nil }), reuse)
 	s.checkViews()
 	return s, s.err()
 }

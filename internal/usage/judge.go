@@ -2,6 +2,8 @@ package usage
 
 import (
 	"cmp"
+	"maps"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -58,6 +60,15 @@ type Report struct {
 	unclaimed  map[string]*Candidate
 	candidates map[int][]Candidate // by min, made once
 	mu         sync.Mutex
+
+	// What JudgeAgain takes from this report when the guidance is the
+	// same: each BOM's judgement, and what was learnt of packages and
+	// licences on the way.
+	guide    *Guide
+	unknown  bool
+	parts    map[*BOM]*part
+	packages *sync.Map // package → *known
+	licences *sync.Map // licence expression → *licenceVerdict
 }
 
 // Candidate is a group of packages no blip claims, used by several
@@ -69,82 +80,53 @@ type Candidate struct {
 	Packages []string // the packages seen, sorted
 }
 
+// part is what Judge found in one BOM.
+type part struct {
+	uses      []Use
+	findings  []Finding
+	claimed   map[string]bool
+	unclaimed []*known // packages no blip claims, each once
+}
+
 // Judge matches the components of boms against the guide; components of
 // a go.mod or pom.xml, which state no licences, get no licence verdict.
 // Findings of
 // kind Unknown are listed only when unknown is set (audit lists them;
 // the site suggests candidates instead).
-func (g *Guide) Judge(boms []*BOM, unknown bool) *Report {
+func (g *Guide) Judge(boms []*BOM, unknown bool) *Report { return g.JudgeAgain(nil, boms, unknown) }
+
+// JudgeAgain judges as Judge does, but takes from prev (an earlier
+// report, or nil) the judgement of every BOM it holds, the very same
+// *BOM, when prev was judged with the same guidance: blips (the very
+// same), rings, licence policy (the very same), decisions, exceptions
+// and day. The preview, which keeps the BOMs of unchanged files, so
+// judges again only the BOM of an edited file.
+func (g *Guide) JudgeAgain(prev *Report, boms []*BOM, unknown bool) *Report {
 	boms = slices.Clone(boms)
 	slices.SortFunc(boms, func(a, b *BOM) int {
 		return cmp.Or(cmp.Compare(a.Team, b.Team), cmp.Compare(a.Project, b.Project), cmp.Compare(a.Source, b.Source))
 	})
-	type part struct {
-		uses      []Use
-		findings  []Finding
-		claimed   map[string]bool
-		unclaimed []*known // packages no blip claims, each once
+	r := &Report{BOMs: boms, Claimed: map[string]bool{}, unclaimed: map[string]*Candidate{},
+		guide: g, unknown: unknown, parts: make(map[*BOM]*part, len(boms))}
+	var kept map[*BOM]*part
+	if prev != nil && prev.unknown == unknown && g.same(prev.guide) {
+		kept, r.packages, r.licences = prev.parts, prev.packages, prev.licences
+	} else {
+		r.packages, r.licences = &sync.Map{}, &sync.Map{}
 	}
-	parts := make([]part, len(boms))
-	var packages sync.Map // package → *known; most packages recur across projects
+	parts := make([]*part, len(boms))
 	m := g.Matcher()
 	parallel.For(len(boms), func(i int) {
-		b := boms[i]
-		p := part{claimed: map[string]bool{}}
-		seen := map[*known]bool{}
-		for _, c := range b.Components {
-			var k *known
-			if c.Package != "" {
-				if v, ok := packages.Load(c.Package); ok {
-					k = v.(*known)
-				} else {
-					k = &known{pkg: c.Package, claims: m.Claims(c.Package)}
-					if len(k.claims) == 0 {
-						k.candidate = candidateKey(c.Package)
-					}
-					if v, loaded := packages.LoadOrStore(c.Package, k); loaded {
-						k = v.(*known)
-					}
-				}
-			}
-			var cs []radar.Claim
-			if k != nil {
-				cs = k.claims
-			}
-			if len(cs) > 0 {
-				u := Use{BOM: b, Component: c}
-				for _, cl := range cs {
-					p.claimed[cl.Blip.ID+" "+cl.Pattern] = true
-					if !slices.Contains(u.Blips, cl.Blip) {
-						u.Blips = append(u.Blips, cl.Blip)
-					}
-				}
-				p.uses = append(p.uses, u)
-				for _, bl := range u.Blips {
-					if bl.Ring == g.Hold {
-						f := Finding{Kind: Hold, BOM: b, Component: c, Blip: bl}
-						if d, ok := g.Decisions[bl.ID]; ok {
-							f.Decision = &d
-						}
-						g.except(&f, bl.ID, nil)
-						p.findings = append(p.findings, f)
-					}
-				}
-			} else if k != nil && !seen[k] {
-				seen[k] = true
-				p.unclaimed = append(p.unclaimed, k)
-				if unknown {
-					p.findings = append(p.findings, Finding{Kind: Unknown, BOM: b, Component: c})
-				}
-			}
-			if f, ok := g.licence(b, c); ok {
-				p.findings = append(p.findings, f)
-			}
+		if p, ok := kept[boms[i]]; ok {
+			parts[i] = p
+			return
 		}
-		parts[i] = p
+		parts[i] = g.judgeBOM(boms[i], unknown, m, r.packages, r.licences)
 	})
-	r := &Report{BOMs: boms, Claimed: map[string]bool{}, unclaimed: map[string]*Candidate{}}
+	// Each package once in its candidate's list: most recur across projects.
+	listed := map[*known]bool{}
 	for i, p := range parts {
+		r.parts[boms[i]] = p
 		r.Uses = append(r.Uses, p.uses...)
 		r.Findings = append(r.Findings, p.findings...)
 		for k := range p.claimed {
@@ -160,8 +142,8 @@ func (g *Guide) Judge(boms []*BOM, unknown bool) *Report {
 			if n := len(c.Projects); n == 0 || c.Projects[n-1] != project {
 				c.Projects = append(c.Projects, project)
 			}
-			if !k.counted {
-				k.counted = true
+			if !listed[k] {
+				listed[k] = true
 				c.Packages = append(c.Packages, k.pkg)
 			}
 		}
@@ -172,44 +154,126 @@ func (g *Guide) Judge(boms []*BOM, unknown bool) *Report {
 	return r
 }
 
+// judgeBOM judges the components of one BOM; packages and licences keep
+// what was learnt of each package and licence expression, shared by the
+// BOMs judged at the same time and after, under the same guidance.
+func (g *Guide) judgeBOM(b *BOM, unknown bool, m *radar.Matcher, packages, licences *sync.Map) *part {
+	p := &part{claimed: map[string]bool{}}
+	seen := map[*known]bool{}
+	for _, c := range b.Components {
+		var k *known
+		if c.Package != "" {
+			if v, ok := packages.Load(c.Package); ok {
+				k = v.(*known)
+			} else {
+				k = &known{pkg: c.Package, claims: m.Claims(c.Package)}
+				if len(k.claims) == 0 {
+					k.candidate = candidateKey(c.Package)
+				}
+				if v, loaded := packages.LoadOrStore(c.Package, k); loaded {
+					k = v.(*known)
+				}
+			}
+		}
+		var cs []radar.Claim
+		if k != nil {
+			cs = k.claims
+		}
+		if len(cs) > 0 {
+			u := Use{BOM: b, Component: c}
+			for _, cl := range cs {
+				p.claimed[cl.Blip.ID+" "+cl.Pattern] = true
+				if !slices.Contains(u.Blips, cl.Blip) {
+					u.Blips = append(u.Blips, cl.Blip)
+				}
+			}
+			p.uses = append(p.uses, u)
+			for _, bl := range u.Blips {
+				if bl.Ring == g.Hold {
+					f := Finding{Kind: Hold, BOM: b, Component: c, Blip: bl}
+					if d, ok := g.Decisions[bl.ID]; ok {
+						f.Decision = &d
+					}
+					g.except(&f, bl.ID, nil)
+					p.findings = append(p.findings, f)
+				}
+			}
+		} else if k != nil && !seen[k] {
+			seen[k] = true
+			p.unclaimed = append(p.unclaimed, k)
+			if unknown {
+				p.findings = append(p.findings, Finding{Kind: Unknown, BOM: b, Component: c})
+			}
+		}
+		if f, ok := g.licence(b, c, licences); ok {
+			p.findings = append(p.findings, f)
+		}
+	}
+	return p
+}
+
+// same reports whether g judges every component as o does.
+func (g *Guide) same(o *Guide) bool {
+	return o != nil && g.Hold == o.Hold && g.Today == o.Today && g.Policy == o.Policy &&
+		slices.Equal(g.Blips, o.Blips) && reflect.DeepEqual(g.Rings, o.Rings) &&
+		maps.Equal(g.Decisions, o.Decisions) && reflect.DeepEqual(g.Exceptions, o.Exceptions)
+}
+
 // known is what Judge learnt of one package: the blips that claim it, or
 // the candidate it belongs to.
 type known struct {
 	pkg       string
 	claims    []radar.Claim
 	candidate string // candidateKey, for packages no blip claims
-	counted   bool   // listed in its candidate's packages (merging is single-threaded)
+}
+
+// licenceVerdict is what the policy says of one licence expression.
+type licenceVerdict struct {
+	verdict, note string
+	ids           []string // the licences it names, for exceptions
 }
 
 // licence judges a component's licence; ok is false when it is allowed,
 // or when it comes from a go.mod or pom.xml, which state no licences.
-func (g *Guide) licence(b *BOM, c Component) (Finding, bool) {
+// Each distinct expression is judged once, kept in licences.
+func (g *Guide) licence(b *BOM, c Component, licences *sync.Map) (Finding, bool) {
 	if c.License == "" && (b.Format == "gomod" || b.Format == "maven") {
 		return Finding{}, false
 	}
-	f := Finding{BOM: b, Component: c, Verdict: radar.Unknown}
-	switch {
-	case c.License == "":
-		f.Note = "no licence stated"
-	default:
-		f.Verdict = g.Policy.Verdict(c.License)
-		if f.Verdict == radar.Unknown {
-			f.Note = "not in the licence policy"
-			if !validLicence(c.License) {
-				f.Note = "not an SPDX licence expression"
-			}
+	var v *licenceVerdict
+	if x, ok := licences.Load(c.License); ok {
+		v = x.(*licenceVerdict)
+	} else {
+		v = g.judgeLicence(c.License)
+		licences.Store(c.License, v)
+	}
+	if v.verdict == radar.Allowed {
+		return Finding{}, false
+	}
+	f := Finding{BOM: b, Component: c, Verdict: v.verdict, Note: v.note, Kind: Review}
+	if v.verdict == radar.Denied {
+		f.Kind = Denied
+	}
+	g.except(&f, "", v.ids)
+	return f, true
+}
+
+// judgeLicence judges one licence expression ("" when none is stated).
+func (g *Guide) judgeLicence(expr string) *licenceVerdict {
+	if expr == "" {
+		return &licenceVerdict{verdict: radar.Unknown, note: "no licence stated"}
+	}
+	v := &licenceVerdict{verdict: g.Policy.Verdict(expr)}
+	if v.verdict == radar.Unknown {
+		v.note = "not in the licence policy"
+		if !validLicence(expr) {
+			v.note = "not an SPDX licence expression"
 		}
 	}
-	switch f.Verdict {
-	case radar.Allowed:
-		return f, false
-	case radar.Denied:
-		f.Kind = Denied
-	default:
-		f.Kind = Review
+	if v.verdict != radar.Allowed {
+		v.ids = licenceIDs(expr)
 	}
-	g.except(&f, "", licenceIDs(c.License))
-	return f, true
+	return v
 }
 
 // except notes the exception that covers f, if any.
