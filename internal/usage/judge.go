@@ -306,6 +306,18 @@ func candidateName(key string) string {
 	return strings.TrimSuffix(name, "/*")
 }
 
+// sortedSet returns list sorted, each string once, in a slice of its own
+// unless list is that already (projects are merged in nearly sorted order:
+// checking is cheaper than sorting hundreds of lists of hundreds).
+func sortedSet(list []string) []string {
+	for i := 1; i < len(list); i++ {
+		if list[i-1] >= list[i] {
+			return slices.Compact(slices.Sorted(slices.Values(list)))
+		}
+	}
+	return slices.Clip(list)
+}
+
 // Candidates returns the groups of unclaimed packages used by at least
 // min projects, most used first.
 func (r *Report) Candidates(min int) []Candidate {
@@ -319,12 +331,11 @@ func (r *Report) Candidates(min int) []Candidate {
 		if len(c.Projects) < min { // each project once: BOMs are merged in order, a project's files together
 			continue
 		}
-		projects := slices.Compact(slices.Sorted(slices.Values(c.Projects)))
+		projects := sortedSet(c.Projects)
 		if len(projects) < min {
 			continue
 		}
-		out = append(out, Candidate{Pattern: c.Pattern, Name: c.Name, Projects: projects,
-			Packages: slices.Compact(slices.Sorted(slices.Values(c.Packages)))})
+		out = append(out, Candidate{Pattern: c.Pattern, Name: c.Name, Projects: projects, Packages: sortedSet(c.Packages)})
 	}
 	slices.SortFunc(out, func(a, b Candidate) int {
 		return cmp.Or(cmp.Compare(len(b.Projects), len(a.Projects)), cmp.Compare(a.Pattern, b.Pattern))
