@@ -7,6 +7,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/waymark-dev/waymark/internal/parallel"
 	"github.com/waymark-dev/waymark/internal/radar"
@@ -69,6 +70,35 @@ type Report struct {
 	parts    map[*BOM]*part
 	packages *sync.Map // package → *known
 	licences *sync.Map // licence expression → *licenceVerdict
+	numbers  *numbering
+}
+
+// numbering numbers packages and candidates as Judge meets them, so that
+// merging the BOMs' judgements (hundreds of thousands of unclaimed
+// packages) indexes slices instead of maps.
+type numbering struct {
+	packages atomic.Int64
+	mu       sync.Mutex
+	cands    map[string]int
+}
+
+// candidate returns the number of a candidate key.
+func (n *numbering) candidate(key string) int {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	i, ok := n.cands[key]
+	if !ok {
+		i = len(n.cands)
+		n.cands[key] = i
+	}
+	return i
+}
+
+// counts returns how many packages and candidates have numbers.
+func (n *numbering) counts() (packages, cands int) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	return int(n.packages.Load()), len(n.cands)
 }
 
 // Candidate is a group of packages no blip claims, used by several
@@ -110,9 +140,9 @@ func (g *Guide) JudgeAgain(prev *Report, boms []*BOM, unknown bool) *Report {
 		guide: g, unknown: unknown, parts: make(map[*BOM]*part, len(boms))}
 	var kept map[*BOM]*part
 	if prev != nil && prev.unknown == unknown && g.same(prev.guide) {
-		kept, r.packages, r.licences = prev.parts, prev.packages, prev.licences
+		kept, r.packages, r.licences, r.numbers = prev.parts, prev.packages, prev.licences, prev.numbers
 	} else {
-		r.packages, r.licences = &sync.Map{}, &sync.Map{}
+		r.packages, r.licences, r.numbers = &sync.Map{}, &sync.Map{}, &numbering{cands: map[string]int{}}
 	}
 	parts := make([]*part, len(boms))
 	m := g.Matcher()
@@ -121,10 +151,16 @@ func (g *Guide) JudgeAgain(prev *Report, boms []*BOM, unknown bool) *Report {
 			parts[i] = p
 			return
 		}
-		parts[i] = g.judgeBOM(boms[i], unknown, m, r.packages, r.licences)
+		parts[i] = g.judgeBOM(boms[i], unknown, m, r)
 	})
 	// Each package once in its candidate's list: most recur across projects.
-	listed := map[*known]bool{}
+	np, nc := r.numbers.counts()
+	listed := make([]bool, np)
+	type acc struct {
+		c    *Candidate
+		last int // the last BOM that added its project
+	}
+	cands := make([]acc, nc)
 	for i, p := range parts {
 		r.parts[boms[i]] = p
 		r.Uses = append(r.Uses, p.uses...)
@@ -134,17 +170,22 @@ func (g *Guide) JudgeAgain(prev *Report, boms []*BOM, unknown bool) *Report {
 		}
 		project := boms[i].ProjectName()
 		for _, k := range p.unclaimed {
-			c := r.unclaimed[k.candidate]
-			if c == nil {
-				c = &Candidate{Pattern: k.candidate, Name: candidateName(k.candidate)}
-				r.unclaimed[k.candidate] = c
+			a := &cands[k.cand]
+			if a.c == nil {
+				a.c = &Candidate{Pattern: k.candidate, Name: candidateName(k.candidate)}
+				a.last = -1
+				r.unclaimed[k.candidate] = a.c
 			}
-			if n := len(c.Projects); n == 0 || c.Projects[n-1] != project {
-				c.Projects = append(c.Projects, project)
+			if a.last != i {
+				a.last = i
+				// A project's BOMs are next to each other.
+				if n := len(a.c.Projects); n == 0 || a.c.Projects[n-1] != project {
+					a.c.Projects = append(a.c.Projects, project)
+				}
 			}
-			if !listed[k] {
-				listed[k] = true
-				c.Packages = append(c.Packages, k.pkg)
+			if !listed[k.id] {
+				listed[k.id] = true
+				a.c.Packages = append(a.c.Packages, k.pkg)
 			}
 		}
 		if b := boms[i]; g.Review > 0 && !b.Date.IsZero() && !g.Today.IsZero() && b.Date.AddMonths(g.Review).Compare(g.Today) < 0 {
@@ -154,10 +195,11 @@ func (g *Guide) JudgeAgain(prev *Report, boms []*BOM, unknown bool) *Report {
 	return r
 }
 
-// judgeBOM judges the components of one BOM; packages and licences keep
-// what was learnt of each package and licence expression, shared by the
-// BOMs judged at the same time and after, under the same guidance.
-func (g *Guide) judgeBOM(b *BOM, unknown bool, m *radar.Matcher, packages, licences *sync.Map) *part {
+// judgeBOM judges the components of one BOM; r keeps what was learnt of
+// each package and licence expression, shared by the BOMs judged at the
+// same time and after, under the same guidance.
+func (g *Guide) judgeBOM(b *BOM, unknown bool, m *radar.Matcher, r *Report) *part {
+	packages, licences := r.packages, r.licences
 	p := &part{claimed: map[string]bool{}}
 	seen := map[*known]bool{}
 	for _, c := range b.Components {
@@ -166,9 +208,10 @@ func (g *Guide) judgeBOM(b *BOM, unknown bool, m *radar.Matcher, packages, licen
 			if v, ok := packages.Load(c.Package); ok {
 				k = v.(*known)
 			} else {
-				k = &known{pkg: c.Package, claims: m.Claims(c.Package)}
+				k = &known{pkg: c.Package, claims: m.Claims(c.Package), id: int(r.numbers.packages.Add(1) - 1)}
 				if len(k.claims) == 0 {
 					k.candidate = candidateKey(c.Package)
+					k.cand = r.numbers.candidate(k.candidate)
 				}
 				if v, loaded := packages.LoadOrStore(c.Package, k); loaded {
 					k = v.(*known)
@@ -225,6 +268,7 @@ type known struct {
 	pkg       string
 	claims    []radar.Claim
 	candidate string // candidateKey, for packages no blip claims
+	id, cand  int    // numbers of the package and of its candidate
 }
 
 // licenceVerdict is what the policy says of one licence expression.
