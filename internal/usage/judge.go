@@ -153,31 +153,71 @@ func (g *Guide) JudgeAgain(prev *Report, boms []*BOM, unknown bool) *Report {
 		}
 		parts[i] = g.judgeBOM(boms[i], unknown, m, r)
 	})
-	// Each package once in its candidate's list: most recur across projects.
-	np, nc := r.numbers.counts()
-	listed := make([]bool, np)
-	type acc struct {
-		c    *Candidate
-		last int // the last BOM that added its project
-	}
-	cands := make([]acc, nc)
+	nu, nf := 0, 0
 	for i, p := range parts {
 		r.parts[boms[i]] = p
+		nu, nf = nu+len(p.uses), nf+len(p.findings)
+	}
+	r.Uses, r.Findings = make([]Use, 0, nu), make([]Finding, 0, nf)
+	for i, p := range parts {
 		r.Uses = append(r.Uses, p.uses...)
 		r.Findings = append(r.Findings, p.findings...)
 		for k := range p.claimed {
 			r.Claimed[k] = true
 		}
-		project := boms[i].ProjectName()
+		if b := boms[i]; g.Review > 0 && !b.Date.IsZero() && !g.Today.IsZero() && b.Date.AddMonths(g.Review).Compare(g.Today) < 0 {
+			r.Stale = append(r.Stale, b)
+		}
+	}
+	r.mergeUnclaimed(parts)
+	return r
+}
+
+// mergeUnclaimed groups the packages no blip claims into candidates: for
+// each, the projects that use one of its packages (in BOM order) and its
+// packages, each once. Hundreds of thousands of packages go through it
+// at every SBOM edit in the preview: it counts first, then fills lists
+// carved from one array each.
+func (r *Report) mergeUnclaimed(parts []*part) {
+	np, nc := r.numbers.counts()
+	listed := make([]bool, np)
+	type acc struct {
+		c                  *Candidate
+		last               int // 1 + the last BOM that added its project
+		projects, packages int // at most this many
+	}
+	cands := make([]acc, nc)
+	nProjects, nPackages := 0, 0
+	for i, p := range parts {
+		for _, k := range p.unclaimed {
+			a := &cands[k.cand]
+			if a.last != i+1 {
+				a.last = i + 1
+				a.projects++
+				nProjects++
+			}
+			if !listed[k.id] {
+				listed[k.id] = true
+				a.packages++
+				nPackages++
+			}
+		}
+	}
+	projects, packages := make([]string, nProjects), make([]string, nPackages)
+	clear(listed)
+	for i, p := range parts {
+		project := r.BOMs[i].ProjectName()
 		for _, k := range p.unclaimed {
 			a := &cands[k.cand]
 			if a.c == nil {
-				a.c = &Candidate{Pattern: k.candidate, Name: candidateName(k.candidate)}
-				a.last = -1
+				a.c = &Candidate{Pattern: k.candidate, Name: candidateName(k.candidate),
+					Projects: projects[:0:a.projects], Packages: packages[:0:a.packages]}
+				projects, packages = projects[a.projects:], packages[a.packages:]
+				a.last = 0
 				r.unclaimed[k.candidate] = a.c
 			}
-			if a.last != i {
-				a.last = i
+			if a.last != i+1 {
+				a.last = i + 1
 				// A project's BOMs are next to each other.
 				if n := len(a.c.Projects); n == 0 || a.c.Projects[n-1] != project {
 					a.c.Projects = append(a.c.Projects, project)
@@ -188,11 +228,7 @@ func (g *Guide) JudgeAgain(prev *Report, boms []*BOM, unknown bool) *Report {
 				a.c.Packages = append(a.c.Packages, k.pkg)
 			}
 		}
-		if b := boms[i]; g.Review > 0 && !b.Date.IsZero() && !g.Today.IsZero() && b.Date.AddMonths(g.Review).Compare(g.Today) < 0 {
-			r.Stale = append(r.Stale, b)
-		}
 	}
-	return r
 }
 
 // judgeBOM judges the components of one BOM; r keeps what was learnt of
