@@ -147,6 +147,7 @@ func BenchmarkIncrementalSBOM(b *testing.B) {
 		b.Fatal(err)
 	}
 	i := 0
+	report := sitetest.ReportCPU(b)
 	for b.Loop() {
 		i++
 		o.Set(name, []byte(strings.Replace(string(orig), `"version": "`, fmt.Sprintf(`"version": "%d.`, i), 1)))
@@ -157,4 +158,5 @@ func BenchmarkIncrementalSBOM(b *testing.B) {
 			b.Fatalf("built %q", in.How())
 		}
 	}
+	report()
 }

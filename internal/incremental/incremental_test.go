@@ -57,6 +57,7 @@ func TestIncrementalMatchesCleanBuild(t *testing.T) {
 	}
 	const rec = "decisions/0002-prototype-first.md"
 	const sbom = "usage/payments/checkout.cdx.json"
+	const shop = "usage/web/shop.cdx.json"
 	steps := []struct {
 		name    string
 		paths   []string
@@ -218,8 +219,37 @@ func TestIncrementalMatchesCleanBuild(t *testing.T) {
 		{"SBOM edit", []string{sbom}, func() {
 			edit(t, dir, sbom, func(s string) string { return replace(t, s, `"version": "2.2.4"`, `"version": "2.3.0"`) })
 		}, "pages", false},
+		// A second team's SBOM, kept (and its judgement with it) while the
+		// first one is edited, judged again when the guidance changes.
+		{"second SBOM", []string{shop}, func() {
+			edit(t, dir, shop, func(string) string {
+				return `{"bomFormat": "CycloneDX", "specVersion": "1.6", "metadata": {"timestamp": "2026-01-05T00:00:00Z"},
+"components": [{"type": "library", "name": "kafkajs", "version": "2.2.1", "purl": "pkg:npm/kafkajs@2.2.1", "licenses": [{"license": {"id": "MIT"}}]},
+{"type": "library", "name": "ghostscript", "version": "10.0", "purl": "pkg:generic/ghostscript@10.0", "licenses": [{"license": {"id": "AGPL-3.0-only"}}]}]}`
+			})
+		}, "pages", false},
+		{"SBOM edit beside a kept one", []string{sbom}, func() {
+			edit(t, dir, sbom, func(s string) string { return replace(t, s, `"version": "2.3.0"`, `"version": "2.3.1"`) })
+		}, "pages", false},
+		{"blip back on hold", []string{"radar/kafka.md"}, func() {
+			edit(t, dir, "radar/kafka.md", func(s string) string { return replace(t, s, "ring: assess", "ring: hold") })
+		}, "pages", false},
+		{"exception granted", []string{"decisions/0003-record-decisions.md"}, func() {
+			edit(t, dir, "decisions/0003-record-decisions.md", func(s string) string {
+				return replace(t, s, "tags: [process]", "tags: [process]\nexceptions:\n  - {team: web, blips: [kafka], licenses: [AGPL-3.0-only], until: 2099-12-31}")
+			})
+		}, "pages", false},
+		{"SBOM edit beside an excepted one", []string{sbom}, func() {
+			edit(t, dir, sbom, func(s string) string { return replace(t, s, `"version": "2.3.1"`, `"version": "2.3.2"`) })
+		}, "pages", false},
+		{"title of the decision that put a blip on hold", []string{rec}, func() {
+			edit(t, dir, rec, func(s string) string { return replace(t, s, "# Prototype before choosing", "# Prototype, then choose") })
+		}, "pages", false},
+		{"exception expired", []string{"decisions/0003-record-decisions.md"}, func() {
+			edit(t, dir, "decisions/0003-record-decisions.md", func(s string) string { return replace(t, s, "until: 2099-12-31", "until: 2021-01-31") })
+		}, "pages", false},
 		{"broken SBOM", []string{sbom}, func() {
-			edit(t, dir, sbom, func(s string) string { return replace(t, s, `"version": "2.3.0"`, `"version": 2`) })
+			edit(t, dir, sbom, func(s string) string { return replace(t, s, `"version": "2.3.2"`, `"version": 2`) })
 		}, "pages", false},
 		{"removed SBOM", []string{sbom}, func() {
 			if err := os.Remove(filepath.Join(dir, sbom)); err != nil {

@@ -17,6 +17,7 @@ import (
 	"github.com/waymark-dev/waymark/internal/render"
 	"github.com/waymark-dev/waymark/internal/search"
 	"github.com/waymark-dev/waymark/internal/site"
+	"github.com/waymark-dev/waymark/internal/usage"
 )
 
 // memo is the work of previous builds that an incremental build may reuse.
@@ -43,6 +44,8 @@ type memo struct {
 	radar      *radar.Radar // the last radar, its blips and its findings
 	radarBlips []*radar.Blip
 	findings   []*diag.Problem
+
+	usage *usage.Report // the last judgement of the usage files
 
 	// sameMeta says that no metadata changed since the previous build, so
 	// files generated from metadata alone are taken from prevGenerated.
@@ -127,6 +130,13 @@ func (m *memo) Radar(blips []*radar.Blip, make func() (*radar.Radar, []*diag.Pro
 	r, f := make()
 	m.radar, m.radarBlips, m.findings = r, slices.Clone(blips), f
 	return r, f
+}
+
+// Judged hands judge the last judgement of the usage files, from which
+// it takes that of every BOM still kept, and keeps the new one.
+func (m *memo) Judged(judge func(prev *usage.Report) *usage.Report) *usage.Report {
+	m.usage = judge(m.usage)
+	return m.usage
 }
 
 // sameMeta reports whether two parse results of one source differ at

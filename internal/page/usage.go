@@ -252,6 +252,17 @@ func (s assembly) usageJobs(uv *usageViews, blipRef func(*radar.Blip) BlipRef, a
 		return
 	}
 	r, g := s.Usage.Report, s.Usage.Guide
+	// Each blip's reference made once: hundreds of held uses name a few blips.
+	refs := map[*radar.Blip]BlipRef{}
+	makeRef := blipRef
+	blipRef = func(b *radar.Blip) BlipRef {
+		ref, ok := refs[b]
+		if !ok {
+			ref = makeRef(b)
+			refs[b] = ref
+		}
+		return ref
+	}
 	ud := &UsageData{Today: g.Today, Rings: s.Config.Rings, Hold: g.RingTitle(g.Hold), MinProjects: s.Config.Usage.Candidates, Exceptions: uv.all}
 	ud.Counts.Teams = len(s.Usage.Teams)
 	ud.Counts.Projects = len(r.BOMs)
@@ -281,25 +292,43 @@ func (s assembly) usageJobs(uv *usageViews, blipRef func(*radar.Blip) BlipRef, a
 		}
 		ud.Teams = append(ud.Teams, row)
 	}
+	var licences []*usage.Finding
+	byTeam := map[string]*teamFindings{}
+	for _, t := range s.Usage.Teams {
+		byTeam[t] = &teamFindings{}
+	}
+	for i := range r.Uses {
+		if tf := byTeam[r.Uses[i].BOM.Team]; tf != nil {
+			tf.uses = append(tf.uses, &r.Uses[i])
+		}
+	}
 	for i := range r.Findings {
 		f := &r.Findings[i]
 		switch f.Kind {
 		case usage.Hold:
 			ud.OnHold = append(ud.OnHold, s.heldUse(f, blipRef))
 		case usage.Denied, usage.Review:
-			ud.Licences = append(ud.Licences, s.licenceUse(f))
+			licences = append(licences, f)
+		}
+		if tf := byTeam[f.BOM.Team]; tf != nil {
+			tf.findings = append(tf.findings, f)
 		}
 	}
-	slices.SortStableFunc(ud.Licences, func(a, b LicenceUse) int { return cmp.Compare(verdictOrder(a.Verdict), verdictOrder(b.Verdict)) })
+	// Every denied licence, then the first maxLicences of the others; the
+	// views are made only for those shown.
+	slices.SortStableFunc(licences, func(a, b *usage.Finding) int { return cmp.Compare(verdictOrder(a.Verdict), verdictOrder(b.Verdict)) })
 	denied := 0
-	for _, l := range ud.Licences {
-		if l.Verdict == radar.Denied {
+	for _, f := range licences {
+		if f.Verdict == radar.Denied {
 			denied++
 		}
 	}
-	if n := denied + maxLicences; len(ud.Licences) > n {
-		ud.MoreLicences = len(ud.Licences) - n
-		ud.Licences = ud.Licences[:n]
+	if n := denied + maxLicences; len(licences) > n {
+		ud.MoreLicences = len(licences) - n
+		licences = licences[:n]
+	}
+	for _, f := range licences {
+		ud.Licences = append(ud.Licences, s.licenceUse(f))
 	}
 	cands := r.Candidates(s.Config.Usage.Candidates)
 	if len(cands) > maxCandidates {
@@ -320,7 +349,7 @@ func (s assembly) usageJobs(uv *usageViews, blipRef func(*radar.Blip) BlipRef, a
 	add("usage", site.UsageURL, "Usage", "What teams run, judged by the radar and the licence policy.", nil, ud)
 
 	for _, t := range s.Usage.Teams {
-		td := s.teamData(t, projects[t], uv, blipRef)
+		td := s.teamData(t, projects[t], byTeam[t], uv, blipRef)
 		add("team", site.TeamURL(t), "Usage of "+t, "What "+t+" runs, ring by ring, and what to look at first.", nil, td)
 	}
 }
@@ -372,16 +401,19 @@ func candidateView(c usage.Candidate, quadrant, ring string) CandidateView {
 	return v
 }
 
+// teamFindings are the uses and findings of one team, in report order.
+type teamFindings struct {
+	uses     []*usage.Use
+	findings []*usage.Finding
+}
+
 // teamData assembles one team's page: what it should look at first, then
 // what it uses ring by ring.
-func (s assembly) teamData(team string, projects []ProjectRef, uv *usageViews, blipRef func(*radar.Blip) BlipRef) *TeamData {
+func (s assembly) teamData(team string, projects []ProjectRef, tf *teamFindings, uv *usageViews, blipRef func(*radar.Blip) BlipRef) *TeamData {
 	r := s.Usage.Report
 	td := &TeamData{Team: team, Projects: projects}
 	uses := map[*radar.Blip][]UseRow{}
-	for _, u := range r.Uses {
-		if u.BOM.Team != team {
-			continue
-		}
+	for _, u := range tf.uses {
 		for _, b := range u.Blips {
 			uses[b] = append(uses[b], useRow(u.BOM, u.Component))
 		}
@@ -396,11 +428,7 @@ func (s assembly) teamData(team string, projects []ProjectRef, uv *usageViews, b
 		td.Rings = append(td.Rings, tr)
 	}
 	held := map[string]bool{}
-	for i := range r.Findings {
-		f := &r.Findings[i]
-		if f.BOM.Team != team {
-			continue
-		}
+	for _, f := range tf.findings {
 		switch f.Kind {
 		case usage.Hold:
 			h := s.heldUse(f, blipRef)

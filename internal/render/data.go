@@ -15,7 +15,7 @@ import (
 func indexJSON(s *site.Site) ([]byte, error) {
 	var b bytes.Buffer
 	enc := json.NewEncoder(&b)       // escapes <, > and & so the data is safe to embed
-	err := enc.Encode(page.Index(s)) // compact: it is minified anyway
+	err := enc.Encode(page.Index(s)) // compact: see Files
 	return b.Bytes(), err
 }
 

@@ -3,10 +3,15 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"io/fs"
 	"regexp"
 	"slices"
 	"testing"
 	"testing/fstest"
+
+	"github.com/waymark-dev/waymark/internal/site"
+	"github.com/waymark-dev/waymark/internal/sitetest"
+	"github.com/waymark-dev/waymark/themes"
 )
 
 // numbersSite has records whose numbers a number minifier would shorten
@@ -71,6 +76,29 @@ func TestMinifyLeavesInputAlone(t *testing.T) {
 		}
 		if got := string(data); got != tt.in {
 			t.Errorf("%s after minifying: input became %q, want %q", tt.name, got, tt.in)
+		}
+	}
+}
+
+// TestIndexJSONMinified checks that index.json, written as encoded
+// without a pass of the minifier, is what the minifier would make of it.
+func TestIndexJSONMinified(t *testing.T) {
+	for name, fsys := range map[string]fs.FS{"numbers": numbersSite(), "usage": sitetest.Txtar(t, "../site/testdata/usage.txtar")} {
+		s, err := site.Load(site.Options{Site: fsys, Theme: themes.Default()})
+		if err != nil {
+			t.Fatal(err)
+		}
+		out := NewMemory()
+		if err := Render(out, s); err != nil {
+			t.Fatal(err)
+		}
+		data := out.Files["index.json"]
+		min, err := newMinifier(true).Bytes("application/json", bytes.Clone(data))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(min, data) || !bytes.Contains(data, []byte(`"projects":[{`)) && name == "usage" {
+			t.Errorf("%s: index.json of %d bytes is %d bytes minified", name, len(data), len(min))
 		}
 	}
 }

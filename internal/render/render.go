@@ -259,6 +259,13 @@ func (r *Renderer) Files(w Writer, ix *SearchIndex) error {
 	if err != nil {
 		return err
 	}
+	if !r.plain {
+		// Compact as encoded: what the JSON minifier (which keeps numbers)
+		// would make of it but for the final newline. With many usage
+		// files index.json is megabytes, and a pass of the minifier cost
+		// as much as encoding it (TestIndexJSONMinified).
+		index = bytes.TrimSuffix(index, []byte("\n"))
+	}
 	sitemap, _ := r.reuse.Generated("sitemap.xml", func() ([]byte, error) { return sitemap(s), nil })
 	for _, name := range page.SVGPaths(s) {
 		svg, _ := r.reuse.Generated(name, func() ([]byte, error) {
@@ -270,7 +277,7 @@ func (r *Renderer) Files(w Writer, ix *SearchIndex) error {
 	files = append(files,
 		file{"feed.xml", "application/xml", feed},
 		file{"sitemap.xml", "application/xml", sitemap},
-		file{"index.json", "application/json", index},
+		file{"index.json", "", index}, // compact already
 		file{"assets/chroma.css", "text/css", []byte(markdown.CSS())},
 	)
 	wg.Wait()

@@ -141,6 +141,10 @@ type Reuse interface {
 	// Radar returns the radar and its findings while the blips are the
 	// very same parse results, else make's.
 	Radar(blips []*radar.Blip, make func() (*radar.Radar, []*diag.Problem)) (*radar.Radar, []*diag.Problem)
+	// Judged returns judge's judgement of the usage files, handing it the
+	// last load's (nil when there is none), from which usage.JudgeAgain
+	// takes the judgement of every BOM kept by Parse.
+	Judged(judge func(prev *usage.Report) *usage.Report) *usage.Report
 }
 
 // afresh is the Reuse of a plain load: it keeps nothing.
@@ -151,6 +155,7 @@ func (afresh) Parse(p string, parse func(string) any) any { return parse(p) }
 func (afresh) Radar(_ []*radar.Blip, make func() (*radar.Radar, []*diag.Problem)) (*radar.Radar, []*diag.Problem) {
 	return make()
 }
+func (afresh) Judged(judge func(*usage.Report) *usage.Report) *usage.Report { return judge(nil) }
 
 // Sources are what walking the site's folders found.
 type Sources struct {
@@ -185,6 +190,9 @@ type Site struct {
 	pages   map[string]string // source path → page URL
 	outside map[string]bool   // linked paths outside the site's folders (publishLinked)
 	reading decision.Reading
+	// usageReader reads the usage files of this load, which share most
+	// of their packages; nil once they are read.
+	usageReader *usage.Reader
 }
 
 // Page is a free page from the content folder.
@@ -223,7 +231,7 @@ func Load(opts Options) (*Site, error) {
 	if reuse == nil {
 		reuse = afresh{}
 	}
-	s := &Site{Problems: &diag.List{}, Assets: map[string]string{}, pages: map[string]string{}, opts: opts}
+	s := &Site{Problems: &diag.List{}, Assets: map[string]string{}, pages: map[string]string{}, opts: opts, usageReader: usage.NewReader()}
 	if fi, err := fs.Stat(opts.Site, "."); err != nil || !fi.IsDir() {
 		s.Problems.Add(diag.Errorf(s.dirName(), 0, "pass --site with the folder that holds waymark.yaml, or run waymark init to start a site", "the site folder does not exist"))
 		return s, s.err()
@@ -282,6 +290,7 @@ func Load(opts Options) (*Site, error) {
 			boms[i-nr-nb-np], _ = reuse.Parse(src.Usage[i-nr-nb-np], parseUsage).(*usage.BOM)
 		}
 	})
+	s.usageReader = nil // the components hold what they share; the rest goes
 	// decision.Link derives reverse relations and dates in place: it gets
 	// copies, so that parse results stay as parsed (and reusable).
 	for i, r := range records {
@@ -314,7 +323,7 @@ func Load(opts Options) (*Site, error) {
 	slices.SortFunc(s.Pages, func(a, b *Page) int { return cmp.Or(cmp.Compare(a.Weight, b.Weight), cmp.Compare(a.URL, b.URL)) })
 	s.register()
 	s.crossCheck()
-	s.judgeUsage(slices.DeleteFunc(boms, func(b *usage.BOM) bool { return b == nil }))
+	s.judgeUsage(slices.DeleteFunc(boms, func(b *usage.BOM) bool { return b == nil }), reuse)
 	s.checkViews()
 	return s, s.err()
 }

@@ -50,7 +50,7 @@ func (s *Site) parseUsage(p string) *usage.BOM {
 		return nil
 	}
 	team, project, _, _ := usage.Locate(strings.TrimPrefix(p, s.Config.Usage.Folder+"/"))
-	b, warnings, err := usage.Read(p, team, project, data)
+	b, warnings, err := s.usageReader.Read(p, team, project, data)
 	if err != nil {
 		s.Problems.Add(warnings...)
 		problems, others := diag.Split(err)
@@ -123,11 +123,12 @@ func DecisionRef(r *decision.Record) usage.Decision {
 	return usage.Decision{Number: r.Number, Label: r.Label(), Title: r.Title, URL: RecordURL(r)}
 }
 
-// judgeUsage judges the usage files against the site's guidance and
-// reports what check reports.
-func (s *Site) judgeUsage(boms []*usage.BOM) {
+// judgeUsage judges the usage files against the site's guidance (BOMs
+// judged by the last load under the same guidance are not judged again)
+// and reports what check reports.
+func (s *Site) judgeUsage(boms []*usage.BOM, reuse Reuse) {
 	g := s.Guide()
-	r := g.Judge(boms, false)
+	r := reuse.Judged(func(prev *usage.Report) *usage.Report { return g.JudgeAgain(prev, boms, false) })
 	u := &Usage{Guide: g, Report: r}
 	for _, b := range r.BOMs {
 		if !slices.Contains(u.Teams, b.Team) {

@@ -28,14 +28,20 @@ func TestReadBad(t *testing.T) {
 		{"syntax", "x.cdx.json", "{\n\"bomFormat\": \"CycloneDX\",\n\"specVersion\": }", 3, "not valid JSON"},
 		{"wrong type", "x.cdx.json", cdxDoc(`{"type": "library", "name": "a",
 "version": 3}`), 3, "components[0].version: a JSON number where a string belongs"},
-		{"wrong top type", "x.cdx.json", `[1, 2]`, 1, "a JSON array"},
+		{"wrong top type", "x.cdx.json", `[1, 2]`, 1, "the document: a JSON array where an object belongs"},
+		{"licences not a list", "x.cdx.json", cdxDoc(`{"type": "library", "name": "a",
+"licenses": {"license": {"id": "MIT"}}}`), 3, "components[0].licenses: a JSON object where a list belongs"},
+		{"text after the document", "x.cdx.json", cdxDoc(``) + "\n,", 3, "not valid JSON"},
+		{"cut short", "x.cdx.json", "{\n\"bomFormat\": \"CycloneDX\",\n\"components\": [{", 3, "not valid JSON"},
 		{"duplicate bom-ref", "x.cdx.json", cdxDoc(`{"type": "library", "name": "a", "bom-ref": "r1"},
 {"type": "library", "name": "b", "bom-ref": "r1"}`), 3, `components[1].bom-ref "r1" is also the bom-ref of components[0]`},
 		{"duplicate nested bom-ref", "x.cdx.json", cdxDoc(`{"type": "library", "name": "a", "bom-ref": "r1",
 "components": [{"type": "library", "name": "b", "bom-ref": "r1"}]}`), 3, `components[0].components[0].bom-ref`},
 		{"deep components", "x.cdx.json", deep, 0, "components nested more than 64 levels"},
 		{"deep JSON", "x.spdx.json", deepJSON, 2, "nested more than 64 levels"},
-		{"deeper than encoding/json goes", "x.cdx.json", cdxDoc(strings.Repeat("[", 20000) + strings.Repeat("]", 20000)), 2, "not valid JSON"},
+		{"deeper than the decoder goes", "x.cdx.json", `{"bomFormat": "CycloneDX", "specVersion": "1.6",
+"x": ` + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + "}", 2, "not valid JSON"},
+		{"list for a component", "x.cdx.json", cdxDoc(strings.Repeat("[", 20000) + strings.Repeat("]", 20000)), 2, "components[0]: a JSON array where an object belongs"},
 		{"old spec", "x.cdx.json", `{"bomFormat": "CycloneDX",
 "specVersion": "1.3"}`, 2, "older than 1.4"},
 		{"unknown spec", "x.cdx.json", `{"bomFormat": "CycloneDX",
@@ -105,5 +111,35 @@ func TestReadComponentWarnings(t *testing.T) {
 	_, warnings, err = Read("usage/t/p/pom.xml", "t", "p", []byte(pom))
 	if err != nil || len(warnings) != 1 || !strings.Contains(warnings[0].Message, "unknown property") {
 		t.Errorf("pom with an unknown property: %v, %v", warnings, err)
+	}
+}
+
+// TestReadLenient reads what encoding/json read and a demanding reader
+// would not refuse a whole SBOM for: a member named twice (the last
+// counts), names that differ in case only, invalid UTF-8, and a member
+// of the wrong type that usage does not read (a component's hashes).
+func TestReadLenient(t *testing.T) {
+	tests := []struct {
+		name, src string
+		want      Component
+	}{
+		{"member twice", cdxDoc(`{"type": "library", "name": "a", "name": "b", "version": "1"}`), Component{Name: "b", Version: "1"}},
+		// The line of a component is where "purl" is: unknown here.
+		{"name in other case", cdxDoc(`{"type": "library", "Name": "a", "PURL": "pkg:npm/a@2"}`),
+			Component{Package: "pkg:npm/a", PURL: "pkg:npm/a@2", Name: "a", Version: "2"}},
+		{"invalid UTF-8", cdxDoc("{\"type\": \"library\", \"name\": \"a\xff\"}"), Component{Name: "a\ufffd"}},
+		{"unread member of the wrong type", cdxDoc(`{"type": "library", "name": "a", "hashes": 5, "licenses": [{"license": {"id": "MIT"}}]}`),
+			Component{Name: "a", License: "MIT"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, warnings, err := Read("usage/t/x.cdx.json", "t", "p", []byte(tt.src))
+			if err != nil || len(warnings) > 0 {
+				t.Fatalf("%v, warnings %v", err, warnings)
+			}
+			if len(b.Components) != 1 || b.Components[0] != tt.want {
+				t.Errorf("components %+v, want [%+v]", b.Components, tt.want)
+			}
+		})
 	}
 }

@@ -2,12 +2,13 @@ package usage
 
 import (
 	"bytes"
-	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
 
 	cdx "github.com/CycloneDX/cyclonedx-go"
+	jsonv2 "github.com/go-json-experiment/json"
 
 	"github.com/waymark-dev/waymark/internal/diag"
 	"github.com/waymark-dev/waymark/internal/meta"
@@ -19,19 +20,25 @@ type cyclonedxFormat struct{}
 func (cyclonedxFormat) Name() string   { return "cyclonedx" }
 func (cyclonedxFormat) Suffix() string { return ".cdx.json" }
 
-// Read decodes the BOM with cyclonedx-go and flattens its components,
-// nested ones included; the BOM's own component (metadata.component) is
-// the project, not a dependency.
-func (cyclonedxFormat) Read(file string, data []byte) (*BOM, []*diag.Problem, error) {
+// Read decodes the document into cdxDocument (cyclonedx-go's types for
+// the spec version and licences, its field names for the rest) and
+// flattens its components, nested ones included; the BOM's own component
+// (metadata.component) is the project, not a dependency.
+func (f cyclonedxFormat) Read(file string, data []byte) (*BOM, []*diag.Problem, error) {
+	return f.read(nil, file, data)
+}
+
+// read reads with r's package URLs and licences (nil: afresh).
+func (cyclonedxFormat) read(r *Reader, file string, data []byte) (*BOM, []*diag.Problem, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, nil, jsonProblem(file, data, errEmpty)
 	}
-	// encoding/json refuses JSON nested deeper than 10,000 levels itself;
+	// The decoder refuses JSON nested deeper than 10,000 levels itself;
 	// components nested deeper than MaxDepth are refused below. (A scan of
 	// the nesting before decoding would cost a tenth of the reading.)
-	var doc cdx.BOM
-	if err := json.Unmarshal(data, &doc); err != nil {
-		if err == cdx.ErrInvalidSpecVersion {
+	var doc cdxDocument
+	if err := jsonv2.Unmarshal(data, &doc, jsonV1Semantics); err != nil {
+		if errors.Is(err, cdx.ErrInvalidSpecVersion) {
 			return nil, nil, diag.Errorf(file, lineOfKey(data, "specVersion"), "write the SBOM as CycloneDX 1.4 to 1.7", "specVersion is not a CycloneDX version")
 		}
 		return nil, nil, jsonProblem(file, data, err)
@@ -51,19 +58,20 @@ func (cyclonedxFormat) Read(file string, data []byte) (*BOM, []*diag.Problem, er
 		}
 		b.Date = d
 	}
-	purlLines := stringLines(data, "purl")
+	purlLines := newLineFinder(data, "purl")
 	// Where each bom-ref was first seen: the path of its list and its
 	// index, formatted only for a message.
 	type pos struct {
 		at string
 		i  int
 	}
-	refs := map[string]pos{}
+	var refs map[string]pos
 	if doc.Components != nil {
 		b.Components = make([]Component, 0, len(*doc.Components))
+		refs = make(map[string]pos, len(*doc.Components))
 	}
-	var walk func(cs *[]cdx.Component, at string, depth int) error
-	walk = func(cs *[]cdx.Component, at string, depth int) error {
+	var walk func(cs *[]cdxComponent, at string, depth int) error
+	walk = func(cs *[]cdxComponent, at string, depth int) error {
 		if cs == nil {
 			return nil
 		}
@@ -82,13 +90,13 @@ func (cyclonedxFormat) Read(file string, data []byte) (*BOM, []*diag.Problem, er
 			if len(b.Components) >= MaxComponents {
 				return diag.Errorf(file, 0, "split the project or leave out test-only components", "more than %d components", MaxComponents)
 			}
-			comp := Component{Version: c.Version, License: cdxLicence(c.Licenses)}
+			comp := Component{Version: c.Version, License: r.licence(cdxLicence(c.Licenses))}
 			if c.Group != "" {
 				comp.Name = c.Group + ":" + c.Name
 			}
 			if c.PackageURL != "" {
-				comp.Line = nthLine(purlLines[c.PackageURL], 0)
-				if err := fromPURL(&comp, c.PackageURL); err != nil {
+				comp.Line = purlLines.find(c.PackageURL)
+				if err := fromPURL(r, &comp, c.PackageURL); err != nil {
 					warnings = append(warnings, diag.Warnf(file, comp.Line, "write the package URL as pkg:type/namespace/name@version",
 						"%s[%d].purl %q is not a package URL (%v); the component matches no blip", at, i, c.PackageURL, err))
 					comp.PURL = ""

@@ -41,24 +41,9 @@ func FormatOf(name string) Format {
 }
 
 // Read reads the file at path (named in messages) in the format its name
-// says, with the team and project given.
+// says, with the team and project given, with a Reader of its own.
 func Read(path, team, project string, data []byte) (*BOM, []*diag.Problem, error) {
-	f := FormatOf(baseName(path))
-	if f == nil {
-		return nil, nil, diag.Errorf(path, 0, "name it <project>.cdx.json, <project>.spdx.json, or go.mod, package-lock.json or pom.xml in a project folder", "not a usage file")
-	}
-	if len(data) > MaxFileSize {
-		return nil, nil, diag.Errorf(path, 0, "split the project or leave out test-only components", "%d bytes is more than the %d a usage file may have", len(data), MaxFileSize)
-	}
-	b, warnings, err := f.Read(path, data)
-	if err != nil {
-		return nil, warnings, err
-	}
-	if len(b.Components) > MaxComponents {
-		return nil, warnings, diag.Errorf(path, 0, "split the project or leave out test-only components", "%d components are more than the %d a usage file may have", len(b.Components), MaxComponents)
-	}
-	b.Team, b.Project, b.Source, b.Format, b.Warnings = team, project, path, f.Name(), warnings
-	return b, warnings, nil
+	return NewReader().Read(path, team, project, data)
 }
 
 func baseName(p string) string {

@@ -2,11 +2,16 @@ package usage
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"reflect"
 	"strconv"
 	"strings"
+
+	jsonv2 "github.com/go-json-experiment/json"
+	"github.com/go-json-experiment/json/jsontext"
 
 	"github.com/waymark-dev/waymark/internal/diag"
 )
@@ -56,12 +61,29 @@ func lineAt(data []byte, offset int) int {
 	return bytes.Count(data[:offset], []byte{'\n'}) + 1
 }
 
-// jsonProblem turns an encoding/json error into a problem at its line,
+// jsonProblem turns an encoding/json (or JSON v2) error into a problem at its line,
 // naming the JSON path of a value of the wrong type.
 func jsonProblem(file string, data []byte, err error) error {
 	var syn *json.SyntaxError
 	var typ *json.UnmarshalTypeError
+	var syn2 *jsontext.SyntacticError
+	var sem2 *jsonv2.SemanticError
 	switch {
+	case errors.As(err, &syn2):
+		return diag.Errorf(file, lineAt(data, int(syn2.ByteOffset)), "fix the JSON syntax", "not valid JSON: %v", cmp.Or[error](syn2.Err, syn2))
+	case errors.As(err, &sem2) && sem2.JSONKind != 0 && sem2.GoType != nil:
+		where := pathAt(data, int(sem2.ByteOffset))
+		if where == "" {
+			where = "the document"
+		}
+		return diag.Errorf(file, lineAt(data, int(sem2.ByteOffset)), "write "+where+" as the format's schema says",
+			"%s: a JSON %s where %s belongs", where, kindName(sem2.JSONKind), goKind(sem2.GoType))
+	case errors.As(err, &sem2):
+		where := pathAt(data, int(sem2.ByteOffset))
+		if where == "" {
+			where = "the document"
+		}
+		return diag.Errorf(file, lineAt(data, int(sem2.ByteOffset)), "write "+where+" as the format's schema says", "%s: %v", where, cmp.Or[error](sem2.Err, sem2))
 	case errors.As(err, &syn):
 		return diag.Errorf(file, lineAt(data, int(syn.Offset)), "fix the JSON syntax", "not valid JSON: %v", syn)
 	case errors.As(err, &typ):
@@ -70,7 +92,7 @@ func jsonProblem(file string, data []byte, err error) error {
 			where = "the document"
 		}
 		return diag.Errorf(file, lineAt(data, int(typ.Offset)), "write "+where+" as the format's schema says",
-			"%s: a JSON %s where a %s belongs", where, typ.Value, goKind(typ.Type.String()))
+			"%s: a JSON %s where %s belongs", where, typ.Value, goKind(typ.Type))
 	case errors.Is(err, errEmpty):
 		return diag.Errorf(file, 1, "write the SBOM again", "the file is empty")
 	}
@@ -150,19 +172,41 @@ func plainKey(k string) bool {
 	return true
 }
 
-// goKind names a Go type as a JSON kind for messages.
-func goKind(t string) string {
-	switch {
-	case strings.Contains(t, "string") || strings.HasSuffix(t, "Version") || strings.HasSuffix(t, "Type"):
-		return "string"
-	case strings.HasPrefix(t, "[]") || strings.HasPrefix(t, "*[]"):
-		return "list"
-	case strings.Contains(t, "int") || strings.Contains(t, "float"):
-		return "number"
-	case t == "bool":
+// kindName names the kind of a JSON value as encoding/json's errors do.
+func kindName(k jsontext.Kind) string {
+	switch k {
+	case '{':
+		return "object"
+	case '[':
+		return "array"
+	case 't', 'f':
+		return "bool"
+	}
+	return k.String()
+}
+
+// goKind names a Go type as a JSON kind for messages, with its article.
+// Types named ...Version or ...Type are strings in JSON (cyclonedx-go
+// decodes them from strings).
+func goKind(t reflect.Type) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if n := t.Name(); strings.HasSuffix(n, "Version") || strings.HasSuffix(n, "Type") {
+		return "a string"
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "a string"
+	case reflect.Slice, reflect.Array:
+		return "a list"
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64, reflect.Uint, reflect.Uint8, reflect.Uint16,
+		reflect.Uint32, reflect.Uint64, reflect.Float32, reflect.Float64:
+		return "a number"
+	case reflect.Bool:
 		return "true or false"
 	}
-	return "object"
+	return "an object"
 }
 
 // stringLines finds every `"key": "value"` in data and returns the lines
@@ -173,9 +217,32 @@ func stringLines(data []byte, key string) map[string][]int {
 	needle := []byte(`"` + key + `"`)
 	line, last := 1, 0
 	for i := 0; ; {
+		start, end := nextString(data, needle, i)
+		if start < 0 {
+			return out
+		}
+		line += bytes.Count(data[last:start], []byte{'\n'})
+		last = start
+		v := string(data[start+1 : end])
+		if strings.IndexByte(v, '\\') >= 0 {
+			if u, err := jsontext.AppendUnquote(nil, data[start:end+1]); err == nil {
+				v = string(u)
+			}
+		}
+		out[v] = append(out[v], line)
+		i = end + 1
+	}
+}
+
+// nextString finds the next `"key": "value"` (needle is the quoted key)
+// in data from offset from, and returns the offsets of the value's quotes;
+// start is -1 when there is none. A key followed by anything but a string
+// is passed over.
+func nextString(data, needle []byte, from int) (start, end int) {
+	for i := from; ; {
 		j := bytes.Index(data[i:], needle)
 		if j < 0 {
-			return out
+			return -1, -1
 		}
 		k := i + j + len(needle)
 		for k < len(data) && (data[k] == ' ' || data[k] == '\t' || data[k] == '\r' || data[k] == '\n' || data[k] == ':') {
@@ -193,17 +260,8 @@ func stringLines(data []byte, key string) map[string][]int {
 			end++
 		}
 		if end >= len(data) {
-			return out
+			return -1, -1
 		}
-		line += bytes.Count(data[last:k], []byte{'\n'})
-		last = k
-		v := string(data[k+1 : end])
-		if strings.IndexByte(v, '\\') >= 0 {
-			if u, err := strconv.Unquote(`"` + v + `"`); err == nil {
-				v = u
-			}
-		}
-		out[v] = append(out[v], line)
-		i = end + 1
+		return k, end
 	}
 }

@@ -2,9 +2,12 @@ package usage
 
 import (
 	"cmp"
+	"maps"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/waymark-dev/waymark/internal/parallel"
 	"github.com/waymark-dev/waymark/internal/radar"
@@ -58,6 +61,44 @@ type Report struct {
 	unclaimed  map[string]*Candidate
 	candidates map[int][]Candidate // by min, made once
 	mu         sync.Mutex
+
+	// What JudgeAgain takes from this report when the guidance is the
+	// same: each BOM's judgement, and what was learnt of packages and
+	// licences on the way.
+	guide    *Guide
+	unknown  bool
+	parts    map[*BOM]*part
+	packages *sync.Map // package → *known
+	licences *sync.Map // licence expression → *licenceVerdict
+	numbers  *numbering
+}
+
+// numbering numbers packages and candidates as Judge meets them, so that
+// merging the BOMs' judgements (hundreds of thousands of unclaimed
+// packages) indexes slices instead of maps.
+type numbering struct {
+	packages atomic.Int64
+	mu       sync.Mutex
+	cands    map[string]int
+}
+
+// candidate returns the number of a candidate key.
+func (n *numbering) candidate(key string) int {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	i, ok := n.cands[key]
+	if !ok {
+		i = len(n.cands)
+		n.cands[key] = i
+	}
+	return i
+}
+
+// counts returns how many packages and candidates have numbers.
+func (n *numbering) counts() (packages, cands int) {
+	n.mu.Lock()
+	defer n.mu.Unlock()
+	return int(n.packages.Load()), len(n.cands)
 }
 
 // Candidate is a group of packages no blip claims, used by several
@@ -69,107 +110,192 @@ type Candidate struct {
 	Packages []string // the packages seen, sorted
 }
 
+// part is what Judge found in one BOM.
+type part struct {
+	uses      []Use
+	findings  []Finding
+	claimed   map[string]bool
+	unclaimed []*known // packages no blip claims, each once
+}
+
 // Judge matches the components of boms against the guide; components of
 // a go.mod or pom.xml, which state no licences, get no licence verdict.
 // Findings of
 // kind Unknown are listed only when unknown is set (audit lists them;
 // the site suggests candidates instead).
-func (g *Guide) Judge(boms []*BOM, unknown bool) *Report {
+func (g *Guide) Judge(boms []*BOM, unknown bool) *Report { return g.JudgeAgain(nil, boms, unknown) }
+
+// JudgeAgain judges as Judge does, but takes from prev (an earlier
+// report, or nil) the judgement of every BOM it holds, the very same
+// *BOM, when prev was judged with the same guidance: blips (the very
+// same), rings, licence policy (the very same), decisions, exceptions
+// and day. The preview, which keeps the BOMs of unchanged files, so
+// judges again only the BOM of an edited file.
+func (g *Guide) JudgeAgain(prev *Report, boms []*BOM, unknown bool) *Report {
 	boms = slices.Clone(boms)
 	slices.SortFunc(boms, func(a, b *BOM) int {
 		return cmp.Or(cmp.Compare(a.Team, b.Team), cmp.Compare(a.Project, b.Project), cmp.Compare(a.Source, b.Source))
 	})
-	type part struct {
-		uses      []Use
-		findings  []Finding
-		claimed   map[string]bool
-		unclaimed []*known // packages no blip claims, each once
+	r := &Report{BOMs: boms, Claimed: map[string]bool{}, unclaimed: map[string]*Candidate{},
+		guide: g, unknown: unknown, parts: make(map[*BOM]*part, len(boms))}
+	var kept map[*BOM]*part
+	if prev != nil && prev.unknown == unknown && g.same(prev.guide) {
+		kept, r.packages, r.licences, r.numbers = prev.parts, prev.packages, prev.licences, prev.numbers
+	} else {
+		r.packages, r.licences, r.numbers = &sync.Map{}, &sync.Map{}, &numbering{cands: map[string]int{}}
 	}
-	parts := make([]part, len(boms))
-	var packages sync.Map // package → *known; most packages recur across projects
+	parts := make([]*part, len(boms))
 	m := g.Matcher()
 	parallel.For(len(boms), func(i int) {
-		b := boms[i]
-		p := part{claimed: map[string]bool{}}
-		seen := map[*known]bool{}
-		for _, c := range b.Components {
-			var k *known
-			if c.Package != "" {
-				if v, ok := packages.Load(c.Package); ok {
-					k = v.(*known)
-				} else {
-					k = &known{pkg: c.Package, claims: m.Claims(c.Package)}
-					if len(k.claims) == 0 {
-						k.candidate = candidateKey(c.Package)
-					}
-					if v, loaded := packages.LoadOrStore(c.Package, k); loaded {
-						k = v.(*known)
-					}
-				}
-			}
-			var cs []radar.Claim
-			if k != nil {
-				cs = k.claims
-			}
-			if len(cs) > 0 {
-				u := Use{BOM: b, Component: c}
-				for _, cl := range cs {
-					p.claimed[cl.Blip.ID+" "+cl.Pattern] = true
-					if !slices.Contains(u.Blips, cl.Blip) {
-						u.Blips = append(u.Blips, cl.Blip)
-					}
-				}
-				p.uses = append(p.uses, u)
-				for _, bl := range u.Blips {
-					if bl.Ring == g.Hold {
-						f := Finding{Kind: Hold, BOM: b, Component: c, Blip: bl}
-						if d, ok := g.Decisions[bl.ID]; ok {
-							f.Decision = &d
-						}
-						g.except(&f, bl.ID, nil)
-						p.findings = append(p.findings, f)
-					}
-				}
-			} else if k != nil && !seen[k] {
-				seen[k] = true
-				p.unclaimed = append(p.unclaimed, k)
-				if unknown {
-					p.findings = append(p.findings, Finding{Kind: Unknown, BOM: b, Component: c})
-				}
-			}
-			if f, ok := g.licence(b, c); ok {
-				p.findings = append(p.findings, f)
-			}
+		if p, ok := kept[boms[i]]; ok {
+			parts[i] = p
+			return
 		}
-		parts[i] = p
+		parts[i] = g.judgeBOM(boms[i], unknown, m, r)
 	})
-	r := &Report{BOMs: boms, Claimed: map[string]bool{}, unclaimed: map[string]*Candidate{}}
+	nu, nf := 0, 0
+	for i, p := range parts {
+		r.parts[boms[i]] = p
+		nu, nf = nu+len(p.uses), nf+len(p.findings)
+	}
+	r.Uses, r.Findings = make([]Use, 0, nu), make([]Finding, 0, nf)
 	for i, p := range parts {
 		r.Uses = append(r.Uses, p.uses...)
 		r.Findings = append(r.Findings, p.findings...)
 		for k := range p.claimed {
 			r.Claimed[k] = true
 		}
-		project := boms[i].ProjectName()
-		for _, k := range p.unclaimed {
-			c := r.unclaimed[k.candidate]
-			if c == nil {
-				c = &Candidate{Pattern: k.candidate, Name: candidateName(k.candidate)}
-				r.unclaimed[k.candidate] = c
-			}
-			if n := len(c.Projects); n == 0 || c.Projects[n-1] != project {
-				c.Projects = append(c.Projects, project)
-			}
-			if !k.counted {
-				k.counted = true
-				c.Packages = append(c.Packages, k.pkg)
-			}
-		}
 		if b := boms[i]; g.Review > 0 && !b.Date.IsZero() && !g.Today.IsZero() && b.Date.AddMonths(g.Review).Compare(g.Today) < 0 {
 			r.Stale = append(r.Stale, b)
 		}
 	}
+	r.mergeUnclaimed(parts)
 	return r
+}
+
+// mergeUnclaimed groups the packages no blip claims into candidates: for
+// each, the projects that use one of its packages (in BOM order) and its
+// packages, each once. Hundreds of thousands of packages go through it
+// at every SBOM edit in the preview: it counts first, then fills lists
+// carved from one array each.
+func (r *Report) mergeUnclaimed(parts []*part) {
+	np, nc := r.numbers.counts()
+	listed := make([]bool, np)
+	type acc struct {
+		c                  *Candidate
+		last               int // 1 + the last BOM that added its project
+		projects, packages int // at most this many
+	}
+	cands := make([]acc, nc)
+	nProjects, nPackages := 0, 0
+	for i, p := range parts {
+		for _, k := range p.unclaimed {
+			a := &cands[k.cand]
+			if a.last != i+1 {
+				a.last = i + 1
+				a.projects++
+				nProjects++
+			}
+			if !listed[k.id] {
+				listed[k.id] = true
+				a.packages++
+				nPackages++
+			}
+		}
+	}
+	projects, packages := make([]string, nProjects), make([]string, nPackages)
+	clear(listed)
+	for i, p := range parts {
+		project := r.BOMs[i].ProjectName()
+		for _, k := range p.unclaimed {
+			a := &cands[k.cand]
+			if a.c == nil {
+				a.c = &Candidate{Pattern: k.candidate, Name: candidateName(k.candidate),
+					Projects: projects[:0:a.projects], Packages: packages[:0:a.packages]}
+				projects, packages = projects[a.projects:], packages[a.packages:]
+				a.last = 0
+				r.unclaimed[k.candidate] = a.c
+			}
+			if a.last != i+1 {
+				a.last = i + 1
+				// A project's BOMs are next to each other.
+				if n := len(a.c.Projects); n == 0 || a.c.Projects[n-1] != project {
+					a.c.Projects = append(a.c.Projects, project)
+				}
+			}
+			if !listed[k.id] {
+				listed[k.id] = true
+				a.c.Packages = append(a.c.Packages, k.pkg)
+			}
+		}
+	}
+}
+
+// judgeBOM judges the components of one BOM; r keeps what was learnt of
+// each package and licence expression, shared by the BOMs judged at the
+// same time and after, under the same guidance.
+func (g *Guide) judgeBOM(b *BOM, unknown bool, m *radar.Matcher, r *Report) *part {
+	packages, licences := r.packages, r.licences
+	p := &part{claimed: map[string]bool{}}
+	seen := map[*known]bool{}
+	for _, c := range b.Components {
+		var k *known
+		if c.Package != "" {
+			if v, ok := packages.Load(c.Package); ok {
+				k = v.(*known)
+			} else {
+				k = &known{pkg: c.Package, claims: m.Claims(c.Package), id: int(r.numbers.packages.Add(1) - 1)}
+				if len(k.claims) == 0 {
+					k.candidate = candidateKey(c.Package)
+					k.cand = r.numbers.candidate(k.candidate)
+				}
+				if v, loaded := packages.LoadOrStore(c.Package, k); loaded {
+					k = v.(*known)
+				}
+			}
+		}
+		var cs []radar.Claim
+		if k != nil {
+			cs = k.claims
+		}
+		if len(cs) > 0 {
+			u := Use{BOM: b, Component: c}
+			for _, cl := range cs {
+				p.claimed[cl.Blip.ID+" "+cl.Pattern] = true
+				if !slices.Contains(u.Blips, cl.Blip) {
+					u.Blips = append(u.Blips, cl.Blip)
+				}
+			}
+			p.uses = append(p.uses, u)
+			for _, bl := range u.Blips {
+				if bl.Ring == g.Hold {
+					f := Finding{Kind: Hold, BOM: b, Component: c, Blip: bl}
+					if d, ok := g.Decisions[bl.ID]; ok {
+						f.Decision = &d
+					}
+					g.except(&f, bl.ID, nil)
+					p.findings = append(p.findings, f)
+				}
+			}
+		} else if k != nil && !seen[k] {
+			seen[k] = true
+			p.unclaimed = append(p.unclaimed, k)
+			if unknown {
+				p.findings = append(p.findings, Finding{Kind: Unknown, BOM: b, Component: c})
+			}
+		}
+		if f, ok := g.licence(b, c, licences); ok {
+			p.findings = append(p.findings, f)
+		}
+	}
+	return p
+}
+
+// same reports whether g judges every component as o does.
+func (g *Guide) same(o *Guide) bool {
+	return o != nil && g.Hold == o.Hold && g.Today == o.Today && g.Policy == o.Policy &&
+		slices.Equal(g.Blips, o.Blips) && reflect.DeepEqual(g.Rings, o.Rings) &&
+		maps.Equal(g.Decisions, o.Decisions) && reflect.DeepEqual(g.Exceptions, o.Exceptions)
 }
 
 // known is what Judge learnt of one package: the blips that claim it, or
@@ -178,38 +304,56 @@ type known struct {
 	pkg       string
 	claims    []radar.Claim
 	candidate string // candidateKey, for packages no blip claims
-	counted   bool   // listed in its candidate's packages (merging is single-threaded)
+	id, cand  int    // numbers of the package and of its candidate
+}
+
+// licenceVerdict is what the policy says of one licence expression.
+type licenceVerdict struct {
+	verdict, note string
+	ids           []string // the licences it names, for exceptions
 }
 
 // licence judges a component's licence; ok is false when it is allowed,
 // or when it comes from a go.mod or pom.xml, which state no licences.
-func (g *Guide) licence(b *BOM, c Component) (Finding, bool) {
+// Each distinct expression is judged once, kept in licences.
+func (g *Guide) licence(b *BOM, c Component, licences *sync.Map) (Finding, bool) {
 	if c.License == "" && (b.Format == "gomod" || b.Format == "maven") {
 		return Finding{}, false
 	}
-	f := Finding{BOM: b, Component: c, Verdict: radar.Unknown}
-	switch {
-	case c.License == "":
-		f.Note = "no licence stated"
-	default:
-		f.Verdict = g.Policy.Verdict(c.License)
-		if f.Verdict == radar.Unknown {
-			f.Note = "not in the licence policy"
-			if !validLicence(c.License) {
-				f.Note = "not an SPDX licence expression"
-			}
+	var v *licenceVerdict
+	if x, ok := licences.Load(c.License); ok {
+		v = x.(*licenceVerdict)
+	} else {
+		v = g.judgeLicence(c.License)
+		licences.Store(c.License, v)
+	}
+	if v.verdict == radar.Allowed {
+		return Finding{}, false
+	}
+	f := Finding{BOM: b, Component: c, Verdict: v.verdict, Note: v.note, Kind: Review}
+	if v.verdict == radar.Denied {
+		f.Kind = Denied
+	}
+	g.except(&f, "", v.ids)
+	return f, true
+}
+
+// judgeLicence judges one licence expression ("" when none is stated).
+func (g *Guide) judgeLicence(expr string) *licenceVerdict {
+	if expr == "" {
+		return &licenceVerdict{verdict: radar.Unknown, note: "no licence stated"}
+	}
+	v := &licenceVerdict{verdict: g.Policy.Verdict(expr)}
+	if v.verdict == radar.Unknown {
+		v.note = "not in the licence policy"
+		if !validLicence(expr) {
+			v.note = "not an SPDX licence expression"
 		}
 	}
-	switch f.Verdict {
-	case radar.Allowed:
-		return f, false
-	case radar.Denied:
-		f.Kind = Denied
-	default:
-		f.Kind = Review
+	if v.verdict != radar.Allowed {
+		v.ids = licenceIDs(expr)
 	}
-	g.except(&f, "", licenceIDs(c.License))
-	return f, true
+	return v
 }
 
 // except notes the exception that covers f, if any.
@@ -242,6 +386,18 @@ func candidateName(key string) string {
 	return strings.TrimSuffix(name, "/*")
 }
 
+// sortedSet returns list sorted, each string once, in a slice of its own
+// unless list is that already (projects are merged in nearly sorted order:
+// checking is cheaper than sorting hundreds of lists of hundreds).
+func sortedSet(list []string) []string {
+	for i := 1; i < len(list); i++ {
+		if list[i-1] >= list[i] {
+			return slices.Compact(slices.Sorted(slices.Values(list)))
+		}
+	}
+	return slices.Clip(list)
+}
+
 // Candidates returns the groups of unclaimed packages used by at least
 // min projects, most used first.
 func (r *Report) Candidates(min int) []Candidate {
@@ -255,12 +411,11 @@ func (r *Report) Candidates(min int) []Candidate {
 		if len(c.Projects) < min { // each project once: BOMs are merged in order, a project's files together
 			continue
 		}
-		projects := slices.Compact(slices.Sorted(slices.Values(c.Projects)))
+		projects := sortedSet(c.Projects)
 		if len(projects) < min {
 			continue
 		}
-		out = append(out, Candidate{Pattern: c.Pattern, Name: c.Name, Projects: projects,
-			Packages: slices.Compact(slices.Sorted(slices.Values(c.Packages)))})
+		out = append(out, Candidate{Pattern: c.Pattern, Name: c.Name, Projects: projects, Packages: sortedSet(c.Packages)})
 	}
 	slices.SortFunc(out, func(a, b Candidate) int {
 		return cmp.Or(cmp.Compare(len(b.Projects), len(a.Projects)), cmp.Compare(a.Pattern, b.Pattern))

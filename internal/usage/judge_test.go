@@ -2,7 +2,9 @@ package usage
 
 import (
 	"fmt"
+	"maps"
 	"slices"
+	"strings"
 	"testing"
 
 	"github.com/waymark-dev/waymark/internal/meta"
@@ -29,7 +31,7 @@ func testGuide() *Guide {
 
 func comp(purl, licence string) Component {
 	var c Component
-	if err := fromPURL(&c, purl); err != nil {
+	if err := fromPURL(nil, &c, purl); err != nil {
 		panic(err)
 	}
 	c.License = licence
@@ -115,5 +117,107 @@ func TestJudge(t *testing.T) {
 	}
 	if n := len(g.Judge(boms, true).Findings) - len(r.Findings); n != 9 {
 		t.Errorf("%d unknown findings, want 9", n)
+	}
+}
+
+// summary writes down everything a report says, for comparing two.
+func summary(r *Report) []string {
+	var out []string
+	for _, f := range r.Findings {
+		s := fmt.Sprintf("finding %s %s %s %s %s", f.Kind, f.BOM.ProjectName(), f.Component.Package, f.Component.Version, f.Verdict)
+		if f.Blip != nil {
+			s += " blip=" + f.Blip.ID + "/" + f.Blip.Ring
+		}
+		if f.Decision != nil {
+			s += " " + f.Decision.Label + " " + f.Decision.Title
+		}
+		if f.Exception != nil {
+			s += fmt.Sprintf(" excepted-by=%d expired=%v", f.Exception.Decision.Number, f.Expired)
+		}
+		out = append(out, s)
+	}
+	for _, u := range r.Uses {
+		out = append(out, fmt.Sprintf("use %s %s %d", u.BOM.ProjectName(), u.Component.Package, len(u.Blips)))
+	}
+	for _, k := range slices.Sorted(maps.Keys(r.Claimed)) {
+		out = append(out, "claimed "+k)
+	}
+	for _, b := range r.Stale {
+		out = append(out, "stale "+b.ProjectName())
+	}
+	for _, c := range r.Candidates(1) {
+		out = append(out, fmt.Sprintf("candidate %s %v %v", c.Pattern, c.Projects, c.Packages))
+	}
+	return out
+}
+
+// TestJudgeAgain judges a set of BOMs, changes one BOM or the guidance,
+// and checks that judging again from the first report says what judging
+// afresh says, taking the unchanged BOMs' judgement only while the
+// guidance is the same.
+func TestJudgeAgain(t *testing.T) {
+	boms := func() []*BOM {
+		return []*BOM{
+			{Team: "payments", Project: "checkout", Components: []Component{
+				comp("pkg:npm/kafkajs@2.2.4", "MIT"), comp("pkg:npm/left-pad@1.3.0", "AGPL-3.0-only")}},
+			{Team: "reporting", Project: "dashboards", Date: meta.Date{Year: 2025, Month: 9, Day: 1}, Components: []Component{
+				comp("pkg:maven/org.apache.kafka/kafka-clients@3.7.0", "Apache-2.0"), comp("pkg:npm/left-pad@1.3.0", "WTFPL")}},
+		}
+	}
+	tests := []struct {
+		name   string
+		change func(g *Guide, boms []*BOM)
+		same   bool // the guidance is the same: the unchanged BOM's judgement is taken
+	}{
+		{"one BOM edited", func(_ *Guide, boms []*BOM) {
+			b := *boms[0]
+			b.Components = []Component{comp("pkg:npm/kafkajs@2.3.0", "MIT"), comp("pkg:npm/right-pad@1", "MIT")}
+			boms[0] = &b
+		}, true},
+		{"a day later, an exception expired", func(g *Guide, _ []*BOM) { g.Today = meta.Date{Year: 2027, Month: 4, Day: 1} }, false},
+		{"exception granted", func(g *Guide, _ []*BOM) {
+			g.Exceptions = append(g.Exceptions, Exception{Team: "payments", Licenses: []string{"AGPL-3.0-only"},
+				Until: meta.Date{Year: 2030, Month: 1, Day: 1}, Decision: Decision{Number: 20}})
+		}, false},
+		{"decision retitled", func(g *Guide, _ []*BOM) {
+			g.Decisions = map[string]Decision{"kafka": {Number: 5, Label: "ADR-0005", Title: "Prototype, then choose", URL: "decisions/0005-x/"}}
+		}, false},
+		{"blip moved out of hold", func(g *Guide, _ []*BOM) {
+			k := *g.Blips[0]
+			k.Ring = "assess"
+			g.Blips = slices.Clone(g.Blips)
+			g.Blips[0] = &k
+		}, false},
+		{"licence policy", func(g *Guide, _ []*BOM) {
+			s := radar.DefaultSettings()
+			s.Licenses.Allowed = append(s.Licenses.Allowed, "AGPL-3.0-only")
+			s.Licenses.Denied = slices.DeleteFunc(slices.Clone(s.Licenses.Denied), func(l string) bool { return l == "AGPL-3.0-only" })
+			g.Policy = radar.NewPolicy(s.Licenses)
+		}, false},
+		{"hold ring", func(g *Guide, _ []*BOM) { g.Hold = "assess" }, false},
+		{"review period", func(g *Guide, _ []*BOM) { g.Review = 3 }, true}, // ages are judged when merging
+	}
+	for _, tt := range tests {
+		for _, unknown := range []bool{false, true} {
+			t.Run(fmt.Sprintf("%s, unknown=%v", tt.name, unknown), func(t *testing.T) {
+				first := boms()
+				prev := testGuide().Judge(first, unknown)
+				g, again := testGuide(), slices.Clone(first)
+				g.Blips, g.Policy = prev.guide.Blips, prev.guide.Policy // the very same, as a load that reuses them gives
+				tt.change(g, again)
+				got := g.JudgeAgain(prev, again, unknown)
+				if want := g.Judge(again, unknown); !slices.Equal(summary(got), summary(want)) {
+					t.Errorf("judged again:\n%s\njudged afresh:\n%s", strings.Join(summary(got), "\n"), strings.Join(summary(want), "\n"))
+				}
+				if taken := got.parts[first[1]] == prev.parts[first[1]]; taken != tt.same {
+					t.Errorf("the unchanged BOM's judgement taken: %v, want %v", taken, tt.same)
+				}
+			})
+		}
+	}
+	g := testGuide()
+	prev := g.Judge(boms(), false)
+	if r := g.JudgeAgain(prev, prev.BOMs, true); r.parts[prev.BOMs[0]] == prev.parts[prev.BOMs[0]] {
+		t.Error("a judgement without unknown findings was taken for one with them")
 	}
 }

@@ -7,19 +7,18 @@ import (
 )
 
 // fromPURL fills a component's Package, PURL, Name and (when the
-// component has none) Version from a package URL.
-func fromPURL(c *Component, purl string) error {
-	p, err := packageurl.FromString(purl)
-	if err != nil {
-		return err
+// component has none) Version from a package URL, parsed by r (nil: afresh).
+func fromPURL(r *Reader, c *Component, purl string) error {
+	p := r.purl(purl)
+	if p.err != nil {
+		return p.err
 	}
-	c.PURL = purl
-	c.Package = packageKey(p.Type, p.Namespace, p.Name)
+	c.PURL, c.Package = p.purl, p.pkg
 	if c.Name == "" {
-		c.Name = displayName(p.Type, p.Namespace, p.Name)
+		c.Name = p.name
 	}
-	if c.Version == "" {
-		c.Version = p.Version
+	if c.Version == "" || c.Version == p.version {
+		c.Version = p.version // the same string for every component of the package
 	}
 	return nil
 }

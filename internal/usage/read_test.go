@@ -5,7 +5,9 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"sync"
 	"testing"
+	"unsafe"
 
 	"github.com/waymark-dev/waymark/internal/diag"
 )
@@ -116,6 +118,79 @@ func TestLocate(t *testing.T) {
 		}
 		if team != tt.team || project != tt.project || name != tt.format {
 			t.Errorf("Locate(%q) = %q, %q, %q; want %q, %q, %q", tt.rel, team, project, name, tt.team, tt.project, tt.format)
+		}
+	}
+}
+
+// TestComponentLines checks the line each CycloneDX component gets: that
+// of its own purl, in the order generators write and out of it.
+func TestComponentLines(t *testing.T) {
+	tests := []struct {
+		name, components string
+		want             []string
+	}{
+		{"in order", `{"name": "a", "purl": "pkg:npm/a@1"},
+{"name": "b",
+"purl": "pkg:npm/b@1"}`, []string{"pkg:npm/a@1 :2", "pkg:npm/b@1 :4"}},
+		{"purl after nested components", `{"name": "a", "components": [
+{"name": "b", "purl": "pkg:npm/b@1"}],
+"purl": "pkg:npm/a@1"},
+{"name": "c", "purl": "pkg:npm/c@1"}`, []string{"pkg:npm/a@1 :4", "pkg:npm/b@1 :3", "pkg:npm/c@1 :5"}},
+		{"the same purl twice", `{"name": "a", "purl": "pkg:npm/a@1"},
+{"name": "a", "purl": "pkg:npm/a@1"}`, []string{"pkg:npm/a@1 :2", "pkg:npm/a@1 :3"}},
+		{"escaped", `{"name": "a", "purl": "pkg:npm/%40s\/a@1"},
+{"name": "b", "purl": "pkg:npm/b@1"}`, []string{"pkg:npm/@s/a@1 :2", "pkg:npm/b@1 :3"}},
+		{"purl as another member's value", `{"name": "a", "description": "purl", "purl": "pkg:npm/a@1"}`, []string{"pkg:npm/a@1 :2"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			b, warnings, err := Read("usage/t/x.cdx.json", "t", "p", []byte(cdxDoc(tt.components)))
+			if err != nil || len(warnings) > 0 {
+				t.Fatalf("%v, warnings %v", err, warnings)
+			}
+			var got []string
+			for _, c := range b.Components {
+				got = append(got, short(c))
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("got %q\nwant %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestReaderShares reads two SBOMs that name the same packages with one
+// Reader, at the same time: each reads as on its own, and components of
+// one package share their strings.
+func TestReaderShares(t *testing.T) {
+	src := []byte(cdxDoc(`{"name": "a", "version": "1", "purl": "pkg:npm/%40s/a@1", "licenses": [{"license": {"id": "MIT"}}]},
+{"name": "b", "purl": "not a purl"}`))
+	alone, warnAlone, err := Read("usage/t/x.cdx.json", "t", "p", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := NewReader()
+	boms := make([]*BOM, 2)
+	warns := make([][]*diag.Problem, 2)
+	var wg sync.WaitGroup
+	for i := range boms {
+		wg.Go(func() {
+			var err error
+			if boms[i], warns[i], err = r.Read("usage/t/x.cdx.json", "t", "p", src); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+	wg.Wait()
+	for i, b := range boms {
+		if !slices.Equal(b.Components, alone.Components) || len(warns[i]) != len(warnAlone) {
+			t.Errorf("read with a Reader: %+v, %v\nread alone: %+v, %v", b.Components, warns[i], alone.Components, warnAlone)
+		}
+	}
+	a, b := boms[0].Components[0], boms[1].Components[0]
+	for _, f := range [][2]string{{a.PURL, b.PURL}, {a.Package, b.Package}, {a.Name, b.Name}, {a.Version, b.Version}, {a.License, b.License}} {
+		if unsafe.StringData(f[0]) != unsafe.StringData(f[1]) {
+			t.Errorf("%q is not shared between the two files' components", f[0])
 		}
 	}
 }

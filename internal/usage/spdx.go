@@ -24,7 +24,12 @@ func (spdxFormat) Suffix() string { return ".spdx.json" }
 // the package URL comes from a purl external reference, the licence from
 // licenseConcluded, else licenseDeclared (NOASSERTION and NONE count as
 // none).
-func (spdxFormat) Read(file string, data []byte) (*BOM, []*diag.Problem, error) {
+func (f spdxFormat) Read(file string, data []byte) (*BOM, []*diag.Problem, error) {
+	return f.read(nil, file, data)
+}
+
+// read reads with r's package URLs and licences (nil: afresh).
+func (spdxFormat) read(r *Reader, file string, data []byte) (*BOM, []*diag.Problem, error) {
 	if len(bytes.TrimSpace(data)) == 0 {
 		return nil, nil, jsonProblem(file, data, errEmpty)
 	}
@@ -75,12 +80,12 @@ func (spdxFormat) Read(file string, data []byte) (*BOM, []*diag.Problem, error) 
 		if described[p.PackageSPDXIdentifier] {
 			continue
 		}
-		c := Component{Version: p.PackageVersion, License: spdxLicence(p.PackageLicenseConcluded, p.PackageLicenseDeclared), Line: nthLine(names[p.PackageName], 0)}
+		c := Component{Version: p.PackageVersion, License: r.licence(spdxLicence(p.PackageLicenseConcluded, p.PackageLicenseDeclared)), Line: nthLine(names[p.PackageName], 0)}
 		for _, ref := range p.PackageExternalReferences {
 			if ref == nil || !strings.EqualFold(ref.RefType, "purl") {
 				continue
 			}
-			if err := fromPURL(&c, ref.Locator); err != nil {
+			if err := fromPURL(r, &c, ref.Locator); err != nil {
 				warnings = append(warnings, diag.Warnf(file, nthLine(locators[ref.Locator], 0), "write the package URL as pkg:type/namespace/name@version",
 					"%s: %q is not a package URL (%v); the package matches no blip", where, ref.Locator, err))
 				continue

@@ -21,10 +21,17 @@
 // of this package (cyclonedx.go, spdx.go, gomod.go, npm.go, maven.go)
 // behind the Format interface, which reads the file into a BOM and writes
 // a BOM back in that format. The well-kept parsers do the reading:
-// cyclonedx-go, spdx/tools-golang, golang.org/x/mod/modfile, and
-// encoding/json and encoding/xml into small structs for the lockfiles;
-// packageurl-go reads and writes package URLs, go-spdx checks licence
-// expressions.
+// cyclonedx-go's types (its whole model writes; reading decodes, with
+// the JSON v2 decoder of github.com/go-json-experiment/json, only the
+// members usage needs, cdxdoc.go), spdx/tools-golang,
+// golang.org/x/mod/modfile, and encoding/json and encoding/xml into small
+// structs for the lockfiles; packageurl-go reads and writes package URLs,
+// go-spdx checks licence expressions.
+//
+// A Reader reads many files, at the same time, for one load: it parses
+// each package URL once and shares the strings of the components that
+// name it (the projects of one organisation use mostly the same
+// packages). Read reads one file with a Reader of its own.
 //
 // # What a file must be
 //
@@ -57,7 +64,11 @@
 // to review or unknown to the policy, or claimed by no blip. An exception
 // of a decision covers a finding of its team while today is not after its
 // until date; after it, the finding stands and the exception is reported
-// as expired.
+// as expired. Each distinct package is matched and each distinct licence
+// expression judged once per judgement. JudgeAgain takes from an earlier
+// report the judgement of every BOM it holds, when the guidance is the
+// same: the preview, which keeps the BOMs of unchanged files, judges
+// only an edited file again.
 package usage
 
 import (
