@@ -1,6 +1,10 @@
 package main
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/waymark-dev/waymark/internal/suggest"
+)
 
 // didYouMean returns "; did you mean PREFIXname?" for the candidate
 // closest to typed, or "" when none is close: at most a third of the
@@ -12,7 +16,7 @@ func didYouMean(typed string, candidates []string, prefix string) string {
 		if typed != "" && strings.HasPrefix(c, typed) {
 			starts = append(starts, c)
 		}
-		d := editDistance(strings.ToLower(typed), c)
+		d := suggest.Distance(strings.ToLower(typed), c)
 		if bestDist < 0 || d < bestDist {
 			best, bestDist = c, d
 		}
@@ -25,31 +29,4 @@ func didYouMean(typed string, candidates []string, prefix string) string {
 		return ""
 	}
 	return "; did you mean " + prefix + best + "?"
-}
-
-// editDistance is the number of letters to insert, delete, change or swap
-// with a neighbour to turn a into b (optimal string alignment distance).
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	d := make([][]int, len(ra)+1)
-	for i := range d {
-		d[i] = make([]int, len(rb)+1)
-		d[i][0] = i
-	}
-	for j := range d[0] {
-		d[0][j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+cost)
-			if i > 1 && j > 1 && ra[i-1] == rb[j-2] && ra[i-2] == rb[j-1] {
-				d[i][j] = min(d[i][j], d[i-2][j-2]+1)
-			}
-		}
-	}
-	return d[len(ra)][len(rb)]
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/waymark-dev/waymark/internal/diag"
 	"github.com/waymark-dev/waymark/internal/meta"
+	"github.com/waymark-dev/waymark/internal/suggest"
 )
 
 // publishingKeys are front matter keys written by the publishing tools
@@ -107,30 +108,9 @@ func nearestKey(name string) string {
 	}
 	best, bestD := "", limit+1
 	for _, k := range frontMatterKeys {
-		if d := editDistance(strings.ToLower(name), k); d < bestD {
+		if d := suggest.Distance(strings.ToLower(name), k); d < bestD {
 			best, bestD = k, d
 		}
 	}
 	return best
-}
-
-// editDistance is the Levenshtein distance between a and b.
-func editDistance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

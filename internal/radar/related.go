@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/waymark-dev/waymark/internal/diag"
+	"github.com/waymark-dev/waymark/internal/suggest"
 )
 
 // Related returns the blips related to b, in the radar's order: those
@@ -77,32 +78,9 @@ func (r *Radar) nearestID(id string) string {
 	id = strings.ToLower(id)
 	best, bestD := "", max(1, len([]rune(id))/3)+1
 	for _, b := range r.Blips {
-		if d := editDistance(id, b.ID); d < bestD || d == bestD && best != "" && b.ID < best {
+		if d := suggest.Distance(id, b.ID); d < bestD || d == bestD && best != "" && b.ID < best {
 			best, bestD = b.ID, d
 		}
 	}
 	return best
-}
-
-// editDistance is the number of letters to insert, delete or change to
-// turn a into b (Levenshtein), counted in runes.
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
 }
