@@ -44,12 +44,13 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	}
 	start := time.Now()
 	version := startVersion()
-	s, err := site.Load(sf.options())
+	opts := sf.options()
+	opts.Walked = scaleMemory
+	s, err := site.Load(opts)
 	if err != nil {
 		report(stderr, s.Problems.Sorted())
 		return errReported
 	}
-	scaleMemory(len(s.Decisions.Records) + len(s.Radar.Blips) + len(s.Pages))
 	if err := ctx.Err(); err != nil {
 		return err
 	}

@@ -78,7 +78,7 @@ const (
 )
 
 // scaleMemory raises the memory limit for a site of docs documents, once
-// it is loaded; GOMEMLIMIT, when set, wins.
+// they are found and before they are parsed; GOMEMLIMIT, when set, wins.
 func scaleMemory(docs int) {
 	if os.Getenv("GOMEMLIMIT") == "" {
 		debug.SetMemoryLimit(max(baseMemoryLimit, int64(docs)*memoryPerDocument))

@@ -127,6 +127,10 @@ type Options struct {
 	// SkipUsage leaves the usage folder unread, for a caller that needs
 	// the guidance only (audit).
 	SkipUsage bool
+	// Walked, when set, is told how many markdown documents the walk
+	// found, before any is parsed: the build command sizes its memory
+	// limit by it.
+	Walked func(documents int)
 }
 
 // Reuse hands Load the work of an earlier load. Each method either returns
@@ -265,6 +269,9 @@ func Load(opts Options) (*Site, error) {
 		return src, s.Problems.Err() == nil && s.problemCount() == before
 	})
 	maps.Copy(s.Assets, src.Assets)
+	if opts.Walked != nil {
+		opts.Walked(len(src.Records) + len(src.Blips) + len(src.Pages))
+	}
 	history := s.readHistory(cfg.Decisions)
 
 	records := make([]*decision.Record, len(src.Records))
