@@ -142,9 +142,10 @@ func (im *importer) backstage(fsys fs.FS) {
 			}
 			moved, known := backstageMoves[m.Moved]
 			if !known {
-				im.errorf(v.line, "use 1 (moved in), 0 or -1 (moved out)", "%s: moved %d is not understood", where, m.Moved)
+				moved = movedBySign(m.Moved)
+				im.warnf(v.line, "use 1 (moved in), 0 or -1 (moved out)", "%s: moved %d is not one of Backstage's values; read as moved %s", where, m.Moved, moved)
 			}
-			if err != nil || ring == "" || !known {
+			if err != nil || ring == "" {
 				bad = true
 				continue
 			}

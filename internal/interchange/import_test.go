@@ -151,6 +151,38 @@ func TestTolerantCSV(t *testing.T) {
 	}
 }
 
+// TestOddMoved: a moved value the source does not define refuses nothing;
+// it is read by its sign, with a warning naming the entry.
+func TestOddMoved(t *testing.T) {
+	for _, c := range []struct{ format, src, warning string }{
+		{ZalandoJSON, `{"date": "2024-03-01", "entries": [{"label": "Java", "quadrant": 3, "ring": 3, "moved": 5}, {"label": "Go", "quadrant": 0, "ring": 0, "moved": -3}]}`,
+			`in:1: warning: entries[0] (Java): moved 5 is not one of Zalando's values; read as moved in; use -1 (moved out), 0, 1 (moved in) or 2 (new)`},
+		{BackstageJSON, `{"entries": [{"id": "java", "title": "Java", "quadrant": "languages-and-frameworks", "timeline": [{"ringId": "hold", "date": "2024-03-01", "moved": 4}]},
+ {"id": "go", "title": "Go", "quadrant": "languages-and-frameworks", "timeline": [{"ringId": "adopt", "date": "2024-03-01", "moved": -3}]}]}`,
+			`in:1: warning: entries[0] (Java): moved 4 is not one of Backstage's values; read as moved in; use 1 (moved in), 0 or -1 (moved out)`},
+	} {
+		res, err := importSrc(t, c.format, c.src, options())
+		if err != nil {
+			t.Errorf("%s: %v", c.format, err)
+			continue
+		}
+		blips := byBlip(res)
+		if b := blips["java"]; b == nil || b.History[len(b.History)-1].Moved != "in" {
+			t.Errorf("%s: java %+v, want moved in", c.format, b)
+		}
+		if b := blips["go"]; b == nil || b.History[len(b.History)-1].Moved != "out" {
+			t.Errorf("%s: go %+v, want moved out", c.format, b)
+		}
+		var warnings []string
+		for _, w := range res.Warnings {
+			warnings = append(warnings, w.Error())
+		}
+		if !strings.Contains(strings.Join(warnings, "\n"), c.warning) {
+			t.Errorf("%s: warnings lack %q:\n%s", c.format, c.warning, strings.Join(warnings, "\n"))
+		}
+	}
+}
+
 // TestEditionDate: a source without a date needs --date; none is invented.
 func TestEditionDate(t *testing.T) {
 	o := options()

@@ -27,6 +27,19 @@ type zalandoEntry struct {
 // zalandoMoves maps Zalando's moved values to a history entry's moved.
 var zalandoMoves = map[int]string{-1: "out", 0: "none", 1: "in", 2: "new"}
 
+// movedBySign reads a moved value a source does not define by its sign:
+// above zero moved in, below moved out. A radar drawn from the same file
+// reads it the same way, so one odd value refuses nothing.
+func movedBySign(n int) string {
+	switch {
+	case n > 0:
+		return "in"
+	case n < 0:
+		return "out"
+	}
+	return "none"
+}
+
 func (im *importer) zalando(fsys fs.FS) {
 	data, top, ok := im.jsonFile(fsys)
 	if !ok {
@@ -84,8 +97,8 @@ func (im *importer) zalando(fsys fs.FS) {
 		}
 		m, ok := zalandoMoves[e.Moved]
 		if !ok {
-			im.errorf(v.line, "use -1 (moved out), 0, 1 (moved in) or 2 (new)", "%s: moved %d is not understood", where, e.Moved)
-			continue
+			m = movedBySign(e.Moved)
+			im.warnf(v.line, "use -1 (moved out), 0, 1 (moved in) or 2 (new)", "%s: moved %d is not one of Zalando's values; read as moved %s", where, e.Moved, m)
 		}
 		ring := rings[*e.Ring]
 		b := &radar.Blip{ID: radar.Slug(e.Label), Title: e.Label, Quadrant: quadrants[*e.Quadrant], Ring: ring,
