@@ -46,11 +46,21 @@ type Browser struct {
 	errors []string
 }
 
-// New starts Chromium for t and stops it when t ends. The browser runs
-// with no sandbox (tests run as root in CI), and with background
-// networking, component updates, sync and QUIC off, so it makes no
-// connection except to the test's own servers.
+// New starts Chromium for t and stops it when t ends, or after five
+// minutes, whichever comes first. The browser runs with no sandbox (tests
+// run as root in CI), and with background networking, component updates,
+// sync and QUIC off, so it makes no connection except to the test's own
+// servers.
 func New(t testing.TB) *Browser {
+	t.Helper()
+	return NewWithin(t, 5*time.Minute)
+}
+
+// NewWithin is New for a test that drives many pages: the browser stops
+// after d. On a busy two-core machine under the race detector, a page
+// with axe-core takes seconds, so a limit that fits one page's test
+// would cut short a test of every page kind.
+func NewWithin(t testing.TB, d time.Duration) *Browser {
 	t.Helper()
 	exe := Find()
 	if exe == "" {
@@ -73,7 +83,7 @@ func New(t testing.TB) *Browser {
 	)
 	allocCtx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelCtx := chromedp.NewContext(allocCtx)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 2*time.Minute)
+	ctx, cancelTimeout := context.WithTimeout(ctx, d)
 	t.Cleanup(func() {
 		cancelTimeout()
 		cancelCtx()

@@ -2,6 +2,7 @@ package render
 
 import (
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 
@@ -27,7 +28,8 @@ func TestAxe(t *testing.T) {
 	script := browsertest.AxeScript(t)
 	_, files := buildDir(t, "../..")
 	base := browsertest.Serve(t, files, "/guide/")
-	b := browsertest.New(t)
+	// 22 page kinds × 2 widths × 2 schemes: about 90 pages with axe-core.
+	b := browsertest.NewWithin(t, 15*time.Minute)
 	ctx := b.Ctx
 	total := 0
 	for _, size := range [][2]int64{{1440, 900}, {390, 844}} {
