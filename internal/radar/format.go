@@ -22,6 +22,17 @@ func Format(b *Blip) []byte {
 			fmt.Fprintf(&w, "%s: %s\n", key, scalar(v))
 		}
 	}
+	// flow writes a list on one line: "tags: [a, b]".
+	flow := func(key string, vs []string) {
+		if len(vs) == 0 {
+			return
+		}
+		quoted := make([]string, len(vs))
+		for i, v := range vs {
+			quoted[i] = scalar(v)
+		}
+		fmt.Fprintf(&w, "%s: [%s]\n", key, strings.Join(quoted, ", "))
+	}
 	field("title", b.Title)
 	field("quadrant", b.Quadrant)
 	field("ring", b.Ring)
@@ -33,13 +44,7 @@ func Format(b *Blip) []byte {
 		fmt.Fprintf(&w, "reviewed: %s\n", b.Reviewed)
 	}
 	field("horizon", b.Horizon)
-	if len(b.Tags) > 0 {
-		tags := make([]string, len(b.Tags))
-		for i, t := range b.Tags {
-			tags[i] = scalar(t)
-		}
-		fmt.Fprintf(&w, "tags: [%s]\n", strings.Join(tags, ", "))
-	}
+	flow("tags", b.Tags)
 	if len(b.History) > 0 {
 		w.WriteString("history:\n")
 		for _, m := range b.History {
@@ -60,13 +65,7 @@ func Format(b *Blip) []byte {
 	if b.NotDrawn {
 		w.WriteString("drawn: false\n")
 	}
-	if len(b.Related) > 0 {
-		ids := make([]string, len(b.Related))
-		for i, id := range b.Related {
-			ids[i] = scalar(id)
-		}
-		fmt.Fprintf(&w, "related: [%s]\n", strings.Join(ids, ", "))
-	}
+	flow("related", b.Related)
 	if len(b.Packages) > 0 {
 		w.WriteString("packages:\n")
 		for _, p := range b.Packages {
