@@ -46,6 +46,18 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	version := startVersion()
 	opts := sf.options()
 	opts.Walked = scaleMemory
+	wait := output.Wait{For: buildWait, Waiting: func(holder string) {
+		fmt.Fprintf(stderr, "waiting for %s to finish writing %s\n", holder, *out)
+	}}
+	cache := cf.open(*sf.dir, version, stderr)
+	var st *stamping
+	if cache != nil {
+		st, opts = newStamping(cache, sf, opts, *out)
+		if sd, ok := st.again(ctx, wait); ok {
+			tell(stdout, stderr, sd, *out, time.Since(start).Round(time.Millisecond).String()+" (nothing changed since the last build)")
+			return nil
+		}
+	}
 	s, err := site.Load(opts)
 	if err != nil {
 		report(stderr, s.Problems.Sorted())
@@ -57,13 +69,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := output.GuardSources(*out, *sf.dir, sourceFolders(s)); err != nil {
 		return err
 	}
-	stage, err := output.NewStaging(ctx, *out, output.Wait{For: buildWait, Waiting: func(holder string) {
-		fmt.Fprintf(stderr, "waiting for %s to finish writing %s\n", holder, *out)
-	}})
+	stage, err := output.NewStaging(ctx, *out, wait)
 	if err != nil {
 		return err
 	}
-	if err := renderCached(stage, s, cf.open(*sf.dir, version, stderr), stderr); err != nil {
+	if err := renderCached(stage, s, cache, stderr); err != nil {
 		_ = stage.Discard()
 		report(stderr, s.Problems.Sorted())
 		return fmt.Errorf("build failed, %s left as it was: %w", *out, err)
@@ -72,22 +82,18 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 		_ = stage.Discard()
 		return err
 	}
-	if err := stage.Publish(); err != nil {
+	sd := saidOf(s)
+	if st != nil {
+		fp, err := stage.PublishNoting()
+		if err != nil {
+			cache.DropStamp(*out)
+			return err
+		}
+		st.keep(fp, sd)
+	} else if err := stage.Publish(); err != nil {
 		return err
 	}
-	notify(stderr, s)
-	warn := s.Problems.Warnings()
-	report(stderr, warn[:min(len(warn), maxBuildWarnings)])
-	if len(warn) > maxBuildWarnings {
-		fmt.Fprintf(stderr, "… and %d more; waymark check lists them all\n", len(warn)-maxBuildWarnings)
-	}
-	fmt.Fprintf(stdout, "built %s into %s in %s\n", list(count(len(s.Decisions.Records), "decision"), count(len(s.Radar.Blips), "blip"), count(len(s.Pages), "page")),
-		*out, time.Since(start).Round(time.Millisecond))
-	if len(warn) > 0 {
-		fmt.Fprintf(stdout, "next: see to the %s above (waymark check lists every problem)\n", count(len(warn), "warning"))
-	} else {
-		fmt.Fprintf(stdout, "next: publish %s on any static host\n", *out)
-	}
+	tell(stdout, stderr, sd, *out, time.Since(start).Round(time.Millisecond).String())
 	return nil
 }
 

@@ -54,6 +54,9 @@ func TestBuildCacheFolders(t *testing.T) {
 	if err := os.WriteFile(pages[0], []byte("wmc1 truncated"), 0o644); err != nil {
 		t.Fatal(err)
 	}
+	// Another output folder: a build that cannot find its last build
+	// standing (stamp.go) and reads the entries.
+	out = filepath.Join(t.TempDir(), "public")
 	_, stderr, err := waymark(t, "build", "--site", dir, "--out", out, "--cache-dir", flag)
 	if err != nil {
 		t.Fatalf("%v\n%s", err, stderr)
@@ -63,5 +66,26 @@ func TestBuildCacheFolders(t *testing.T) {
 	}
 	if got := treeHash(t, out); got != want {
 		t.Error("with a damaged entry: the output differs from a build without the cache")
+	}
+
+	// A damaged stamp: a warning naming it, a build, and the same output.
+	stamps, _ := filepath.Glob(filepath.Join(flag, "*", "stamp", "*", "*"))
+	if len(stamps) != 2 {
+		t.Fatalf("want a stamp for each of the two output folders, got %v", stamps)
+	}
+	for _, p := range stamps {
+		if err := os.WriteFile(p, []byte("wmc1 truncated"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	stdout, stderr, err := waymark(t, "build", "--site", dir, "--out", out, "--cache-dir", flag)
+	if err != nil {
+		t.Fatalf("%v\n%s", err, stderr)
+	}
+	if !strings.Contains(stderr, "is damaged") || strings.Contains(stdout, unchangedNote) {
+		t.Errorf("with a damaged stamp: no warning, or no build:\n%s%s", stdout, stderr)
+	}
+	if got := treeHash(t, out); got != want {
+		t.Error("with a damaged stamp: the output differs from a build without the cache")
 	}
 }

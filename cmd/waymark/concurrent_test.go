@@ -112,7 +112,11 @@ func TestConcurrentBuilds(t *testing.T) {
 	}
 	corpus := sitetest.Corpus(t, 2000)
 	ref := filepath.Join(t.TempDir(), "public")
-	if out, err := waymarkCommand("build", "--site", corpus, "--out", ref).CombinedOutput(); err != nil {
+	// The two builds take another base URL than the build before them, so
+	// that neither finds the output as its inputs would make it: both
+	// build, rather than leave it as it is.
+	const baseURL = "https://example.org/concurrent/"
+	if out, err := waymarkCommand("build", "--site", corpus, "--out", ref, "--base-url", baseURL).CombinedOutput(); err != nil {
 		t.Fatalf("reference build: %v\n%.2000s", err, out)
 	}
 	want := readTree(t, ref)
@@ -159,8 +163,8 @@ func TestConcurrentBuilds(t *testing.T) {
 	} {
 		t.Run(tt.name, func(t *testing.T) {
 			out := filepath.Join(t.TempDir(), "public")
-			args := []string{"build", "--site", corpus, "--out", out}
-			if err := waymarkCommand(args...).Run(); err != nil {
+			args := []string{"build", "--site", corpus, "--out", out, "--base-url", baseURL}
+			if err := waymarkCommand(args[:5]...).Run(); err != nil {
 				t.Fatal(err)
 			}
 			if err := os.WriteFile(filepath.Join(out, "CNAME"), []byte(want["CNAME"]), 0o644); err != nil {

@@ -112,3 +112,8 @@ func (c *Cache) put(kind string, key [32]byte, data []byte) {
 	}
 	c.written.Add(int64(headerSize + len(data)))
 }
+
+// remove removes an entry, if there is one.
+func (c *Cache) remove(kind string, key [32]byte) {
+	_ = os.Remove(c.path(kind, key))
+}

@@ -11,9 +11,12 @@ package githistory
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
+	"maps"
 	"os/exec"
+	"slices"
 	"strings"
 
 	"github.com/waymark-dev/waymark/internal/meta"
@@ -113,4 +116,15 @@ func parse(out []byte, files map[string]Dates) error {
 		files[name] = d
 	}
 	return nil
+}
+
+// Sum is a digest of l: two logs with the same Sum date every file alike.
+func (l *Log) Sum() [32]byte {
+	h := sha256.New()
+	fmt.Fprintf(h, "shallow %t\n", l.Shallow)
+	for _, f := range slices.Sorted(maps.Keys(l.Files)) {
+		d := l.Files[f]
+		fmt.Fprintf(h, "%q %s %s\n", f, d.Created, d.Changed)
+	}
+	return [32]byte(h.Sum(nil))
 }

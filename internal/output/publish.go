@@ -19,6 +19,11 @@ import (
 // folder is removed and the output folder is as it was.
 func (s *Staging) Publish() error {
 	defer s.lock.release()
+	return s.publish()
+}
+
+// publish is Publish under the lock.
+func (s *Staging) publish() error {
 	if s.sameAsBefore() {
 		s.at("output unchanged")
 		return os.RemoveAll(s.dir)

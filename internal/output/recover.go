@@ -18,19 +18,12 @@ import (
 // the staging folder's name, or one half deleted (.trash); any user file
 // found only there is carried over first.
 func recoverLeftovers(out string) error {
-	// Not filepath.Glob: out's name may hold [, * or ?, and a pattern built
-	// from it would match, and delete, another output's folders.
-	parent, prefix := filepath.Dir(out), "."+filepath.Base(out)+".staging-"
-	all, err := os.ReadDir(parent)
+	found, err := stagingFolders(out)
 	if err != nil {
 		return err
 	}
 	var olds, others []string
-	for _, e := range all {
-		if !strings.HasPrefix(e.Name(), prefix) {
-			continue
-		}
-		p := filepath.Join(parent, e.Name())
+	for _, p := range found {
 		if strings.HasSuffix(p, ".old") {
 			olds = append(olds, p)
 		} else {
@@ -53,6 +46,31 @@ func recoverLeftovers(out string) error {
 		}
 	}
 	return nil
+}
+
+// stagingFolders lists the folders of builds of out beside it: staging
+// folders, and what a killed build left.
+func stagingFolders(out string) ([]string, error) {
+	// Not filepath.Glob: out's name may hold [, * or ?, and a pattern built
+	// from it would match, and delete, another output's folders.
+	parent, prefix := filepath.Dir(out), "."+filepath.Base(out)+".staging-"
+	all, err := os.ReadDir(parent)
+	if err != nil {
+		return nil, err
+	}
+	var found []string
+	for _, e := range all {
+		if strings.HasPrefix(e.Name(), prefix) {
+			found = append(found, filepath.Join(parent, e.Name()))
+		}
+	}
+	return found, nil
+}
+
+// leftovers reports whether a killed build of out left folders to repair.
+func leftovers(out string) bool {
+	found, err := stagingFolders(out)
+	return err != nil || len(found) > 0
 }
 
 // restore completes a Publish killed after it moved the previous output
