@@ -24,6 +24,10 @@
 //     site (records, blips, pages with their bodies, usage as judged, the
 //     published files) and the day of the build.
 //
+// A Stamp is kept per output folder: what the last build into it read,
+// its options and the fingerprint of what it published, so that a build
+// of the same inputs into the untouched folder does nothing (stamp.go).
+//
 // Parse results are not kept. Loading reads every source anyway (its
 // bytes are what a key would be made from), and parsing front matter is a
 // small part of a build next to markdown, templates and minification; a
