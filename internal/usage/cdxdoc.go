@@ -27,6 +27,8 @@ type cdxDocument struct {
 // the same JSON names.
 type cdxComponent struct {
 	BOMRef     string          `json:"bom-ref"`
+	Type       string          `json:"type"`
+	Scope      string          `json:"scope"`
 	Group      string          `json:"group"`
 	Name       string          `json:"name"`
 	Version    string          `json:"version"`

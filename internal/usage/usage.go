@@ -11,13 +11,23 @@
 // A site's usage folder (usage/ unless waymark.yaml's usage.folder says
 // otherwise) holds one folder per team:
 //
-//	usage/<team>/<project>.cdx.json     CycloneDX JSON, spec 1.4 to 1.7
+//	usage/<team>/<project>.cdx.json     CycloneDX JSON, spec 1.2 to 1.7 (also .cyclonedx.json)
 //	usage/<team>/<project>.spdx.json    SPDX 2.3 JSON (2.1 and 2.2 are read too)
 //	usage/<team>/<project>/go.mod       a Go module's requirements
-//	usage/<team>/<project>/package-lock.json  npm lockfile version 2 or 3
+//	usage/<team>/<project>/package-lock.json  npm lockfile version 1, 2 or 3
 //	usage/<team>/<project>/pom.xml      a Maven project's direct dependencies
+//	usage/<team>/<project>/bom.json     an SBOM as CI names it (also sbom.json,
+//	                                    any *.cdx.json or *.spdx.json): its contents say
+//	                                    whether it is CycloneDX or SPDX
 //
-// Team and project are the folder and file names. Each format is one file
+// Team and project are the folder and file names; in a project folder,
+// the file may sit in folders of its own, as CI leaves it
+// (target/bom.json, _manifest/spdx_2.2/manifest.spdx.json). A file named
+// as one SBOM format but written in the other is read as what it is,
+// with a warning. testdata/real holds files shaped as the common
+// generators write them (syft, trivy, cdxgen, the CycloneDX plugins for
+// Maven, Gradle, npm and Go, GitHub's dependency graph, Microsoft's
+// sbom-tool); its README says which quirk each carries. Each format is one file
 // of this package (cyclonedx.go, spdx.go, gomod.go, npm.go, maven.go)
 // behind the Format interface, which reads the file into a BOM and writes
 // a BOM back in that format. The well-kept parsers do the reading:
@@ -112,21 +122,29 @@ type Component struct {
 
 // Locate reads a file's path inside the usage folder (rel, slash
 // separated) as team, project and format; ok is false for a file that is
-// no usage input (a README, a file at the wrong depth).
+// no usage input (a README, a file at the wrong depth). f is nil for
+// bom.json and sbom.json, whose contents say their format.
+//
+//	<team>/<project>.cdx.json (.cyclonedx.json, .spdx.json)
+//	<team>/<project>/<file>   go.mod, package-lock.json, pom.xml, bom.json,
+//	                          sbom.json, or any *.cdx.json, *.cyclonedx.json, *.spdx.json
+//	<team>/<project>/…/<file> the same in a folder of the project's, as CI
+//	                          leaves them (target/bom.json, _manifest/spdx_2.2/manifest.spdx.json)
 func Locate(rel string) (team, project string, f Format, ok bool) {
 	parts := strings.Split(rel, "/")
-	switch len(parts) {
-	case 2:
-		for _, f := range formats {
-			if p, ok := strings.CutSuffix(parts[1], f.Suffix()); ok && f.Suffix()[0] == '.' && p != "" {
-				return parts[0], p, f, true
-			}
+	for _, p := range parts {
+		if p == "" {
+			return "", "", nil, false
 		}
-	case 3:
-		for _, f := range formats {
-			if parts[2] == f.Suffix() {
-				return parts[0], parts[1], f, true
-			}
+	}
+	switch {
+	case len(parts) == 2:
+		if s := ProjectSuffix(parts[1]); s != "" {
+			return parts[0], strings.TrimSuffix(parts[1], s), FormatOf(parts[1]), true
+		}
+	case len(parts) >= 3:
+		if name := parts[len(parts)-1]; IsUsageName(name) {
+			return parts[0], parts[1], FormatOf(name), true
 		}
 	}
 	return "", "", nil, false
