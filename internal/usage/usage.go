@@ -108,6 +108,16 @@ type BOM struct {
 	// Warnings are about components Read left out or could not place;
 	// kept with the BOM so that whoever reuses it reports them again.
 	Warnings []*diag.Problem
+
+	// unlicensed: the file states no licences at all (an npm lockfile of
+	// version 1), as go.mod and pom.xml do not: no licence verdicts.
+	unlicensed bool
+}
+
+// statesLicences reports whether the file states licences, so that a
+// component without one is worth a finding.
+func (b *BOM) statesLicences() bool {
+	return !b.unlicensed && b.Format != "gomod" && b.Format != "maven"
 }
 
 // Component is one package a project depends on.
