@@ -25,10 +25,11 @@
 // (target/bom.json, _manifest/spdx_2.2/manifest.spdx.json). A file named
 // as one SBOM format but written in the other is read as what it is,
 // with a warning. testdata/real holds files shaped as the common
-// generators write them (syft, trivy, cdxgen, the CycloneDX plugins for
-// Maven, Gradle, npm and Go, GitHub's dependency graph, Microsoft's
-// sbom-tool); its README says which quirk each carries. Each format is one file
-// of this package (cyclonedx.go, spdx.go, gomod.go, npm.go, maven.go)
+// generators write them (syft, trivy, cdxgen, the CycloneDX generators for
+// Maven, npm and Go, GitHub's dependency graph, Microsoft's
+// sbom-tool); its README says which quirk each carries.
+//
+// Each format is one file of this package (cyclonedx.go, spdx.go, gomod.go, npm.go, maven.go)
 // behind the Format interface, which reads the file into a BOM and writes
 // a BOM back in that format. The well-kept parsers do the reading:
 // cyclonedx-go's types (its whole model writes; reading decodes, with
@@ -48,22 +49,36 @@
 // A file larger than MaxFileSize, JSON nested deeper than MaxDepth (for
 // CycloneDX: components nested deeper; encoding/json itself stops at
 // 10,000 levels), XML nested deeper than MaxDepth, more
-// than MaxComponents components, a value of the wrong type, two
-// CycloneDX components with one bom-ref, an unsupported spec version: the
+// than MaxComponents components, a value of the wrong type, an
+// unsupported spec version (CycloneDX before 1.2 had no JSON form): the
 // file is refused with a problem naming the file, the line and, for JSON,
 // the path of the value (components[3].version). The rest of the site is
-// built without it. A component whose package URL cannot be read is left
-// out with a warning; a component without any package URL is kept for
-// licences but matches no blip.
+// built without it.
+//
+// What generators do write is read, with a warning where it is odd: a
+// CycloneDX bom-ref given twice (cdxgen lists a package once per
+// manifest: the repeat is read once; a different component is kept), an
+// SPDX document wrapped in GitHub's API answer, a file named as one SBOM
+// format and written in the other, a file that yields no component (said
+// why). A component whose package URL cannot be read is left out with a
+// warning; a library without any package URL is kept for licences but
+// matches no blip; files, operating systems, containers and applications
+// without one (syft's and trivy's inventory of what they scanned) and
+// components of scope "excluded" (test-only) are left out.
 //
 // # Components and blips
 //
 // A component's Package is its package URL without version, qualifiers
 // and subpath, percent-decoded ("pkg:npm/@angular/core"): what the
-// packages: patterns of blips match (see package radar). Lockfiles give
-// no licences; SBOMs give them per component as SPDX ids or expressions
-// (several licence entries of one CycloneDX component all apply: they are
-// joined with AND).
+// packages: patterns of blips match (see package radar). go.mod, pom.xml
+// and npm lockfiles of version 1 give no licences; SBOMs and later npm
+// lockfiles give them per component as SPDX ids or expressions (several
+// licence entries of one CycloneDX component all apply: they are joined
+// with AND). NOASSERTION and NONE say nothing. A licence given by name
+// (CycloneDX license.name) is its SPDX id when the name is one, case
+// aside; any other name becomes LicenseRef-<name>, unknown to the policy
+// until the site lists it (see namedLicence for why names are not
+// guessed).
 //
 // # Judging
 //
