@@ -3,6 +3,7 @@ package usage
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -29,6 +30,10 @@ func TestReadBad(t *testing.T) {
 		{"wrong type", "x.cdx.json", cdxDoc(`{"type": "library", "name": "a",
 "version": 3}`), 3, "components[0].version: a JSON number where a string belongs"},
 		{"wrong top type", "x.cdx.json", `[1, 2]`, 1, "the document: a JSON array where an object belongs"},
+		{"type not a string", "x.cdx.json", cdxDoc(`{"name": "a",
+"type": 5}`), 3, "components[0].type: a JSON number where a string belongs"},
+		{"scope not a string", "x.cdx.json", cdxDoc(`{"name": "a",
+"scope": ["required"]}`), 3, "components[0].scope: a JSON array where a string belongs"},
 		{"licences not a list", "x.cdx.json", cdxDoc(`{"type": "library", "name": "a",
 "licenses": {"license": {"id": "MIT"}}}`), 3, "components[0].licenses: a JSON object where a list belongs"},
 		{"text after the document", "x.cdx.json", cdxDoc(``) + "\n,", 3, "not valid JSON"},
@@ -139,5 +144,32 @@ func TestReadLenient(t *testing.T) {
 				t.Errorf("components %+v, want [%+v]", b.Components, tt.want)
 			}
 		})
+	}
+}
+
+// TestReadLeftOut reads CycloneDX components that name no package or do
+// not ship: they are left out, and a file of nothing else says so.
+func TestReadLeftOut(t *testing.T) {
+	src := cdxDoc(`{"type": "file", "name": "/usr/lib/libz.so"},
+{"type": "operating-system", "name": "debian", "version": "12"},
+{"type": "library", "name": "jest", "scope": "excluded", "purl": "pkg:npm/jest@29"},
+{"type": "application", "name": "vendored", "purl": "pkg:npm/vendored@1"},
+{"type": "library", "name": "inhouse", "scope": "required"},
+{"name": "untyped"}`)
+	b, warnings, err := Read("usage/t/x.cdx.json", "t", "p", []byte(src))
+	if err != nil || len(warnings) > 0 {
+		t.Fatalf("%v, warnings %v", err, warnings)
+	}
+	var got []string
+	for _, c := range b.Components {
+		got = append(got, short(c))
+	}
+	if want := []string{"pkg:npm/vendored@1 :5", "inhouse@", "untyped@"}; !slices.Equal(got, want) {
+		t.Errorf("components %q, want %q", got, want)
+	}
+	_, warnings, err = Read("usage/t/x.cdx.json", "t", "p", []byte(cdxDoc(`{"type": "file", "name": "/a"},
+{"type": "library", "name": "b", "scope": "excluded"}`)))
+	if err != nil || len(warnings) != 1 || !strings.Contains(warnings[0].Message, "no components: the SBOM's 2 components are test-only") || warnings[0].Line != 2 {
+		t.Errorf("a file of left-out components: %v, %v", warnings, err)
 	}
 }

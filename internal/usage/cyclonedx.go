@@ -120,7 +120,7 @@ func (cyclonedxFormat) read(r *Reader, file string, data []byte) (*BOM, []*diag.
 			case twice != nil && twice.comp >= 0 && sameComponent(b.Components[twice.comp], comp):
 				warnings = append(warnings, diag.Warnf(file, nthLine(stringLines(data, "bom-ref")[c.BOMRef], 1), "give every component its own bom-ref",
 					"%s[%d] lists %s again, with the bom-ref %q of %s[%d]; read once", at, i, cmpOr(comp.Name, c.BOMRef), c.BOMRef, twice.at, twice.i))
-			case strings.EqualFold(c.Scope, "excluded"), c.PackageURL == "" && !packageType(c.Type), comp.Name == "" && comp.Package == "":
+			case bool(c.Scope), c.PackageURL == "" && c.Type == cdxNotPackage, comp.Name == "" && comp.Package == "":
 				left++
 			default:
 				if twice != nil {
@@ -145,13 +145,6 @@ func (cyclonedxFormat) read(r *Reader, file string, data []byte) (*BOM, []*diag.
 			"no components: the SBOM's %d components are test-only (scope excluded), or files, operating systems or applications without a package URL, so the project seems to use nothing", left))
 	}
 	return b, warnings, nil
-}
-
-// packageType reports whether a component of this CycloneDX type is a
-// package even without a package URL (vendored code): a library or a
-// framework, or a component that states no type.
-func packageType(t string) bool {
-	return t == "" || t == "library" || t == "framework"
 }
 
 // sameComponent reports whether two components are one package listed
