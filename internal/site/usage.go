@@ -2,6 +2,7 @@ package site
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -25,19 +26,51 @@ type Usage struct {
 }
 
 // walkUsage lists the usage files under the usage folder. Files that are
-// no usage input (a README, a file at the wrong depth) are left alone,
-// with a warning for those that look like one.
+// no usage input (a README) are left alone; those that look like one but
+// are not read (CycloneDX XML, an SBOM at the wrong depth) get a warning
+// with the fix. Unlike the other folders' walk, it enters _manifest, where
+// Microsoft's sbom-tool writes its SPDX document.
 func (s *Site) walkUsage(dir string) []string {
 	var out []string
-	s.walkFiles(dir, func(p, name string) {
-		rel := strings.TrimPrefix(p, dir+"/")
-		if _, _, _, ok := usage.Locate(rel); ok {
-			out = append(out, p)
-		} else if usage.FormatOf(name) != nil || strings.HasSuffix(name, ".json") {
-			s.Problems.Add(diag.Warnf(p, 0, "put it at "+dir+"/<team>/<project>.cdx.json, .spdx.json, or "+dir+"/<team>/<project>/go.mod, package-lock.json or pom.xml",
-				"not read: a usage file belongs to a team and a project"))
+	byDir := map[string][]string{}
+	var others []string
+	err := fs.WalkDir(s.opts.Site, dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) && p == dir {
+				return fs.SkipAll
+			}
+			s.Problems.Add(diag.Errorf(p, 0, "check the file's permissions", "cannot read: %v", err))
+			return nil
 		}
+		name := d.Name()
+		if p != dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") && name != "_manifest" || strings.HasSuffix(name, "~")) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		switch {
+		case d.IsDir():
+		case !d.Type().IsRegular():
+			s.Problems.Add(skipped(s.opts.Site, p, d.Type()))
+		default:
+			byDir[path.Dir(p)] = append(byDir[path.Dir(p)], name)
+			if _, _, _, ok := usage.Locate(strings.TrimPrefix(p, dir+"/")); ok {
+				out = append(out, p)
+			} else {
+				others = append(others, p)
+			}
+		}
+		return nil
 	})
+	if err != nil {
+		s.Problems.AddErr(dir, err)
+	}
+	for _, p := range others {
+		if msg, fix, ok := usage.Unread(dir, strings.TrimPrefix(p, dir+"/"), byDir[path.Dir(p)]); ok {
+			s.Problems.Add(diag.Warnf(p, 0, fix, "%s", msg))
+		}
+	}
 	return out
 }
 

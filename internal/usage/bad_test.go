@@ -3,6 +3,7 @@ package usage
 import (
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
@@ -29,24 +30,25 @@ func TestReadBad(t *testing.T) {
 		{"wrong type", "x.cdx.json", cdxDoc(`{"type": "library", "name": "a",
 "version": 3}`), 3, "components[0].version: a JSON number where a string belongs"},
 		{"wrong top type", "x.cdx.json", `[1, 2]`, 1, "the document: a JSON array where an object belongs"},
+		{"type not a string", "x.cdx.json", cdxDoc(`{"name": "a",
+"type": 5}`), 3, "components[0].type: a JSON number where a string belongs"},
+		{"scope not a string", "x.cdx.json", cdxDoc(`{"name": "a",
+"scope": ["required"]}`), 3, "components[0].scope: a JSON array where a string belongs"},
 		{"licences not a list", "x.cdx.json", cdxDoc(`{"type": "library", "name": "a",
 "licenses": {"license": {"id": "MIT"}}}`), 3, "components[0].licenses: a JSON object where a list belongs"},
 		{"text after the document", "x.cdx.json", cdxDoc(``) + "\n,", 3, "not valid JSON"},
 		{"cut short", "x.cdx.json", "{\n\"bomFormat\": \"CycloneDX\",\n\"components\": [{", 3, "not valid JSON"},
-		{"duplicate bom-ref", "x.cdx.json", cdxDoc(`{"type": "library", "name": "a", "bom-ref": "r1"},
-{"type": "library", "name": "b", "bom-ref": "r1"}`), 3, `components[1].bom-ref "r1" is also the bom-ref of components[0]`},
-		{"duplicate nested bom-ref", "x.cdx.json", cdxDoc(`{"type": "library", "name": "a", "bom-ref": "r1",
-"components": [{"type": "library", "name": "b", "bom-ref": "r1"}]}`), 3, `components[0].components[0].bom-ref`},
 		{"deep components", "x.cdx.json", deep, 0, "components nested more than 64 levels"},
 		{"deep JSON", "x.spdx.json", deepJSON, 2, "nested more than 64 levels"},
 		{"deeper than the decoder goes", "x.cdx.json", `{"bomFormat": "CycloneDX", "specVersion": "1.6",
 "x": ` + strings.Repeat("[", 20000) + strings.Repeat("]", 20000) + "}", 2, "not valid JSON"},
 		{"list for a component", "x.cdx.json", cdxDoc(strings.Repeat("[", 20000) + strings.Repeat("]", 20000)), 2, "components[0]: a JSON array where an object belongs"},
-		{"old spec", "x.cdx.json", `{"bomFormat": "CycloneDX",
-"specVersion": "1.3"}`, 2, "older than 1.4"},
+		{"spec without JSON", "x.cdx.json", `{"bomFormat": "CycloneDX",
+"specVersion": "1.1"}`, 2, "no JSON form"},
 		{"unknown spec", "x.cdx.json", `{"bomFormat": "CycloneDX",
 "specVersion": "9.9"}`, 2, "not a CycloneDX version"},
-		{"not cyclonedx", "x.cdx.json", `{"spdxVersion": "SPDX-2.3"}`, 1, "not CycloneDX"},
+		{"not cyclonedx", "x.cdx.json", `{"bomFormat": "SPDX"}`, 1, "not CycloneDX"},
+		{"neither format", "bom.json", `{"name": "x"}`, 1, "neither CycloneDX JSON"},
 		{"spdx version", "x.spdx.json", `{
 "spdxVersion": "SPDX-9"}`, 2, "unsupported"},
 		{"spdx wrong type", "x.spdx.json", `{"spdxVersion": "SPDX-2.3", "packages": [{"name": 5}]}`, 1, ""},
@@ -54,7 +56,8 @@ func TestReadBad(t *testing.T) {
 {"name": "a", "SPDXID": "SPDXRef-a"},
 {"name": "b", "SPDXID": "SPDXRef-a"}]}`, 3, "is also the SPDXID of packages[0]"},
 		{"go.mod", "go.mod", "module x\n\nrequire (\n\tgithub.com/a/b\n)\n", 4, "usage: require module/path v1.2.3"},
-		{"lockfile v1", "package-lock.json", "{\n\"lockfileVersion\": 1}", 2, "version 1 lists no installed packages"},
+		{"lockfile version", "package-lock.json", "{\n\"lockfileVersion\": 4}", 2, "lockfileVersion 4 is not 1, 2 or 3"},
+		{"lockfile v1 wrong type", "package-lock.json", `{"lockfileVersion": 1, "dependencies": {"a": {"version": 1}}}`, 1, "dependencies.a.version: a JSON number"},
 		{"lockfile wrong type", "package-lock.json", `{"lockfileVersion": 3, "packages": {"node_modules/a": {"version": [1]}}}`, 1, `packages["node_modules/a"].version`},
 		{"lockfile licence", "package-lock.json", `{"lockfileVersion": 3, "packages": {"node_modules/a": {"license": 5}}}`, 1, "license"},
 		{"pom syntax", "pom.xml", "<project>\n<dependencies>\n</project>", 3, "not well-formed XML"},
@@ -141,5 +144,32 @@ func TestReadLenient(t *testing.T) {
 				t.Errorf("components %+v, want [%+v]", b.Components, tt.want)
 			}
 		})
+	}
+}
+
+// TestReadLeftOut reads CycloneDX components that name no package or do
+// not ship: they are left out, and a file of nothing else says so.
+func TestReadLeftOut(t *testing.T) {
+	src := cdxDoc(`{"type": "file", "name": "/usr/lib/libz.so"},
+{"type": "operating-system", "name": "debian", "version": "12"},
+{"type": "library", "name": "jest", "scope": "excluded", "purl": "pkg:npm/jest@29"},
+{"type": "application", "name": "vendored", "purl": "pkg:npm/vendored@1"},
+{"type": "library", "name": "inhouse", "scope": "required"},
+{"name": "untyped"}`)
+	b, warnings, err := Read("usage/t/x.cdx.json", "t", "p", []byte(src))
+	if err != nil || len(warnings) > 0 {
+		t.Fatalf("%v, warnings %v", err, warnings)
+	}
+	var got []string
+	for _, c := range b.Components {
+		got = append(got, short(c))
+	}
+	if want := []string{"pkg:npm/vendored@1 :5", "inhouse@", "untyped@"}; !slices.Equal(got, want) {
+		t.Errorf("components %q, want %q", got, want)
+	}
+	_, warnings, err = Read("usage/t/x.cdx.json", "t", "p", []byte(cdxDoc(`{"type": "file", "name": "/a"},
+{"type": "library", "name": "b", "scope": "excluded"}`)))
+	if err != nil || len(warnings) != 1 || !strings.Contains(warnings[0].Message, "no components: the SBOM's 2 components are test-only") || warnings[0].Line != 2 {
+		t.Errorf("a file of left-out components: %v, %v", warnings, err)
 	}
 }

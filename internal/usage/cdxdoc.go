@@ -1,6 +1,9 @@
 package usage
 
 import (
+	"bytes"
+	"reflect"
+
 	cdx "github.com/CycloneDX/cyclonedx-go"
 	jsonv2 "github.com/go-json-experiment/json"
 	"github.com/go-json-experiment/json/jsontext"
@@ -27,6 +30,8 @@ type cdxDocument struct {
 // the same JSON names.
 type cdxComponent struct {
 	BOMRef     string          `json:"bom-ref"`
+	Type       cdxType         `json:"type"`
+	Scope      cdxScope        `json:"scope"`
 	Group      string          `json:"group"`
 	Name       string          `json:"name"`
 	Version    string          `json:"version"`
@@ -46,3 +51,49 @@ var jsonV1Semantics = jsonv2.JoinOptions(
 	jsontext.AllowInvalidUTF8(true),
 	jsonv2.MatchCaseInsensitiveNames(true),
 )
+
+// cdxType is what usage needs of a component's type, in a byte rather
+// than a string (a string per component was a fifth more memory for
+// reading an SBOM): whether a component without a package URL is still a
+// package (a library, a framework, or no type stated) or names none
+// (a file, an operating system, a container, an application).
+type cdxType uint8
+
+const (
+	cdxPackage    cdxType = iota // library, framework, or no type
+	cdxNotPackage                // any other type
+)
+
+// UnmarshalJSONFrom reads the type without making a string of it.
+func (t *cdxType) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
+	v, err := dec.ReadValue()
+	if err != nil {
+		return err
+	}
+	switch {
+	case v.Kind() != '"':
+		return &jsonv2.SemanticError{JSONKind: v.Kind(), GoType: reflect.TypeFor[string]()}
+	case bytes.Equal(v, []byte(`"library"`)), bytes.Equal(v, []byte(`"framework"`)), bytes.Equal(v, []byte(`""`)):
+		*t = cdxPackage
+	default:
+		*t = cdxNotPackage
+	}
+	return nil
+}
+
+// cdxScope is whether a component's scope is "excluded" (test-only, in
+// CycloneDX's words: not part of what runs), in a byte.
+type cdxScope bool
+
+// UnmarshalJSONFrom reads the scope without making a string of it.
+func (s *cdxScope) UnmarshalJSONFrom(dec *jsontext.Decoder) error {
+	v, err := dec.ReadValue()
+	if err != nil {
+		return err
+	}
+	if v.Kind() != '"' {
+		return &jsonv2.SemanticError{JSONKind: v.Kind(), GoType: reflect.TypeFor[string]()}
+	}
+	*s = cdxScope(bytes.EqualFold(v, []byte(`"excluded"`)))
+	return nil
+}

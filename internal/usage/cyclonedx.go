@@ -14,7 +14,9 @@ import (
 	"github.com/waymark-dev/waymark/internal/meta"
 )
 
-// cyclonedxFormat reads and writes CycloneDX JSON, spec 1.4 to 1.7.
+// cyclonedxFormat reads and writes CycloneDX JSON, spec 1.2 (the first
+// with a JSON form; trivy and cyclonedx-gomod wrote 1.2 and 1.3 for years)
+// to 1.7.
 type cyclonedxFormat struct{}
 
 func (cyclonedxFormat) Name() string   { return "cyclonedx" }
@@ -23,7 +25,12 @@ func (cyclonedxFormat) Suffix() string { return ".cdx.json" }
 // Read decodes the document into cdxDocument (cyclonedx-go's types for
 // the spec version and licences, its field names for the rest) and
 // flattens its components, nested ones included; the BOM's own component
-// (metadata.component) is the project, not a dependency.
+// (metadata.component) is the project, not a dependency. Left out are
+// components of scope "excluded" (test-only: they do not ship) and
+// components without a package URL that are not libraries or frameworks
+// (syft's files and operating system, trivy's scan targets): they name
+// no package. A bom-ref given twice is a warning: a second listing of
+// the same package is left out, a different component is kept.
 func (f cyclonedxFormat) Read(file string, data []byte) (*BOM, []*diag.Problem, error) {
 	return f.read(nil, file, data)
 }
@@ -36,7 +43,12 @@ func (cyclonedxFormat) read(r *Reader, file string, data []byte) (*BOM, []*diag.
 	// The decoder refuses JSON nested deeper than 10,000 levels itself;
 	// components nested deeper than MaxDepth are refused below. (A scan of
 	// the nesting before decoding would cost a tenth of the reading.)
-	var doc cdxDocument
+	// The decoder appends to a slice it is given: one sized for every
+	// "type" member (one per component, at most, and a few more) saves
+	// growing it component by component, which was a third of the memory
+	// reading took.
+	comps := make([]cdxComponent, 0, min(bytes.Count(data, []byte(`"type"`)), MaxComponents+1))
+	doc := cdxDocument{Components: &comps}
 	if err := jsonv2.Unmarshal(data, &doc, jsonV1Semantics); err != nil {
 		if errors.Is(err, cdx.ErrInvalidSpecVersion) {
 			return nil, nil, diag.Errorf(file, lineOfKey(data, "specVersion"), "write the SBOM as CycloneDX 1.4 to 1.7", "specVersion is not a CycloneDX version")
@@ -46,8 +58,8 @@ func (cyclonedxFormat) read(r *Reader, file string, data []byte) (*BOM, []*diag.
 	if doc.BOMFormat != "CycloneDX" {
 		return nil, nil, diag.Errorf(file, lineOfKey(data, "bomFormat"), `make it a CycloneDX JSON SBOM ("bomFormat": "CycloneDX"), or name an SPDX file .spdx.json`, "bomFormat is %q, not CycloneDX", doc.BOMFormat)
 	}
-	if doc.SpecVersion < cdx.SpecVersion1_4 {
-		return nil, nil, diag.Errorf(file, lineOfKey(data, "specVersion"), "write the SBOM as CycloneDX 1.4 to 1.7 (most generators have a --spec-version option)", "CycloneDX %s is older than 1.4", doc.SpecVersion)
+	if doc.SpecVersion < cdx.SpecVersion1_2 {
+		return nil, nil, diag.Errorf(file, lineOfKey(data, "specVersion"), "write the SBOM as CycloneDX 1.4 to 1.7 (most generators have a --spec-version option)", "CycloneDX %s has no JSON form: JSON came with 1.2", doc.SpecVersion)
 	}
 	b := &BOM{}
 	var warnings []*diag.Problem
@@ -62,9 +74,11 @@ func (cyclonedxFormat) read(r *Reader, file string, data []byte) (*BOM, []*diag.
 	// Where each bom-ref was first seen: the path of its list and its
 	// index, formatted only for a message.
 	type pos struct {
-		at string
-		i  int
+		at   string
+		i    int
+		comp int // index in b.Components, -1 when left out
 	}
+	left := 0
 	var refs map[string]pos
 	if doc.Components != nil {
 		b.Components = make([]Component, 0, len(*doc.Components))
@@ -80,20 +94,18 @@ func (cyclonedxFormat) read(r *Reader, file string, data []byte) (*BOM, []*diag.
 		}
 		for i := range *cs {
 			c := &(*cs)[i]
+			var twice *pos
 			if c.BOMRef != "" {
 				if first, ok := refs[c.BOMRef]; ok {
-					return diag.Errorf(file, nthLine(stringLines(data, "bom-ref")[c.BOMRef], 1), "give every component its own bom-ref",
-						"%s[%d].bom-ref %q is also the bom-ref of %s[%d]", at, i, c.BOMRef, first.at, first.i)
+					twice = &first
+				} else {
+					refs[c.BOMRef] = pos{at, i, len(b.Components)}
 				}
-				refs[c.BOMRef] = pos{at, i}
 			}
 			if len(b.Components) >= MaxComponents {
 				return diag.Errorf(file, 0, "split the project or leave out test-only components", "more than %d components", MaxComponents)
 			}
 			comp := Component{Version: c.Version, License: r.licence(cdxLicence(c.Licenses))}
-			if c.Group != "" {
-				comp.Name = c.Group + ":" + c.Name
-			}
 			if c.PackageURL != "" {
 				comp.Line = purlLines.find(c.PackageURL)
 				if err := fromPURL(r, &comp, c.PackageURL); err != nil {
@@ -102,10 +114,24 @@ func (cyclonedxFormat) read(r *Reader, file string, data []byte) (*BOM, []*diag.
 					comp.PURL = ""
 				}
 			}
-			if comp.Name == "" {
+			switch {
+			case comp.Name != "": // from the package URL, as its ecosystem writes it
+			case c.Group != "":
+				comp.Name = c.Group + ":" + c.Name
+			default:
 				comp.Name = c.Name
 			}
-			if comp.Name != "" || comp.Package != "" {
+			switch {
+			case twice != nil && twice.comp >= 0 && sameComponent(b.Components[twice.comp], comp):
+				warnings = append(warnings, diag.Warnf(file, nthLine(stringLines(data, "bom-ref")[c.BOMRef], 1), "give every component its own bom-ref",
+					"%s[%d] lists %s again, with the bom-ref %q of %s[%d]; read once", at, i, cmpOr(comp.Name, c.BOMRef), c.BOMRef, twice.at, twice.i))
+			case bool(c.Scope), c.PackageURL == "" && c.Type == cdxNotPackage, comp.Name == "" && comp.Package == "":
+				left++
+			default:
+				if twice != nil {
+					warnings = append(warnings, diag.Warnf(file, nthLine(stringLines(data, "bom-ref")[c.BOMRef], 1), "give every component its own bom-ref",
+						"%s[%d].bom-ref %q is also the bom-ref of %s[%d], a different component; both are read", at, i, c.BOMRef, twice.at, twice.i))
+				}
 				b.Components = append(b.Components, comp)
 			}
 			if c.Components != nil {
@@ -119,7 +145,17 @@ func (cyclonedxFormat) read(r *Reader, file string, data []byte) (*BOM, []*diag.
 	if err := walk(doc.Components, "components", 1); err != nil {
 		return nil, warnings, err
 	}
+	if len(b.Components) == 0 && left > 0 {
+		warnings = append(warnings, diag.Warnf(file, lineOfKey(data, "components"), "generate the SBOM from the built project with its dependencies resolved",
+			"no components: the SBOM's %d components are test-only (scope excluded), or files, operating systems or applications without a package URL, so the project seems to use nothing", left))
+	}
 	return b, warnings, nil
+}
+
+// sameComponent reports whether two components are one package listed
+// twice.
+func sameComponent(a, b Component) bool {
+	return a.Package == b.Package && a.Name == b.Name && a.Version == b.Version && a.License == b.License
 }
 
 // cdxLicence joins a component's licences into one SPDX expression.
@@ -131,25 +167,14 @@ func cdxLicence(ls *cdx.Licenses) string {
 	for _, l := range *ls {
 		switch {
 		case l.Expression != "":
-			exprs = append(exprs, l.Expression)
+			exprs = append(exprs, statedLicence(l.Expression))
 		case l.License != nil && l.License.ID != "":
-			exprs = append(exprs, l.License.ID)
+			exprs = append(exprs, statedLicence(l.License.ID))
 		case l.License != nil && l.License.Name != "":
-			exprs = append(exprs, "LicenseRef-"+refName(l.License.Name))
+			exprs = append(exprs, namedLicence(l.License.Name))
 		}
 	}
 	return joinLicences(exprs)
-}
-
-// refName makes a licence name usable as a LicenseRef: letters, digits,
-// dots and dashes.
-func refName(name string) string {
-	return strings.Map(func(r rune) rune {
-		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '.' || r == '-' {
-			return r
-		}
-		return '-'
-	}, name)
 }
 
 // Write writes b as CycloneDX 1.6 JSON, indented.

@@ -11,7 +11,12 @@ import (
 )
 
 // goModFormat reads and writes go.mod: every requirement, direct or
-// indirect, is a component (pkg:golang/<module path>).
+// indirect, is a component (pkg:golang/<module path>). A replace
+// directive changes what is built, not what is required: the component
+// keeps the required path (what blips' patterns name) with the version
+// that is built, the replacement's; a replacement by a local folder
+// has no version. exclude, retract, tool, toolchain, godebug and ignore
+// name no dependency.
 type goModFormat struct{}
 
 func (goModFormat) Name() string   { return "gomod" }
@@ -31,7 +36,11 @@ func (goModFormat) Read(file string, data []byte) (*BOM, []*diag.Problem, error)
 	b := &BOM{}
 	for _, r := range f.Require {
 		ns, name := path.Split(r.Mod.Path)
-		c := newPURL("golang", strings.TrimSuffix(ns, "/"), name, r.Mod.Version)
+		version := r.Mod.Version
+		if rep := replacement(f.Replace, r.Mod.Path, version); rep != nil {
+			version = rep.New.Version // "" for a folder
+		}
+		c := newPURL("golang", strings.TrimSuffix(ns, "/"), name, version)
 		c.Name = r.Mod.Path
 		if r.Syntax != nil {
 			c.Line = r.Syntax.Start.Line
@@ -57,4 +66,20 @@ func (goModFormat) Write(b *BOM) ([]byte, error) {
 	}
 	f.Cleanup()
 	return f.Format()
+}
+
+// replacement returns the replace directive that applies to a module
+// at a version: one for that version, else one for every version.
+func replacement(reps []*modfile.Replace, path, version string) *modfile.Replace {
+	var any *modfile.Replace
+	for _, r := range reps {
+		switch {
+		case r.Old.Path != path:
+		case r.Old.Version == version:
+			return r
+		case r.Old.Version == "":
+			any = r
+		}
+	}
+	return any
 }

@@ -314,10 +314,11 @@ type licenceVerdict struct {
 }
 
 // licence judges a component's licence; ok is false when it is allowed,
-// or when it comes from a go.mod or pom.xml, which state no licences.
+// or when it comes from a go.mod, a pom.xml or an npm lockfile of version
+// 1, which state no licences.
 // Each distinct expression is judged once, kept in licences.
 func (g *Guide) licence(b *BOM, c Component, licences *sync.Map) (Finding, bool) {
-	if c.License == "" && (b.Format == "gomod" || b.Format == "maven") {
+	if c.License == "" && !b.statesLicences() {
 		return Finding{}, false
 	}
 	var v *licenceVerdict
@@ -346,8 +347,14 @@ func (g *Guide) judgeLicence(expr string) *licenceVerdict {
 	v := &licenceVerdict{verdict: g.Policy.Verdict(expr)}
 	if v.verdict == radar.Unknown {
 		v.note = "not in the licence policy"
-		if !validLicence(expr) {
+		switch {
+		case !validLicence(expr):
 			v.note = "not an SPDX licence expression"
+		case strings.Contains(expr, "LicenseRef-"):
+			// A licence the SBOM names but SPDX has no id for (trivy and
+			// the Maven plugin write names such as "The Apache Software
+			// License, Version 2.0"): read, never guessed.
+			v.note = "names a licence SPDX has no id for; once reviewed, list its LicenseRef- in the licence policy"
 		}
 	}
 	if v.verdict != radar.Allowed {

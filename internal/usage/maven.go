@@ -14,8 +14,13 @@ import (
 // mavenFormat reads and writes pom.xml: the project's own dependencies
 // (not those of dependencyManagement or of plugins, and not test-scoped
 // ones, which do not ship) are components (pkg:maven/<groupId>/<artifactId>).
-// ${property} references in versions are resolved from the pom's
-// properties and the project's own and parent's version.
+// ${property} references are resolved from the pom's properties (which
+// may name each other) and the project's own and parent's version and
+// group. A dependency without a version takes the one the pom's own
+// dependencyManagement gives it; one managed elsewhere (the parent, an
+// imported BOM such as spring-boot-dependencies) keeps no version, as
+// the file alone cannot say. Provided and optional dependencies count:
+// the project is built on them.
 type mavenFormat struct{}
 
 func (mavenFormat) Name() string   { return "maven" }
@@ -47,6 +52,7 @@ func (mavenFormat) Read(file string, data []byte) (*BOM, []*diag.Problem, error)
 		line int
 	}
 	var deps []located
+	managed := map[string]string{} // groupId:artifactId → version, as written
 	for {
 		tok, err := d.Token()
 		if errors.Is(err, io.EOF) {
@@ -70,6 +76,13 @@ func (mavenFormat) Read(file string, data []byte) (*BOM, []*diag.Problem, error)
 					return nil, nil, xmlProblem(file, d, err)
 				}
 				deps = append(deps, located{dep, line})
+				continue
+			case "project/dependencyManagement/dependencies/dependency":
+				var dep mavenDependency
+				if err := d.DecodeElement(&dep, &t); err != nil {
+					return nil, nil, xmlProblem(file, d, err)
+				}
+				managed[strings.TrimSpace(dep.GroupID)+":"+strings.TrimSpace(dep.ArtifactID)] = strings.TrimSpace(dep.Version)
 				continue
 			case "project/properties":
 				var p mavenProperties
@@ -113,7 +126,11 @@ func (mavenFormat) Read(file string, data []byte) (*BOM, []*diag.Problem, error)
 			warnings = append(warnings, diag.Warnf(file, l.line, "give the dependency a groupId and an artifactId", "dependency without groupId or artifactId is left out"))
 			continue
 		}
-		version := expand(strings.TrimSpace(dep.Version), props)
+		version := strings.TrimSpace(dep.Version)
+		if version == "" {
+			version = managed[strings.TrimSpace(dep.GroupID)+":"+strings.TrimSpace(dep.ArtifactID)]
+		}
+		version = expand(version, props)
 		if strings.Contains(version, "${") {
 			warnings = append(warnings, diag.Warnf(file, l.line, "define the property in the pom's properties", "version %s of %s:%s names an unknown property", version, group, artifact))
 			version = ""
@@ -127,14 +144,26 @@ func (mavenFormat) Read(file string, data []byte) (*BOM, []*diag.Problem, error)
 
 var propertyRE = regexp.MustCompile(`\$\{([^}]+)\}`)
 
-// expand replaces ${name} with the property's value, where known.
+// expand replaces ${name} with the property's value, where known, and
+// the properties that value names in turn, a few levels deep (a property
+// that names itself stays as written).
 func expand(s string, props map[string]string) string {
-	return propertyRE.ReplaceAllStringFunc(s, func(m string) string {
-		if v, ok := props[m[2:len(m)-1]]; ok && !strings.Contains(v, "${") {
-			return v
+	for range 8 {
+		if !strings.Contains(s, "${") {
+			return s
 		}
-		return m
-	})
+		next := propertyRE.ReplaceAllStringFunc(s, func(m string) string {
+			if v, ok := props[m[2:len(m)-1]]; ok {
+				return v
+			}
+			return m
+		})
+		if next == s || len(next) > 4096 {
+			return s
+		}
+		s = next
+	}
+	return s
 }
 
 // xmlProblem turns an encoding/xml error into a problem at its line.

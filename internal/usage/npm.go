@@ -11,10 +11,14 @@ import (
 	"github.com/waymark-dev/waymark/internal/diag"
 )
 
-// npmFormat reads and writes package-lock.json, lockfile versions 2 and
-// 3: every installed package under "packages" is a component, except the
-// project itself, links to workspace folders and packages installed only
-// for development ("dev": true), which do not ship.
+// npmFormat reads and writes package-lock.json, lockfile versions 1, 2
+// and 3: every installed package ("packages" of versions 2 and 3, the
+// tree of "dependencies" of version 1) is a component, except the
+// project itself, its workspaces and links to them, local folders
+// ("file:"), and packages installed only for development ("dev": true),
+// which do not ship. Optional and peer packages are installed, so they
+// count; an aliased package ("pad": {"name": "left-pad"}, or version
+// "npm:left-pad@1.3.0" in version 1) is the package it installs.
 type npmFormat struct{}
 
 func (npmFormat) Name() string   { return "npm" }
@@ -26,6 +30,14 @@ type npmLock struct {
 	Version         string                `json:"version,omitempty"`
 	LockfileVersion int                   `json:"lockfileVersion"`
 	Packages        map[string]npmPackage `json:"packages"`
+	Dependencies    map[string]npmV1      `json:"dependencies,omitempty"` // version 1 only
+}
+
+// npmV1 is a package of a version 1 lockfile's tree.
+type npmV1 struct {
+	Version      string           `json:"version"`
+	Dev          bool             `json:"dev"`
+	Dependencies map[string]npmV1 `json:"dependencies"`
 }
 
 type npmPackage struct {
@@ -67,9 +79,9 @@ func (npmFormat) Read(file string, data []byte) (*BOM, []*diag.Problem, error) {
 	}
 	switch {
 	case lock.LockfileVersion == 1:
-		return nil, nil, diag.Errorf(file, lineOfKey(data, "lockfileVersion"), "run npm install with npm 7 or later to write lockfile version 2 or 3", "lockfile version 1 lists no installed packages")
+		return readNPMv1(data, lock.Dependencies), nil, nil
 	case lock.LockfileVersion < 1 || lock.LockfileVersion > 3:
-		return nil, nil, diag.Errorf(file, lineOfKey(data, "lockfileVersion"), "write it with npm 7 or later", "lockfileVersion %d is not 2 or 3", lock.LockfileVersion)
+		return nil, nil, diag.Errorf(file, lineOfKey(data, "lockfileVersion"), "write it with npm 7 or later", "lockfileVersion %d is not 1, 2 or 3", lock.LockfileVersion)
 	}
 	lines := keyLines(data, "node_modules/")
 	b := &BOM{}
@@ -95,23 +107,88 @@ func (npmFormat) Read(file string, data []byte) (*BOM, []*diag.Problem, error) {
 	return b, nil, nil
 }
 
-// keyLines finds the object keys in data that start with prefix and
-// returns the line of each.
+// readNPMv1 reads the tree of a version 1 lockfile, depth first in the
+// order of the file (npm writes every level sorted).
+func readNPMv1(data []byte, deps map[string]npmV1) *BOM {
+	lines := objectKeyLines(data)
+	seen := map[string]int{}
+	b := &BOM{unlicensed: true}
+	var walk func(deps map[string]npmV1)
+	walk = func(deps map[string]npmV1) {
+		for _, name := range slices.Sorted(maps.Keys(deps)) {
+			d := deps[name]
+			line := nthLine(lines[name], seen[name])
+			seen[name]++
+			if !d.Dev && !strings.HasPrefix(d.Version, "file:") && !strings.HasPrefix(d.Version, "link:") {
+				pkg, version := name, d.Version
+				if alias, ok := strings.CutPrefix(version, "npm:"); ok {
+					if i := strings.LastIndex(alias, "@"); i > 0 {
+						pkg, version = alias[:i], alias[i+1:]
+					}
+				}
+				if strings.Contains(version, ":") { // git, github:, http: — no registry version
+					version = ""
+				}
+				ns, n := "", pkg
+				if strings.HasPrefix(pkg, "@") {
+					ns, n, _ = strings.Cut(pkg, "/")
+				}
+				c := newPURL("npm", ns, n, version)
+				c.Line = line
+				b.Components = append(b.Components, c)
+			}
+			walk(d.Dependencies)
+		}
+	}
+	walk(deps)
+	return b
+}
+
+// objectKeyLines finds every `"key": {` in data and returns the lines of
+// each key, in file order.
+func objectKeyLines(data []byte) map[string][]int {
+	out := map[string][]int{}
+	line, last := 1, 0
+	for i := 0; i < len(data); {
+		j := bytes.Index(data[i:], []byte(`": {`))
+		if j < 0 {
+			return out
+		}
+		end := i + j
+		start := bytes.LastIndexByte(data[:end], '"')
+		if start >= 0 {
+			line += bytes.Count(data[last:start], []byte{'\n'})
+			last = start
+			out[string(data[start+1:end])] = append(out[string(data[start+1:end])], line)
+		}
+		i = end + 1
+	}
+	return out
+}
+
+// keyLines finds the object keys in data that hold prefix
+// ("node_modules/a", "packages/web/node_modules/a") and returns the line
+// of each.
 func keyLines(data []byte, prefix string) map[string]int {
 	out := map[string]int{}
-	needle := []byte(`"` + prefix)
+	needle := []byte(prefix)
 	line, last := 1, 0
 	for i := 0; ; {
 		j := bytes.Index(data[i:], needle)
 		if j < 0 {
 			return out
 		}
-		start := i + j + 1
-		end := bytes.IndexByte(data[start:], '"')
+		start := bytes.LastIndexByte(data[i:i+j], '"')
+		if start < 0 {
+			i += j + len(needle)
+			continue
+		}
+		start += i + 1
+		end := bytes.IndexByte(data[i+j:], '"')
 		if end < 0 {
 			return out
 		}
-		end += start
+		end += i + j
 		k := end + 1
 		for k < len(data) && (data[k] == ' ' || data[k] == '\t') {
 			k++

@@ -108,15 +108,27 @@ func TestLocate(t *testing.T) {
 		{"checkout.cdx.json", "", "", ""},
 		{"payments/.cdx.json", "", "", ""},
 		{"payments/go.mod", "", "", ""},
-		{"a/b/c/go.mod", "", "", ""},
+		{"payments/checkout.cyclonedx.json", "payments", "checkout", "cyclonedx"},
+		{"payments/ledger/bom.json", "payments", "ledger", ""},
+		{"payments/ledger/sbom.json", "payments", "ledger", ""},
+		{"payments/ledger/sbom.cdx.json", "payments", "ledger", "cyclonedx"},
+		{"payments/ledger/image.spdx.json", "payments", "ledger", "spdx"},
+		{"payments/ledger/target/bom.json", "payments", "ledger", ""},
+		{"payments/ledger/_manifest/spdx_2.2/manifest.spdx.json", "payments", "ledger", "spdx"},
+		{"payments/ledger/module/go.mod", "payments", "ledger", "gomod"},
+		{"payments/ledger/package.json", "", "", ""},
+		{"payments/ledger/bom.xml", "", "", ""},
+		{"payments/checkout.json", "", "", ""},
+		{"payments/bom.json", "", "", ""},
+		{"payments//go.mod", "", "", ""},
 	}
 	for _, tt := range tests {
 		team, project, f, ok := Locate(tt.rel)
 		name := ""
-		if ok {
+		if f != nil {
 			name = f.Name()
 		}
-		if team != tt.team || project != tt.project || name != tt.format {
+		if ok != (tt.team != "") || team != tt.team || project != tt.project || name != tt.format {
 			t.Errorf("Locate(%q) = %q, %q, %q; want %q, %q, %q", tt.rel, team, project, name, tt.team, tt.project, tt.format)
 		}
 	}

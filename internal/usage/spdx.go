@@ -2,6 +2,8 @@ package usage
 
 import (
 	"bytes"
+	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -38,6 +40,9 @@ func (spdxFormat) read(r *Reader, file string, data []byte) (*BOM, []*diag.Probl
 	}
 	doc, err := spdxjson.Read(bytes.NewReader(data))
 	if err != nil {
+		if inner, shift, ok := unwrapSBOM(data); ok {
+			return readWrapped(r, file, inner, shift)
+		}
 		if strings.Contains(err.Error(), "SDPX version") || strings.Contains(err.Error(), "spdxVersion") {
 			return nil, nil, diag.Errorf(file, lineOfKey(data, "spdxVersion"), `write the SBOM as SPDX 2.3 JSON ("spdxVersion": "SPDX-2.3")`, "%v", err)
 		}
@@ -101,11 +106,55 @@ func (spdxFormat) read(r *Reader, file string, data []byte) (*BOM, []*diag.Probl
 	return b, warnings, nil
 }
 
+// unwrapSBOM finds the document GitHub's dependency graph API answers
+// with, under "sbom" ({"sbom": {"spdxVersion": …}}), which is what
+// `gh api …/dependency-graph/sbom` saves; shift is the number of lines
+// before it.
+func unwrapSBOM(data []byte) (inner []byte, shift int, ok bool) {
+	var w struct {
+		SBOM json.RawMessage `json:"sbom"`
+	}
+	if json.Unmarshal(data, &w) != nil || len(w.SBOM) == 0 || w.SBOM[0] != '{' {
+		return nil, 0, false
+	}
+	i := bytes.Index(data, w.SBOM)
+	if i < 0 || !hasMember(w.SBOM, "spdxVersion") {
+		return nil, 0, false
+	}
+	return data[i : i+len(w.SBOM)], lineAt(data, i) - 1, true
+}
+
+// readWrapped reads the document under "sbom", with its lines counted
+// in the whole file, and says that it did.
+func readWrapped(r *Reader, file string, inner []byte, shift int) (*BOM, []*diag.Problem, error) {
+	b, warnings, err := spdxFormat{}.read(r, file, inner)
+	for _, w := range warnings {
+		if w.Line > 0 {
+			w.Line += shift
+		}
+	}
+	warnings = append([]*diag.Problem{diag.Warnf(file, 1+shift, "save the document itself: gh api … --jq .sbom, or Export SBOM on the repository's dependency graph page",
+		"the SPDX document is wrapped in GitHub's API answer ({\"sbom\": …}); read what it wraps")}, warnings...)
+	if err != nil {
+		var p *diag.Problem
+		if errors.As(err, &p) && p.Line > 0 {
+			p.Line += shift
+		}
+		return nil, warnings, err
+	}
+	for i := range b.Components {
+		if b.Components[i].Line > 0 {
+			b.Components[i].Line += shift
+		}
+	}
+	return b, warnings, nil
+}
+
 // spdxLicence picks the licence that applies: the concluded one, else the
 // declared one.
 func spdxLicence(concluded, declared string) string {
 	for _, l := range []string{concluded, declared} {
-		if l = strings.TrimSpace(l); l != "" && l != "NOASSERTION" && l != "NONE" {
+		if l = statedLicence(l); l != "" {
 			return l
 		}
 	}

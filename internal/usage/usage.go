@@ -11,14 +11,25 @@
 // A site's usage folder (usage/ unless waymark.yaml's usage.folder says
 // otherwise) holds one folder per team:
 //
-//	usage/<team>/<project>.cdx.json     CycloneDX JSON, spec 1.4 to 1.7
+//	usage/<team>/<project>.cdx.json     CycloneDX JSON, spec 1.2 to 1.7 (also .cyclonedx.json)
 //	usage/<team>/<project>.spdx.json    SPDX 2.3 JSON (2.1 and 2.2 are read too)
 //	usage/<team>/<project>/go.mod       a Go module's requirements
-//	usage/<team>/<project>/package-lock.json  npm lockfile version 2 or 3
+//	usage/<team>/<project>/package-lock.json  npm lockfile version 1, 2 or 3
 //	usage/<team>/<project>/pom.xml      a Maven project's direct dependencies
+//	usage/<team>/<project>/bom.json     an SBOM as CI names it (also sbom.json,
+//	                                    any *.cdx.json or *.spdx.json): its contents say
+//	                                    whether it is CycloneDX or SPDX
 //
-// Team and project are the folder and file names. Each format is one file
-// of this package (cyclonedx.go, spdx.go, gomod.go, npm.go, maven.go)
+// Team and project are the folder and file names; in a project folder,
+// the file may sit in folders of its own, as CI leaves it
+// (target/bom.json, _manifest/spdx_2.2/manifest.spdx.json). A file named
+// as one SBOM format but written in the other is read as what it is,
+// with a warning. testdata/real holds files shaped as the common
+// generators write them (syft, trivy, cdxgen, the CycloneDX generators for
+// Maven, npm and Go, GitHub's dependency graph, Microsoft's
+// sbom-tool); its README says which quirk each carries.
+//
+// Each format is one file of this package (cyclonedx.go, spdx.go, gomod.go, npm.go, maven.go)
 // behind the Format interface, which reads the file into a BOM and writes
 // a BOM back in that format. The well-kept parsers do the reading:
 // cyclonedx-go's types (its whole model writes; reading decodes, with
@@ -38,22 +49,36 @@
 // A file larger than MaxFileSize, JSON nested deeper than MaxDepth (for
 // CycloneDX: components nested deeper; encoding/json itself stops at
 // 10,000 levels), XML nested deeper than MaxDepth, more
-// than MaxComponents components, a value of the wrong type, two
-// CycloneDX components with one bom-ref, an unsupported spec version: the
+// than MaxComponents components, a value of the wrong type, an
+// unsupported spec version (CycloneDX before 1.2 had no JSON form): the
 // file is refused with a problem naming the file, the line and, for JSON,
 // the path of the value (components[3].version). The rest of the site is
-// built without it. A component whose package URL cannot be read is left
-// out with a warning; a component without any package URL is kept for
-// licences but matches no blip.
+// built without it.
+//
+// What generators do write is read, with a warning where it is odd: a
+// CycloneDX bom-ref given twice (cdxgen lists a package once per
+// manifest: the repeat is read once; a different component is kept), an
+// SPDX document wrapped in GitHub's API answer, a file named as one SBOM
+// format and written in the other, a file that yields no component (said
+// why). A component whose package URL cannot be read is left out with a
+// warning; a library without any package URL is kept for licences but
+// matches no blip; files, operating systems, containers and applications
+// without one (syft's and trivy's inventory of what they scanned) and
+// components of scope "excluded" (test-only) are left out.
 //
 // # Components and blips
 //
 // A component's Package is its package URL without version, qualifiers
 // and subpath, percent-decoded ("pkg:npm/@angular/core"): what the
-// packages: patterns of blips match (see package radar). Lockfiles give
-// no licences; SBOMs give them per component as SPDX ids or expressions
-// (several licence entries of one CycloneDX component all apply: they are
-// joined with AND).
+// packages: patterns of blips match (see package radar). go.mod, pom.xml
+// and npm lockfiles of version 1 give no licences; SBOMs and later npm
+// lockfiles give them per component as SPDX ids or expressions (several
+// licence entries of one CycloneDX component all apply: they are joined
+// with AND). NOASSERTION and NONE say nothing. A licence given by name
+// (CycloneDX license.name) is its SPDX id when the name is one, case
+// aside; any other name becomes LicenseRef-<name>, unknown to the policy
+// until the site lists it (see namedLicence for why names are not
+// guessed).
 //
 // # Judging
 //
@@ -98,6 +123,16 @@ type BOM struct {
 	// Warnings are about components Read left out or could not place;
 	// kept with the BOM so that whoever reuses it reports them again.
 	Warnings []*diag.Problem
+
+	// unlicensed: the file states no licences at all (an npm lockfile of
+	// version 1), as go.mod and pom.xml do not: no licence verdicts.
+	unlicensed bool
+}
+
+// statesLicences reports whether the file states licences, so that a
+// component without one is worth a finding.
+func (b *BOM) statesLicences() bool {
+	return !b.unlicensed && b.Format != "gomod" && b.Format != "maven"
 }
 
 // Component is one package a project depends on.
@@ -112,21 +147,29 @@ type Component struct {
 
 // Locate reads a file's path inside the usage folder (rel, slash
 // separated) as team, project and format; ok is false for a file that is
-// no usage input (a README, a file at the wrong depth).
+// no usage input (a README, a file at the wrong depth). f is nil for
+// bom.json and sbom.json, whose contents say their format.
+//
+//	<team>/<project>.cdx.json (.cyclonedx.json, .spdx.json)
+//	<team>/<project>/<file>   go.mod, package-lock.json, pom.xml, bom.json,
+//	                          sbom.json, or any *.cdx.json, *.cyclonedx.json, *.spdx.json
+//	<team>/<project>/…/<file> the same in a folder of the project's, as CI
+//	                          leaves them (target/bom.json, _manifest/spdx_2.2/manifest.spdx.json)
 func Locate(rel string) (team, project string, f Format, ok bool) {
 	parts := strings.Split(rel, "/")
-	switch len(parts) {
-	case 2:
-		for _, f := range formats {
-			if p, ok := strings.CutSuffix(parts[1], f.Suffix()); ok && f.Suffix()[0] == '.' && p != "" {
-				return parts[0], p, f, true
-			}
+	for _, p := range parts {
+		if p == "" {
+			return "", "", nil, false
 		}
-	case 3:
-		for _, f := range formats {
-			if parts[2] == f.Suffix() {
-				return parts[0], parts[1], f, true
-			}
+	}
+	switch {
+	case len(parts) == 2:
+		if s := ProjectSuffix(parts[1]); s != "" {
+			return parts[0], strings.TrimSuffix(parts[1], s), FormatOf(parts[1]), true
+		}
+	case len(parts) >= 3:
+		if name := parts[len(parts)-1]; IsUsageName(name) {
+			return parts[0], parts[1], FormatOf(name), true
 		}
 	}
 	return "", "", nil, false
