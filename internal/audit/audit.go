@@ -103,17 +103,45 @@ func Run(o Options) (*Result, error) {
 
 func kindOrder(k string) int { return slices.Index(usage.Kinds(), k) }
 
-// projectName names the project of a file: its folder for a lockfile,
-// its name without the format's suffix for an SBOM.
+// projectName names the project of a file: its name without the
+// format's suffix for an SBOM named after its project (checkout.cdx.json),
+// else its folder, above the folders build tools write their SBOMs into
+// (target/bom.json, build/reports/bom.json,
+// _manifest/spdx_2.2/manifest.spdx.json name the folder that holds them).
 func projectName(p string) string {
 	base := filepath.Base(p)
-	if f := usage.FormatOf(base); f != nil && strings.HasPrefix(f.Suffix(), ".") {
-		return strings.TrimSuffix(base, f.Suffix())
+	if s := usage.ProjectSuffix(base); s != "" && !genericName(strings.TrimSuffix(base, s)) {
+		return strings.TrimSuffix(base, s)
 	}
-	if abs, err := filepath.Abs(p); err == nil {
-		return filepath.Base(filepath.Dir(abs))
+	abs, err := filepath.Abs(p)
+	if err != nil {
+		return base
 	}
-	return base
+	dir := filepath.Dir(abs)
+	for toolOutput(filepath.Base(dir)) && filepath.Dir(dir) != dir {
+		dir = filepath.Dir(dir)
+	}
+	return filepath.Base(dir)
+}
+
+// genericName reports whether an SBOM's name without its suffix is the
+// name a tool gives every SBOM (sbom.cdx.json, manifest.spdx.json).
+func genericName(stem string) bool {
+	switch strings.ToLower(stem) {
+	case "bom", "sbom", "manifest", "cyclonedx", "spdx":
+		return true
+	}
+	return false
+}
+
+// toolOutput reports whether a folder's name is one build tools write
+// their SBOMs into, rather than a project's.
+func toolOutput(name string) bool {
+	switch strings.ToLower(name) {
+	case "target", "build", "dist", "out", "reports", "sbom", "sboms", "_manifest", ".sbom":
+		return true
+	}
+	return strings.HasPrefix(strings.ToLower(name), "spdx_")
 }
 
 // Fails reports whether f makes the audit fail: its kind is one to fail
