@@ -69,7 +69,11 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	if err := output.GuardSources(*out, *sf.dir, sourceFolders(s)); err != nil {
 		return err
 	}
-	stage, err := output.NewStaging(ctx, *out, wait)
+	spare := ""
+	if cache != nil {
+		spare = cache.SpareDir(*out)
+	}
+	stage, err := output.NewStagingWithSpare(ctx, *out, wait, spare)
 	if err != nil {
 		return err
 	}

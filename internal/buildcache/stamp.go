@@ -3,6 +3,7 @@ package buildcache
 import (
 	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 	"errors"
 	"path/filepath"
 
@@ -124,4 +125,17 @@ func decodeStamp(b []byte) (*Stamp, error) {
 	}
 	st.Reads = reads
 	return st, nil
+}
+
+// SpareDir is where builds into the output folder out keep the output
+// they replaced (output.NewStagingWithSpare): in the cache folder, one
+// per output folder, outside the entries that trimming counts. Its files
+// are mostly links to the output's own, so it takes little room.
+func (c *Cache) SpareDir(out string) string {
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return ""
+	}
+	sum := sha256.Sum256([]byte(abs))
+	return filepath.Join(c.dir, "spare", hex.EncodeToString(sum[:8]))
 }

@@ -21,6 +21,7 @@ import (
 // previous output.
 func killedState(t *testing.T, out string) (s *Staging, previous string) {
 	t.Helper()
+	build(t, out, siteV0) // with spares, the tree siteV2 is staged from
 	build(t, out, siteV1)
 	writeFiles(t, out, userFiles)
 	previous = treeListing(t, out)
@@ -257,8 +258,17 @@ func TestKillPublishAtEveryStep(t *testing.T) {
 	}
 }
 
+// writeStagedManifest does what Publish does up to the manifest.
 func writeStagedManifest(t *testing.T, s *Staging) {
 	t.Helper()
+	if err := s.linkSame(); err != nil {
+		t.Fatal(err)
+	}
+	if s.base {
+		if err := s.dropOthers(); err != nil {
+			t.Fatal(err)
+		}
+	}
 	slices.Sort(s.list)
 	if err := writeManifest(filepath.Join(s.dir, Manifest), s.list); err != nil {
 		t.Fatal(err)

@@ -22,6 +22,17 @@
 // cannot place (the build writes a file where the user has a folder, or
 // the other way round) stops Publish before anything moves.
 //
+// # The spare
+//
+// A build may keep the output it replaced as a spare, in a folder the
+// caller names on the same file system (NewStagingWithSpare; waymark
+// build keeps it in the build cache), and the next build starts its
+// staging folder from the spare instead of an empty folder: the page
+// folders exist already, and only what differs is written, linked or
+// removed (spare.go). The staging folder is the same as a fresh one
+// before it is published, and the output is never written through a
+// file it shares with the spare.
+//
 // # One build at a time
 //
 // NewStaging takes the output folder's lock, a file beside it

@@ -26,11 +26,20 @@ func (s *Staging) Publish() error {
 func (s *Staging) publish() error {
 	if s.sameAsBefore() {
 		s.at("output unchanged")
+		if s.putBack() {
+			return nil
+		}
 		return os.RemoveAll(s.dir)
 	}
 	if err := s.linkSame(); err != nil {
 		_ = os.RemoveAll(s.dir)
 		return fmt.Errorf("keeping the unchanged files of %s: %w; %s is as it was", s.out, err, s.out)
+	}
+	if s.base {
+		if err := s.dropOthers(); err != nil {
+			_ = os.RemoveAll(s.dir)
+			return fmt.Errorf("preparing the new output of %s: %w; %s is as it was", s.out, err, s.out)
+		}
 	}
 	if err := s.prepare(); err != nil {
 		_ = os.RemoveAll(s.dir)
@@ -40,7 +49,17 @@ func (s *Staging) publish() error {
 	if err != nil || old == "" {
 		return err
 	}
-	return finish(old, s.out, s.at)
+	if s.spare == "" {
+		return finish(old, s.out, s.at)
+	}
+	if err := carryOver(old, s.out, s.at); err != nil {
+		return fmt.Errorf("%w; the previous output is kept in %s: move the file into %s yourself, then build again", err, old, s.out)
+	}
+	if err := s.keepSpare(old); err != nil {
+		return finish(old, s.out, s.at) // no spare: deleted as without one
+	}
+	s.at("previous output kept as the spare")
+	return nil
 }
 
 // prepare completes the staging folder: its manifest, its mode and the

@@ -21,6 +21,8 @@ type Staging struct {
 	same  []string        // files whose bytes the previous build wrote: linked by Publish
 	wrote bool            // whether any file differs from the previous build's
 	dirs  sync.Map
+	spare string // where the replaced output is kept (spare.go); "" for none
+	base  bool   // the staging folder was started from the spare
 	// step, set only by tests, is called between the steps of Publish; a
 	// test stops the goroutine there to leave the folders as a kill would.
 	step func(name string)
@@ -108,6 +110,11 @@ func (s *Staging) WriteFile(name string, data []byte) error {
 	if err := s.mkdir(filepath.Dir(p)); err != nil {
 		return err
 	}
+	if s.base {
+		if err := s.clear(p); err != nil {
+			return err
+		}
+	}
 	if err := os.WriteFile(p, data, 0o644); err != nil {
 		return err
 	}
@@ -124,7 +131,13 @@ func (s *Staging) mkdir(d string) error {
 		return nil
 	}
 	if err := os.MkdirAll(d, 0o755); err != nil {
-		return err
+		if !s.base {
+			return err
+		}
+		s.clearAbove(d) // a file of the spare where a folder must be
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return err
+		}
 	}
 	s.dirs.Store(d, true)
 	return nil
@@ -134,5 +147,8 @@ func (s *Staging) mkdir(d string) error {
 // go; the output folder is untouched.
 func (s *Staging) Discard() error {
 	defer s.lock.release()
+	if s.putBack() {
+		return nil
+	}
 	return os.RemoveAll(s.dir)
 }

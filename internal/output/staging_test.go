@@ -12,6 +12,14 @@ import (
 )
 
 var (
+	// siteV0 is built before siteV1 where a test needs a spare: it has a
+	// folder where siteV2 writes a file, bytes siteV2 writes at a path
+	// siteV1 has others at, and a file siteV1 keeps and siteV2 drops.
+	siteV0 = map[string]string{
+		"index.html":          "<h1>v2</h1>",
+		"new.html/index.html": "a folder in v0",
+		"gone/deep/page.html": "only in v1, deep",
+	}
 	siteV1 = map[string]string{
 		"index.html":                "<h1>v1</h1>",
 		"decisions/0001/index.html": "one v1",

@@ -3,6 +3,7 @@ package output
 import (
 	"context"
 	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
 	"io/fs"
 	"os"
@@ -146,7 +147,29 @@ func stage(t *testing.T, out string, files map[string]string) *Staging {
 
 // newStaging starts a build of out that does not wait for another.
 func newStaging(out string) (*Staging, error) {
-	return NewStaging(context.Background(), out, Wait{})
+	if spareRoot == "" {
+		return NewStaging(context.Background(), out, Wait{})
+	}
+	sum := sha256.Sum256([]byte(out))
+	return NewStagingWithSpare(context.Background(), out, Wait{}, filepath.Join(spareRoot, hex.EncodeToString(sum[:8])))
+}
+
+// spareRoot, when set, is where the tests' builds keep their spares:
+// TestMain runs every test twice, without spares and with them.
+var spareRoot string
+
+func TestMain(m *testing.M) {
+	if code := m.Run(); code != 0 {
+		os.Exit(code)
+	}
+	dir, err := os.MkdirTemp("", "waymark-spares-")
+	if err != nil {
+		panic(err)
+	}
+	spareRoot = dir
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
 }
 
 // kill leaves s as killing its process would: the system lets the lock

@@ -94,8 +94,16 @@ func (s *Staging) linkSame() error {
 	parallel.Run(len(s.same), linkWorkers, func(i int) {
 		local, _ := filepath.Localize(s.same[i])
 		old, p := filepath.Join(s.out, local), filepath.Join(s.dir, local)
+		if s.base && sameAsOutput(p, old) {
+			return // the spare's link to it
+		}
 		if errs[i] = s.mkdir(filepath.Dir(p)); errs[i] != nil {
 			return
+		}
+		if s.base {
+			if errs[i] = s.clear(p); errs[i] != nil {
+				return
+			}
 		}
 		if os.Link(old, p) != nil {
 			errs[i] = copyFile(old, p)
