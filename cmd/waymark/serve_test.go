@@ -14,6 +14,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/waymark-dev/waymark/internal/sitetest"
 )
 
 // lockedBuffer is an output the command writes while the test reads.
@@ -105,14 +107,7 @@ func TestServeGitDates(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, args := range [][]string{{"init", "-q"}, {"add", "."}, {"commit", "-q", "-m", "first"}} {
-		cmd := exec.Command("git", args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GIT_AUTHOR_DATE=2019-05-06T10:00:00Z", "GIT_COMMITTER_DATE=2019-05-06T10:00:00Z",
-			"GIT_AUTHOR_NAME=a", "GIT_AUTHOR_EMAIL=a@example.com", "GIT_COMMITTER_NAME=a", "GIT_COMMITTER_EMAIL=a@example.com",
-			"GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
+		sitetest.Git(t, dir, "2019-05-06T10:00:00Z", args...)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
 	var stdout, stderr lockedBuffer

@@ -2,7 +2,6 @@ package main
 
 import (
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -137,9 +136,6 @@ func TestUnchangedBuildStands(t *testing.T) {
 // TestUnchangedBuildGitHistory dates records by git: a commit that
 // changes no file but the dates git gives makes the next build build.
 func TestUnchangedBuildGitHistory(t *testing.T) {
-	if _, err := exec.LookPath("git"); err != nil {
-		t.Skip("git is not installed")
-	}
 	dir := sitetest.TxtarDir(t, "../../internal/incremental/testdata/site.txtar")
 	p := filepath.Join(dir, "decisions/0003-record-decisions.md")
 	data, _ := os.ReadFile(p)
@@ -147,22 +143,11 @@ func TestUnchangedBuildGitHistory(t *testing.T) {
 	if err := os.WriteFile(p, []byte(strings.Replace(string(data), "date: 2020-07-01\n", "", 1)), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	git := func(date string, args ...string) {
-		t.Helper()
-		cmd := exec.Command("git", args...)
-		cmd.Dir = dir
-		cmd.Env = append(os.Environ(), "GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date,
-			"GIT_AUTHOR_NAME=a", "GIT_AUTHOR_EMAIL=a@example.com", "GIT_COMMITTER_NAME=a", "GIT_COMMITTER_EMAIL=a@example.com",
-			"GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Fatalf("git %v: %v\n%s", args, err, out)
-		}
-	}
-	git("2021-01-01T00:00:00Z", "init", "-q")
-	git("2021-01-01T00:00:00Z", "add", ".")
-	git("2021-01-01T00:00:00Z", "commit", "-q", "-m", "one")
+	sitetest.Git(t, dir, "2021-01-01T00:00:00Z", "init", "-q")
+	sitetest.Git(t, dir, "2021-01-01T00:00:00Z", "add", ".")
+	sitetest.Git(t, dir, "2021-01-01T00:00:00Z", "commit", "-q", "-m", "one")
 	out, cache := filepath.Join(t.TempDir(), "public"), t.TempDir()
 	buildTwice(t, "committed", dir, out, cache)
-	git("2022-02-02T00:00:00Z", "commit", "-q", "--amend", "--no-edit", "--date=2022-02-02T00:00:00Z")
+	sitetest.Git(t, dir, "2022-02-02T00:00:00Z", "commit", "-q", "--amend", "--no-edit", "--date=2022-02-02T00:00:00Z")
 	buildTwice(t, "the commit's date changed", dir, out, cache)
 }

@@ -9,21 +9,9 @@ import (
 	"github.com/waymark-dev/waymark/internal/githistory"
 	"github.com/waymark-dev/waymark/internal/incremental"
 	"github.com/waymark-dev/waymark/internal/site"
+	"github.com/waymark-dev/waymark/internal/sitetest"
 	"github.com/waymark-dev/waymark/themes"
 )
-
-// git runs git in dir with the author and commit dates set to date.
-func git(t testing.TB, dir, date string, args ...string) {
-	t.Helper()
-	cmd := exec.Command("git", args...)
-	cmd.Dir = dir
-	cmd.Env = append(os.Environ(), "GIT_AUTHOR_DATE="+date, "GIT_COMMITTER_DATE="+date,
-		"GIT_AUTHOR_NAME=a", "GIT_AUTHOR_EMAIL=a@example.com", "GIT_COMMITTER_NAME=a", "GIT_COMMITTER_EMAIL=a@example.com",
-		"GIT_CONFIG_GLOBAL=/dev/null", "GIT_CONFIG_NOSYSTEM=1")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("git %v: %v\n%s", args, err, out)
-	}
-}
 
 // TestGitDates: a record that states no date shows the date of its first
 // commit, and of its last, as a build shows them, and keeps them after
@@ -35,11 +23,11 @@ func TestGitDates(t *testing.T) {
 	dir := copySite(t)
 	const undated, page = "decisions/0100-undated-record.md", "/decisions/0100-undated-record/"
 	writeFile(t, dir, undated, "# Undated record\n\nThe record states no date.\n")
-	git(t, dir, "2019-05-06T10:00:00Z", "init", "-q")
-	git(t, dir, "2019-05-06T10:00:00Z", "add", ".")
-	git(t, dir, "2019-05-06T10:00:00Z", "commit", "-q", "-m", "first")
+	sitetest.Git(t, dir, "2019-05-06T10:00:00Z", "init", "-q")
+	sitetest.Git(t, dir, "2019-05-06T10:00:00Z", "add", ".")
+	sitetest.Git(t, dir, "2019-05-06T10:00:00Z", "commit", "-q", "-m", "first")
 	writeFile(t, dir, undated, readFile(t, dir, undated)+"\nChanged once.\n")
-	git(t, dir, "2020-02-03T10:00:00Z", "commit", "-q", "-am", "second")
+	sitetest.Git(t, dir, "2020-02-03T10:00:00Z", "commit", "-q", "-am", "second")
 
 	s := start(t, dir, func(s *Server) {
 		in := incremental.New(site.Options{Site: os.DirFS(dir), Theme: themes.Default(), History: githistory.Repo{Dir: dir}})

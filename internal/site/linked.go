@@ -127,7 +127,7 @@ func (s *Site) publishable(p string) bool {
 		return false
 	}
 	for seg := range strings.SplitSeq(p, "/") {
-		if strings.HasPrefix(seg, ".") || strings.HasPrefix(seg, "_") || strings.HasSuffix(seg, "~") {
+		if hidden(seg) {
 			return false
 		}
 	}

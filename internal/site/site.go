@@ -423,6 +423,17 @@ func (s *Site) walk(assets map[string]string, dir, urlBase string, md func(strin
 // skipped with a warning, a missing folder is simply empty, and what
 // cannot be read is an error naming it.
 func (s *Site) walkFiles(dir string, file func(p, name string)) {
+	s.walkFilesHiding(dir, hidden, file)
+}
+
+// hidden reports whether a file or folder of that name is left out of
+// every walk: ".git", "_drafts", an editor's "x.md~".
+func hidden(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || strings.HasSuffix(name, "~")
+}
+
+// walkFilesHiding is walkFiles with what is hidden said by hide.
+func (s *Site) walkFilesHiding(dir string, hide func(name string) bool, file func(p, name string)) {
 	err := fs.WalkDir(s.opts.Site, dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			if errors.Is(err, fs.ErrNotExist) && p == dir {
@@ -432,7 +443,7 @@ func (s *Site) walkFiles(dir string, file func(p, name string)) {
 			return nil
 		}
 		name := d.Name()
-		if p != dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") || strings.HasSuffix(name, "~")) {
+		if p != dir && hide(name) {
 			if d.IsDir() {
 				return fs.SkipDir
 			}

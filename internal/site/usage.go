@@ -2,7 +2,6 @@ package site
 
 import (
 	"cmp"
-	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -34,38 +33,14 @@ func (s *Site) walkUsage(dir string) []string {
 	var out []string
 	byDir := map[string][]string{}
 	var others []string
-	err := fs.WalkDir(s.opts.Site, dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			if errors.Is(err, fs.ErrNotExist) && p == dir {
-				return fs.SkipAll
-			}
-			s.Problems.Add(diag.Errorf(p, 0, "check the file's permissions", "cannot read: %v", err))
-			return nil
+	s.walkFilesHiding(dir, func(name string) bool { return name != "_manifest" && hidden(name) }, func(p, name string) {
+		byDir[path.Dir(p)] = append(byDir[path.Dir(p)], name)
+		if _, _, _, ok := usage.Locate(strings.TrimPrefix(p, dir+"/")); ok {
+			out = append(out, p)
+		} else {
+			others = append(others, p)
 		}
-		name := d.Name()
-		if p != dir && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_") && name != "_manifest" || strings.HasSuffix(name, "~")) {
-			if d.IsDir() {
-				return fs.SkipDir
-			}
-			return nil
-		}
-		switch {
-		case d.IsDir():
-		case !d.Type().IsRegular():
-			s.Problems.Add(skipped(s.opts.Site, p, d.Type()))
-		default:
-			byDir[path.Dir(p)] = append(byDir[path.Dir(p)], name)
-			if _, _, _, ok := usage.Locate(strings.TrimPrefix(p, dir+"/")); ok {
-				out = append(out, p)
-			} else {
-				others = append(others, p)
-			}
-		}
-		return nil
 	})
-	if err != nil {
-		s.Problems.AddErr(dir, err)
-	}
 	for _, p := range others {
 		if msg, fix, ok := usage.Unread(dir, strings.TrimPrefix(p, dir+"/"), byDir[path.Dir(p)]); ok {
 			s.Problems.Add(diag.Warnf(p, 0, fix, "%s", msg))
