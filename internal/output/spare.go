@@ -3,6 +3,7 @@ package output
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -74,9 +75,22 @@ func (s *Staging) clear(p string) error {
 		return nil
 	}
 	if info, lerr := os.Lstat(p); lerr == nil && info.IsDir() {
-		return os.RemoveAll(p)
+		err = os.RemoveAll(p)
 	}
-	return err
+	return s.spareError(err)
+}
+
+// spareError explains an error met while making the spare into the
+// staging folder, and marks the spare as not to be kept: the next build
+// starts from an empty folder.
+func (s *Staging) spareError(err error) error {
+	if err == nil {
+		return nil
+	}
+	s.mu.Lock()
+	s.spareBad = true
+	s.mu.Unlock()
+	return fmt.Errorf("%w (in the previous output kept to build from, which is left out from now on; build again)", err)
 }
 
 // clearAbove removes the files of the spare that stand where the folder
@@ -128,13 +142,13 @@ func (s *Staging) dropOthers() error {
 			return nil
 		}
 		if err := os.Remove(p); err != nil {
-			return err
+			return s.spareError(err)
 		}
 		emptied = append(emptied, filepath.Dir(p))
 		return nil
 	})
 	if err != nil {
-		return err
+		return s.spareError(err)
 	}
 	for _, d := range emptied {
 		for ; d != s.dir && len(d) > len(s.dir); d = filepath.Dir(d) {
@@ -167,7 +181,10 @@ func (s *Staging) keepSpare(old string) error {
 // putBack keeps the staging folder itself as the spare, when it was
 // started from one and is not published.
 func (s *Staging) putBack() bool {
-	if !s.base || s.spare == "" {
+	s.mu.Lock()
+	bad := s.spareBad
+	s.mu.Unlock()
+	if !s.base || s.spare == "" || bad {
 		return false
 	}
 	if _, err := os.Lstat(s.spare); err == nil {

@@ -23,6 +23,9 @@ type Staging struct {
 	dirs  sync.Map
 	spare string // where the replaced output is kept (spare.go); "" for none
 	base  bool   // the staging folder was started from the spare
+	// spareBad: making the spare into the staging folder failed; it is
+	// removed, not kept, when the build is discarded
+	spareBad bool
 	// step, set only by tests, is called between the steps of Publish; a
 	// test stops the goroutine there to leave the folders as a kill would.
 	step func(name string)
@@ -136,7 +139,7 @@ func (s *Staging) mkdir(d string) error {
 		}
 		s.clearAbove(d) // a file of the spare where a folder must be
 		if err := os.MkdirAll(d, 0o755); err != nil {
-			return err
+			return s.spareError(err)
 		}
 	}
 	s.dirs.Store(d, true)
