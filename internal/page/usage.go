@@ -23,28 +23,42 @@ import (
 // maxCandidates is how many candidate blips /usage/ lists.
 const maxCandidates = 30
 
-// maxLicences is how many licences to review /usage/ lists after every
-// denied one; each team's page lists all of its own.
+// maxLicences is how many denied or unreviewed licences in use /usage/
+// lists, denied first; each team's page lists all of its own.
 const maxLicences = 100
+
+// maxHeld is how many uses of technology on hold /usage/ lists, those
+// without a valid exception first; each team's page lists all of its own
+// (under the hold ring) and each blip's page every project that uses it.
+// At a few hundred projects the whole list is thousands of rows that no
+// one reads on one page, and it is most of what a save of one SBOM
+// renders again in the preview.
+const maxHeld = 100
 
 // UsageData is the usage page's data.
 type UsageData struct {
-	Today      meta.Date
-	Rings      []radar.Segment
-	Hold       string // title of the hold ring
-	Teams      []TeamRow
-	OnHold     []HeldUse
-	Licences   []LicenceUse // denied first, then to review
-	Candidates []CandidateView
+	Today    meta.Date
+	Rings    []radar.Segment
+	Hold     string // title of the hold ring
+	Teams    []TeamRow
+	OnHold   []HeldUse    // expired exceptions first, then none, then excepted; at most maxHeld
+	Licences []LicenceUse // denied first, then to review; at most maxLicences
+	// MoreHeld counts held uses beyond those listed, and MoreHeldTeams
+	// says which teams' pages list them.
+	MoreHeld      int
+	MoreHeldTeams []TeamCount
+	Candidates    []CandidateView
 	// MoreCandidates counts candidates beyond the first maxCandidates.
 	MoreCandidates int
 	MinProjects    int // how many projects make a candidate
-	// MoreLicences counts licences to review beyond the first maxLicences.
-	MoreLicences int
-	Stale        []ProjectRef
-	Exceptions   []ExceptionView
-	Unread       []UnreadFile
-	Counts       struct{ Teams, Projects, Components int }
+	// MoreLicences counts licences beyond the first maxLicences, and
+	// MoreLicenceTeams says which teams' pages list them.
+	MoreLicences     int
+	MoreLicenceTeams []TeamCount
+	Stale            []ProjectRef
+	Exceptions       []ExceptionView
+	Unread           []UnreadFile
+	Counts           struct{ Teams, Projects, Components int }
 }
 
 // TeamRow is one team's line of the team × ring matrix: how many
@@ -54,6 +68,13 @@ type TeamRow struct {
 	URL      string
 	Projects int
 	Counts   []int // per ring, in the order of UsageData.Rings
+}
+
+// TeamCount is how many of something one team has, with its page.
+type TeamCount struct {
+	Team string
+	URL  string
+	N    int
 }
 
 // ProjectRef is one project's usage file.
@@ -292,7 +313,7 @@ func (s assembly) usageJobs(uv *usageViews, blipRef func(*radar.Blip) BlipRef, a
 		}
 		ud.Teams = append(ud.Teams, row)
 	}
-	var licences []*usage.Finding
+	var held, licences []*usage.Finding
 	byTeam := map[string]*teamFindings{}
 	for _, t := range s.Usage.Teams {
 		byTeam[t] = &teamFindings{}
@@ -306,7 +327,7 @@ func (s assembly) usageJobs(uv *usageViews, blipRef func(*radar.Blip) BlipRef, a
 		f := &r.Findings[i]
 		switch f.Kind {
 		case usage.Hold:
-			ud.OnHold = append(ud.OnHold, s.heldUse(f, blipRef))
+			held = append(held, f)
 		case usage.Denied, usage.Review:
 			licences = append(licences, f)
 		}
@@ -314,18 +335,20 @@ func (s assembly) usageJobs(uv *usageViews, blipRef func(*radar.Blip) BlipRef, a
 			tf.findings = append(tf.findings, f)
 		}
 	}
-	// Every denied licence, then the first maxLicences of the others; the
-	// views are made only for those shown.
-	slices.SortStableFunc(licences, func(a, b *usage.Finding) int { return cmp.Compare(verdictOrder(a.Verdict), verdictOrder(b.Verdict)) })
-	denied := 0
-	for _, f := range licences {
-		if f.Verdict == radar.Denied {
-			denied++
-		}
+	// The worst first, as many as a page can show; the views are made
+	// only for those shown.
+	slices.SortStableFunc(held, func(a, b *usage.Finding) int { return cmp.Compare(holdOrder(a), holdOrder(b)) })
+	if len(held) > maxHeld {
+		ud.MoreHeld, ud.MoreHeldTeams = len(held)-maxHeld, teamCounts(s.Usage.Teams, held[maxHeld:])
+		held = held[:maxHeld]
 	}
-	if n := denied + maxLicences; len(licences) > n {
-		ud.MoreLicences = len(licences) - n
-		licences = licences[:n]
+	for _, f := range held {
+		ud.OnHold = append(ud.OnHold, s.heldUse(f, blipRef))
+	}
+	slices.SortStableFunc(licences, func(a, b *usage.Finding) int { return cmp.Compare(verdictOrder(a.Verdict), verdictOrder(b.Verdict)) })
+	if len(licences) > maxLicences {
+		ud.MoreLicences, ud.MoreLicenceTeams = len(licences)-maxLicences, teamCounts(s.Usage.Teams, licences[maxLicences:])
+		licences = licences[:maxLicences]
 	}
 	for _, f := range licences {
 		ud.Licences = append(ud.Licences, s.licenceUse(f))
@@ -359,6 +382,34 @@ func where(file string, line int) string {
 		return fmt.Sprintf("%s:%d", file, line)
 	}
 	return file
+}
+
+// holdOrder puts a held use whose exception expired first, then one
+// without an exception, then one that a valid exception covers.
+func holdOrder(f *usage.Finding) int {
+	switch {
+	case f.Expired:
+		return 0
+	case f.Exception == nil:
+		return 1
+	}
+	return 2
+}
+
+// teamCounts counts findings per team, in the order of teams, leaving
+// out teams with none.
+func teamCounts(teams []string, fs []*usage.Finding) []TeamCount {
+	n := map[string]int{}
+	for _, f := range fs {
+		n[f.BOM.Team]++
+	}
+	var out []TeamCount
+	for _, t := range teams {
+		if n[t] > 0 {
+			out = append(out, TeamCount{Team: t, URL: site.TeamURL(t), N: n[t]})
+		}
+	}
+	return out
 }
 
 func verdictOrder(v string) int {
