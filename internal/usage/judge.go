@@ -59,7 +59,7 @@ type Report struct {
 	Claimed map[string]bool
 
 	unclaimed  map[string]*Candidate
-	candidates map[int][]Candidate // by min, made once
+	candidates map[int]*candidateList // by min, made once
 	mu         sync.Mutex
 
 	// What JudgeAgain takes from this report when the guidance is the
@@ -116,6 +116,7 @@ type part struct {
 	findings  []Finding
 	claimed   map[string]bool
 	unclaimed []*known // packages no blip claims, each once
+	kept      kept     // what the pages made of it
 }
 
 // Judge matches the components of boms against the guide; components of
@@ -169,7 +170,16 @@ func (g *Guide) JudgeAgain(prev *Report, boms []*BOM, unknown bool) *Report {
 			r.Stale = append(r.Stale, b)
 		}
 	}
-	r.mergeUnclaimed(parts)
+	if kept != nil && prev.sameUnclaimed(boms, parts) {
+		// No project's unclaimed packages changed (an edit of versions or
+		// licences): the candidates are the previous report's.
+		r.unclaimed = prev.unclaimed
+		prev.mu.Lock()
+		r.candidates = maps.Clone(prev.candidates)
+		prev.mu.Unlock()
+	} else {
+		r.mergeUnclaimed(parts)
+	}
 	return r
 }
 
@@ -407,7 +417,12 @@ func sortedSet(list []string) []string {
 
 // Candidates returns the groups of unclaimed packages used by at least
 // min projects, most used first.
-func (r *Report) Candidates(min int) []Candidate {
+func (r *Report) Candidates(min int) []Candidate { return r.candidateList(min).list }
+
+// candidateList returns the candidates used by at least min projects,
+// made once per report, or taken over from the report JudgeAgain took
+// them from.
+func (r *Report) candidateList(min int) *candidateList {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if c, ok := r.candidates[min]; ok {
@@ -428,8 +443,9 @@ func (r *Report) Candidates(min int) []Candidate {
 		return cmp.Or(cmp.Compare(len(b.Projects), len(a.Projects)), cmp.Compare(a.Pattern, b.Pattern))
 	})
 	if r.candidates == nil {
-		r.candidates = map[int][]Candidate{}
+		r.candidates = map[int]*candidateList{}
 	}
-	r.candidates[min] = out
-	return out
+	c := &candidateList{list: out}
+	r.candidates[min] = c
+	return c
 }

@@ -168,34 +168,41 @@ func TestJudgeAgain(t *testing.T) {
 		name   string
 		change func(g *Guide, boms []*BOM)
 		same   bool // the guidance is the same: the unchanged BOM's judgement is taken
+		cands  bool // and no project's unclaimed packages changed: the candidates are taken
 	}{
 		{"one BOM edited", func(_ *Guide, boms []*BOM) {
 			b := *boms[0]
 			b.Components = []Component{comp("pkg:npm/kafkajs@2.3.0", "MIT"), comp("pkg:npm/right-pad@1", "MIT")}
 			boms[0] = &b
-		}, true},
-		{"a day later, an exception expired", func(g *Guide, _ []*BOM) { g.Today = meta.Date{Year: 2027, Month: 4, Day: 1} }, false},
+		}, true, false},
+		{"versions and a licence edited", func(_ *Guide, boms []*BOM) {
+			b := *boms[0]
+			b.Components = []Component{comp("pkg:npm/kafkajs@2.3.0", "MIT"), comp("pkg:npm/left-pad@1.3.1", "MIT")}
+			boms[0] = &b
+		}, true, true},
+		{"a BOM gone", func(_ *Guide, boms []*BOM) { boms[0] = &BOM{Team: "payments", Project: "checkout"} }, true, false},
+		{"a day later, an exception expired", func(g *Guide, _ []*BOM) { g.Today = meta.Date{Year: 2027, Month: 4, Day: 1} }, false, false},
 		{"exception granted", func(g *Guide, _ []*BOM) {
 			g.Exceptions = append(g.Exceptions, Exception{Team: "payments", Licenses: []string{"AGPL-3.0-only"},
 				Until: meta.Date{Year: 2030, Month: 1, Day: 1}, Decision: Decision{Number: 20}})
-		}, false},
+		}, false, false},
 		{"decision retitled", func(g *Guide, _ []*BOM) {
 			g.Decisions = map[string]Decision{"kafka": {Number: 5, Label: "ADR-0005", Title: "Prototype, then choose", URL: "decisions/0005-x/"}}
-		}, false},
+		}, false, false},
 		{"blip moved out of hold", func(g *Guide, _ []*BOM) {
 			k := *g.Blips[0]
 			k.Ring = "assess"
 			g.Blips = slices.Clone(g.Blips)
 			g.Blips[0] = &k
-		}, false},
+		}, false, false},
 		{"licence policy", func(g *Guide, _ []*BOM) {
 			s := radar.DefaultSettings()
 			s.Licenses.Allowed = append(s.Licenses.Allowed, "AGPL-3.0-only")
 			s.Licenses.Denied = slices.DeleteFunc(slices.Clone(s.Licenses.Denied), func(l string) bool { return l == "AGPL-3.0-only" })
 			g.Policy = radar.NewPolicy(s.Licenses)
-		}, false},
-		{"hold ring", func(g *Guide, _ []*BOM) { g.Hold = "assess" }, false},
-		{"review period", func(g *Guide, _ []*BOM) { g.Review = 3 }, true}, // ages are judged when merging
+		}, false, false},
+		{"hold ring", func(g *Guide, _ []*BOM) { g.Hold = "assess" }, false, false},
+		{"review period", func(g *Guide, _ []*BOM) { g.Review = 3 }, true, true}, // ages are judged when merging
 	}
 	for _, tt := range tests {
 		for _, unknown := range []bool{false, true} {
@@ -205,12 +212,19 @@ func TestJudgeAgain(t *testing.T) {
 				g, again := testGuide(), slices.Clone(first)
 				g.Blips, g.Policy = prev.guide.Blips, prev.guide.Policy // the very same, as a load that reuses them gives
 				tt.change(g, again)
+				keptBOM, keptCands := prev.KeepForBOM(first[1], "x", func() any { return new(int) }), prev.KeepForCandidates(1, "x", func() any { return new(int) })
 				got := g.JudgeAgain(prev, again, unknown)
 				if want := g.Judge(again, unknown); !slices.Equal(summary(got), summary(want)) {
 					t.Errorf("judged again:\n%s\njudged afresh:\n%s", strings.Join(summary(got), "\n"), strings.Join(summary(want), "\n"))
 				}
 				if taken := got.parts[first[1]] == prev.parts[first[1]]; taken != tt.same {
 					t.Errorf("the unchanged BOM's judgement taken: %v, want %v", taken, tt.same)
+				}
+				if taken := got.KeepForBOM(first[1], "x", func() any { return new(int) }) == keptBOM; taken != tt.same {
+					t.Errorf("what was kept for the unchanged BOM taken: %v, want %v", taken, tt.same)
+				}
+				if taken := got.KeepForCandidates(1, "x", func() any { return new(int) }) == keptCands; taken != tt.cands {
+					t.Errorf("what was kept for the candidates taken: %v, want %v", taken, tt.cands)
 				}
 			})
 		}
