@@ -231,6 +231,17 @@ func TestIncrementalMatchesCleanBuild(t *testing.T) {
 		{"SBOM edit beside a kept one", []string{sbom}, func() {
 			edit(t, dir, sbom, func(s string) string { return replace(t, s, `"version": "2.3.0"`, `"version": "2.3.1"`) })
 		}, "pages", false},
+		// Versions and licences edited, the unclaimed packages the same:
+		// the candidates and the other SBOMs' parts of index.json are kept.
+		{"licence of an unclaimed package", []string{shop}, func() {
+			edit(t, dir, shop, func(s string) string {
+				return replace(t, s, `"version": "10.0", "purl": "pkg:generic/ghostscript@10.0", "licenses": [{"license": {"id": "AGPL-3.0-only"}}]`,
+					`"version": "10.1", "purl": "pkg:generic/ghostscript@10.1", "licenses": [{"license": {"id": "MIT"}}]`)
+			})
+		}, "pages", false},
+		{"licence denied again", []string{shop}, func() {
+			edit(t, dir, shop, func(s string) string { return replace(t, s, `{"id": "MIT"}}]}]}`, `{"id": "AGPL-3.0-only"}}]}]}`) })
+		}, "pages", false},
 		{"blip back on hold", []string{"radar/kafka.md"}, func() {
 			edit(t, dir, "radar/kafka.md", func(s string) string { return replace(t, s, "ring: assess", "ring: hold") })
 		}, "pages", false},

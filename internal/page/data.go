@@ -88,7 +88,11 @@ func sortedCopy[T cmp.Ordered](xs []T) []T {
 }
 
 // Index returns the site as data: /index.json and waymark export json.
-func Index(s *site.Site) *IndexJSON {
+func Index(s *site.Site) *IndexJSON { return index(s, true) }
+
+// index makes the index; without lists, the usage part's projects and
+// candidates are left empty (EncodeIndex writes them).
+func index(s *site.Site, lists bool) *IndexJSON {
 	idx := &IndexJSON{Title: s.Config.Title, BaseURL: s.Config.BaseURL, Edition: s.Radar.Edition.String(),
 		Decisions: []DecisionJSON{}, Blips: []BlipJSON{}, Pages: []PageJSON{}}
 	concerns := map[string][]int{}
@@ -125,7 +129,7 @@ func Index(s *site.Site) *IndexJSON {
 		idx.Pages = append(idx.Pages, PageJSON{Title: p.Title, URL: p.URL, Source: p.Source, Tags: sortedCopy(p.Tags)})
 	}
 	slices.SortFunc(idx.Pages, func(a, b PageJSON) int { return cmp.Compare(a.URL, b.URL) })
-	guideJSON(s, idx)
+	guideJSON(s, idx, lists)
 	return idx
 }
 

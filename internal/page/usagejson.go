@@ -80,8 +80,9 @@ type CandidateJSON struct {
 }
 
 // guideJSON adds to the index what audit needs to judge a project without
-// the site's sources: the rings, the licence policy and the exceptions.
-func guideJSON(s *site.Site, idx *IndexJSON) {
+// the site's sources: the rings, the licence policy and the exceptions;
+// and what teams run, its lists only when lists is set.
+func guideJSON(s *site.Site, idx *IndexJSON, lists bool) {
 	idx.Rings = []RingJSON{}
 	for _, r := range s.Config.Rings {
 		idx.Rings = append(idx.Rings, RingJSON{ID: r.ID, Title: r.Title, Adopting: s.Radar.Adopting(r.ID)})
@@ -103,25 +104,55 @@ func guideJSON(s *site.Site, idx *IndexJSON) {
 		return
 	}
 	idx.Usage.Judged = g.Today.String()
-	byBOM := map[*usage.BOM]*ProjectJSON{}
+	if !lists {
+		return
+	}
+	per := usageByBOM(r)
 	for _, b := range r.BOMs {
-		idx.Usage.Projects = append(idx.Usage.Projects, ProjectJSON{Team: b.Team, Project: b.Project, URL: site.TeamURL(b.Team),
-			Source: b.Source, Format: b.Format, Date: b.Date.String(), Stale: slices.Contains(r.Stale, b), Components: len(b.Components),
-			Blips: []string{}, Findings: []FindingJSON{}})
+		idx.Usage.Projects = append(idx.Usage.Projects, projectJSON(b, per[b], slices.Contains(r.Stale, b)))
 	}
-	for i, b := range r.BOMs {
-		byBOM[b] = &idx.Usage.Projects[i]
+	idx.Usage.Candidates = candidatesJSON(r.Candidates(s.Config.Usage.Candidates))
+}
+
+// bomUsage is one BOM's uses and findings, in report order.
+type bomUsage struct {
+	uses     []*usage.Use
+	findings []*usage.Finding
+}
+
+// usageByBOM groups a report's uses and findings by BOM.
+func usageByBOM(r *usage.Report) map[*usage.BOM]*bomUsage {
+	per := make(map[*usage.BOM]*bomUsage, len(r.BOMs))
+	for _, b := range r.BOMs {
+		per[b] = &bomUsage{}
 	}
-	for _, u := range r.Uses {
-		p := byBOM[u.BOM]
-		for _, bl := range u.Blips {
+	for i := range r.Uses {
+		if u := per[r.Uses[i].BOM]; u != nil {
+			u.uses = append(u.uses, &r.Uses[i])
+		}
+	}
+	for i := range r.Findings {
+		if u := per[r.Findings[i].BOM]; u != nil {
+			u.findings = append(u.findings, &r.Findings[i])
+		}
+	}
+	return per
+}
+
+// projectJSON is one BOM in /index.json: made from the BOM, its uses and
+// findings and whether it is stale, and nothing else (KeepForBOM).
+func projectJSON(b *usage.BOM, u *bomUsage, stale bool) ProjectJSON {
+	p := ProjectJSON{Team: b.Team, Project: b.Project, URL: site.TeamURL(b.Team),
+		Source: b.Source, Format: b.Format, Date: b.Date.String(), Stale: stale, Components: len(b.Components),
+		Blips: []string{}, Findings: []FindingJSON{}}
+	for _, use := range u.uses {
+		for _, bl := range use.Blips {
 			if !slices.Contains(p.Blips, bl.ID) {
 				p.Blips = append(p.Blips, bl.ID)
 			}
 		}
 	}
-	for i := range r.Findings {
-		f := &r.Findings[i]
+	for _, f := range u.findings {
 		fj := FindingJSON{Kind: f.Kind, Package: f.Component.Package, PURL: f.Component.PURL, Version: f.Component.Version,
 			License: f.Component.License, Verdict: f.Verdict, Expired: f.Expired, Line: f.Component.Line}
 		if f.Blip != nil {
@@ -133,13 +164,17 @@ func guideJSON(s *site.Site, idx *IndexJSON) {
 		if f.Exception != nil {
 			fj.Exception = f.Exception.Decision.Number
 		}
-		p := byBOM[f.BOM]
 		p.Findings = append(p.Findings, fj)
 	}
-	for i := range idx.Usage.Projects {
-		slices.Sort(idx.Usage.Projects[i].Blips)
+	slices.Sort(p.Blips)
+	return p
+}
+
+// candidatesJSON is the candidates in /index.json.
+func candidatesJSON(cs []usage.Candidate) []CandidateJSON {
+	out := []CandidateJSON{}
+	for _, c := range cs {
+		out = append(out, CandidateJSON{Pattern: c.Pattern, Projects: c.Projects, Packages: c.Packages})
 	}
-	for _, c := range r.Candidates(s.Config.Usage.Candidates) {
-		idx.Usage.Candidates = append(idx.Usage.Candidates, CandidateJSON{Pattern: c.Pattern, Projects: c.Projects, Packages: c.Packages})
-	}
+	return out
 }

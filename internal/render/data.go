@@ -1,9 +1,7 @@
 package render
 
 import (
-	"bytes"
 	"cmp"
-	"encoding/json"
 	"encoding/xml"
 	"slices"
 
@@ -12,12 +10,7 @@ import (
 	"github.com/waymark-dev/waymark/internal/site"
 )
 
-func indexJSON(s *site.Site) ([]byte, error) {
-	var b bytes.Buffer
-	enc := json.NewEncoder(&b)       // escapes <, > and & so the data is safe to embed
-	err := enc.Encode(page.Index(s)) // compact: see Files
-	return b.Bytes(), err
-}
+func indexJSON(s *site.Site) ([]byte, error) { return page.EncodeIndex(s) } // compact: see Files
 
 func sitemap(s *site.Site) []byte {
 	type loc struct {
