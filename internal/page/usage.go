@@ -4,7 +4,9 @@ import (
 	"cmp"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/waymark-dev/waymark/internal/diag"
 	"github.com/waymark-dev/waymark/internal/meta"
@@ -214,7 +216,7 @@ func useRow(b *usage.BOM, c usage.Component) UseRow {
 	if name == "" {
 		name = c.Package
 	}
-	return UseRow{Team: b.Team, TeamURL: site.TeamURL(b.Team), Project: b.Project, Package: name, Version: c.Version, Date: b.Date}
+	return UseRow{Team: b.Team, TeamURL: teamURL(b.Team), Project: b.Project, Package: name, Version: c.Version, Date: b.Date}
 }
 
 func (s assembly) exceptionView(e *usage.Exception) ExceptionView {
@@ -379,9 +381,24 @@ func (s assembly) usageJobs(uv *usageViews, blipRef func(*radar.Blip) BlipRef, a
 
 func where(file string, line int) string {
 	if line > 0 {
-		return fmt.Sprintf("%s:%d", file, line)
+		return file + ":" + strconv.Itoa(line)
 	}
 	return file
+}
+
+// teamURLs holds site.TeamURL of each team met: a slug is made with
+// regular expressions, and the usage pages name a team in each of
+// thousands of rows.
+var teamURLs sync.Map // team → URL
+
+// teamURL is site.TeamURL(team), made once per team.
+func teamURL(team string) string {
+	if u, ok := teamURLs.Load(team); ok {
+		return u.(string)
+	}
+	u := site.TeamURL(team)
+	teamURLs.Store(team, u)
+	return u
 }
 
 // holdOrder puts a held use whose exception expired first, then one
@@ -417,7 +434,7 @@ func verdictOrder(v string) int {
 }
 
 func projectRef(b *usage.BOM) ProjectRef {
-	return ProjectRef{Team: b.Team, TeamURL: site.TeamURL(b.Team), Project: b.Project, Source: b.Source, Format: b.Format, Date: b.Date, Components: len(b.Components)}
+	return ProjectRef{Team: b.Team, TeamURL: teamURL(b.Team), Project: b.Project, Source: b.Source, Format: b.Format, Date: b.Date, Components: len(b.Components)}
 }
 
 func (s assembly) heldUse(f *usage.Finding, blipRef func(*radar.Blip) BlipRef) HeldUse {
