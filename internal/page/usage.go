@@ -373,8 +373,14 @@ func (s assembly) usageJobs(uv *usageViews, blipRef func(*radar.Blip) BlipRef, a
 	}
 	add("usage", site.UsageURL, "Usage", "What teams run, judged by the radar and the licence policy.", nil, ud)
 
+	stale := map[string]string{} // team → its stale projects, which its page names
+	for _, b := range r.Stale {
+		stale[b.Team] += " " + b.Project
+	}
 	for _, t := range s.Usage.Teams {
-		td := s.teamData(t, projects[t], byTeam[t], uv, blipRef)
+		// A team's page is made of its BOMs' judgements and the guidance
+		// alone: the report hands it on while those are the same.
+		td := r.KeepForTeam(t, "page, stale:"+stale[t], func() any { return s.teamData(t, projects[t], byTeam[t], uv, blipRef) }).(*TeamData)
 		add("team", site.TeamURL(t), "Usage of "+t, "What "+t+" runs, ring by ring, and what to look at first.", nil, td)
 	}
 }

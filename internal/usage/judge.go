@@ -60,6 +60,7 @@ type Report struct {
 
 	unclaimed  map[string]*Candidate
 	candidates map[int]*candidateList // by min, made once
+	teams      map[string]*teamKept   // what was made of each team's BOMs
 	mu         sync.Mutex
 
 	// What JudgeAgain takes from this report when the guidance is the
@@ -155,8 +156,12 @@ func (g *Guide) JudgeAgain(prev *Report, boms []*BOM, unknown bool) *Report {
 		parts[i] = g.judgeBOM(boms[i], unknown, m, r)
 	})
 	nu, nf := 0, 0
+	taken := map[*BOM]bool{}
 	for i, p := range parts {
 		r.parts[boms[i]] = p
+		if kept[boms[i]] == p {
+			taken[boms[i]] = true
+		}
 		nu, nf = nu+len(p.uses), nf+len(p.findings)
 	}
 	r.Uses, r.Findings = make([]Use, 0, nu), make([]Finding, 0, nf)
@@ -170,7 +175,11 @@ func (g *Guide) JudgeAgain(prev *Report, boms []*BOM, unknown bool) *Report {
 			r.Stale = append(r.Stale, b)
 		}
 	}
-	if kept != nil && prev.sameUnclaimed(boms, parts) {
+	if kept == nil {
+		prev = nil // nothing of it may be taken
+	}
+	r.keepTeams(prev, taken)
+	if prev != nil && prev.sameUnclaimed(boms, parts) {
 		// No project's unclaimed packages changed (an edit of versions or
 		// licences): the candidates are the previous report's.
 		r.unclaimed = prev.unclaimed

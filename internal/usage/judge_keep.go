@@ -8,8 +8,9 @@ import (
 // What a report hands on to the next one that JudgeAgain makes from it
 // under the same guidance: besides each unchanged BOM's judgement, the
 // candidates when no project's unclaimed packages changed, and what the
-// pages made of either (KeepForBOM, KeepForCandidates), so that a save
-// of one SBOM in the preview does again only what that SBOM changes.
+// pages made of a BOM, a team's BOMs or the candidates (KeepForBOM,
+// KeepForTeam, KeepForCandidates), so that a save of one SBOM in the
+// preview does again only what that SBOM changes.
 
 // kept holds what was made of one judgement, by name.
 type kept struct {
@@ -49,6 +50,52 @@ func (r *Report) KeepForBOM(b *BOM, name string, make func() any) any {
 		return make()
 	}
 	return p.kept.get(name, make)
+}
+
+// teamKept is what was made of one team's BOMs and their judgements.
+type teamKept struct {
+	boms []*BOM
+	kept kept
+}
+
+// KeepForTeam returns what make derives, under name, from the BOMs of
+// team in r and their judgements alone: made once, and handed back
+// without calling make by a later report that takes the judgement of
+// each of the team's BOMs from this one and holds no other BOM of the
+// team. It calls make every time for a team r has no BOM of.
+func (r *Report) KeepForTeam(team, name string, make func() any) any {
+	t, ok := r.teams[team]
+	if !ok {
+		return make()
+	}
+	return t.kept.get(name, make)
+}
+
+// keepTeams gives each team of r what prev kept for it when every one of
+// its BOMs is prev's, judged by prev (taken[b]), and prev had no other.
+func (r *Report) keepTeams(prev *Report, taken map[*BOM]bool) {
+	r.teams = map[string]*teamKept{}
+	for i := 0; i < len(r.BOMs); {
+		j := i + 1
+		for j < len(r.BOMs) && r.BOMs[j].Team == r.BOMs[i].Team {
+			j++
+		}
+		team, boms := r.BOMs[i].Team, r.BOMs[i:j:j]
+		t := &teamKept{boms: boms}
+		if old, ok := prev.teamsOf()[team]; ok && slices.Equal(old.boms, boms) && !slices.ContainsFunc(boms, func(b *BOM) bool { return !taken[b] }) {
+			t = old
+		}
+		r.teams[team] = t
+		i = j
+	}
+}
+
+// teamsOf returns what r kept per team; nil for no report.
+func (r *Report) teamsOf() map[string]*teamKept {
+	if r == nil {
+		return nil
+	}
+	return r.teams
 }
 
 // KeepForCandidates returns what make derives, under name, from

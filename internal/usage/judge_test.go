@@ -151,6 +151,17 @@ func summary(r *Report) []string {
 	return out
 }
 
+// teamBOMs lists the BOMs of one team.
+func teamBOMs(boms []*BOM, team string) []*BOM {
+	var out []*BOM
+	for _, b := range boms {
+		if b.Team == team {
+			out = append(out, b)
+		}
+	}
+	return out
+}
+
 // TestJudgeAgain judges a set of BOMs, changes one BOM or the guidance,
 // and checks that judging again from the first report says what judging
 // afresh says, taking the unchanged BOMs' judgement only while the
@@ -180,6 +191,11 @@ func TestJudgeAgain(t *testing.T) {
 			b.Components = []Component{comp("pkg:npm/kafkajs@2.3.0", "MIT"), comp("pkg:npm/left-pad@1.3.1", "MIT")}
 			boms[0] = &b
 		}, true, true},
+		// Payments gains a BOM, reporting loses its only one (the same
+		// flag is false here: that BOM's judgement is gone with it).
+		{"a BOM moved to another team", func(_ *Guide, boms []*BOM) {
+			boms[1] = &BOM{Team: "payments", Project: "refunds", Components: boms[1].Components}
+		}, false, false},
 		{"a BOM gone", func(_ *Guide, boms []*BOM) { boms[0] = &BOM{Team: "payments", Project: "checkout"} }, true, false},
 		{"a day later, an exception expired", func(g *Guide, _ []*BOM) { g.Today = meta.Date{Year: 2027, Month: 4, Day: 1} }, false, false},
 		{"exception granted", func(g *Guide, _ []*BOM) {
@@ -213,6 +229,10 @@ func TestJudgeAgain(t *testing.T) {
 				g.Blips, g.Policy = prev.guide.Blips, prev.guide.Policy // the very same, as a load that reuses them gives
 				tt.change(g, again)
 				keptBOM, keptCands := prev.KeepForBOM(first[1], "x", func() any { return new(int) }), prev.KeepForCandidates(1, "x", func() any { return new(int) })
+				keptTeams := map[string]any{}
+				for _, b := range first {
+					keptTeams[b.Team] = prev.KeepForTeam(b.Team, "x", func() any { return new(int) })
+				}
 				got := g.JudgeAgain(prev, again, unknown)
 				if want := g.Judge(again, unknown); !slices.Equal(summary(got), summary(want)) {
 					t.Errorf("judged again:\n%s\njudged afresh:\n%s", strings.Join(summary(got), "\n"), strings.Join(summary(want), "\n"))
@@ -225,6 +245,13 @@ func TestJudgeAgain(t *testing.T) {
 				}
 				if taken := got.KeepForCandidates(1, "x", func() any { return new(int) }) == keptCands; taken != tt.cands {
 					t.Errorf("what was kept for the candidates taken: %v, want %v", taken, tt.cands)
+				}
+				for _, b := range first {
+					sameGuide := got.packages == prev.packages // shared only under the same guidance
+					want := sameGuide && slices.Equal(teamBOMs(first, b.Team), teamBOMs(again, b.Team))
+					if taken := got.KeepForTeam(b.Team, "x", func() any { return new(int) }) == keptTeams[b.Team]; taken != want {
+						t.Errorf("what was kept for team %s taken: %v, want %v", b.Team, taken, want)
+					}
 				}
 			})
 		}
