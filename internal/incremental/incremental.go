@@ -34,8 +34,10 @@ import (
 //     again and renders every page, with the markdown rendered before.
 //   - A change under the decisions, radar, content or usage folders
 //     re-parses only the changed files; a usage file is never only a
-//     body, so its change assembles every page again. The last walk of the folders is reused when
-//     no file came or went, the radar when no blip was parsed again.
+//     body, so its change assembles every page again, but for those no
+//     usage file feeds (page.AssembleAfterUsage). The last walk of the
+//     folders is reused when no file came or went, the radar when no
+//     blip was parsed again.
 //   - When the changed sources differ only in their markdown body (and no
 //     source or published file came or went), only their own pages are
 //     rendered again; every other page is the previous build's, and the
@@ -269,6 +271,21 @@ func (in *Incremental) bodyOnly(s *site.Site) bool {
 	return true
 }
 
+// usageOnly reports whether nothing but usage files changed since the
+// last good build, on the same day, with the same configuration and
+// theme: the pages no usage file feeds may be taken from it.
+func (in *Incremental) usageOnly(s *site.Site) bool {
+	if in.last == nil || in.full || in.retheme || len(in.dirty) == 0 || s.Today() != in.last.site.Today() {
+		return false
+	}
+	for p := range in.dirty {
+		if !in.isUsage(p) {
+			return false
+		}
+	}
+	return true
+}
+
 // isUsage reports whether p is in the usage folder.
 func (in *Incremental) isUsage(p string) bool {
 	if in.cfg == nil {
@@ -300,7 +317,11 @@ func (in *Incremental) render(s *site.Site, w *mapWriter) error {
 		return err
 	}
 	r := render.New(s, th, m)
-	m.jobs = page.Assemble(s) // kept for the next build
+	if in.usageOnly(s) {
+		m.jobs = page.AssembleAfterUsage(s, in.last.jobs)
+	} else {
+		m.jobs = page.Assemble(s) // kept for the next build
+	}
 	if err := render.CheckOutputs(s, m.jobs, th); err != nil {
 		return err
 	}

@@ -60,19 +60,39 @@ func (s assembly) editionJobs(rv *radarViews, eds []meta.Date, add addFunc) {
 	if len(eds) < 2 {
 		return
 	}
-	pages := make([]*EditionData, len(eds))
-	rows := make([]EditionRow, len(eds))
-	parallel.For(len(eds), func(i int) {
-		pages[i], rows[i] = s.edition(rv, eds, i)
-	})
-	list := &EditionsData{Editions: rows}
+	pages, list := s.keptEditions(eds)
+	if list == nil {
+		pages = make([]*EditionData, len(eds))
+		rows := make([]EditionRow, len(eds))
+		parallel.For(len(eds), func(i int) {
+			pages[i], rows[i] = s.edition(rv, eds, i)
+		})
+		list = &EditionsData{Editions: rows}
+		slices.Reverse(list.Editions)
+	}
 	for i, d := range eds {
 		u := site.EditionURL(d)
 		add("edition", u, "Radar of "+d.Human(), "The radar as it stood on "+d.Human()+", and what changed since the edition before.", nil, pages[i])
 	}
-	slices.Reverse(list.Editions)
 	add("editions", site.EditionsURL(), "Editions of the radar",
 		"Every edition of the radar, from the blips' history.", nil, list)
+}
+
+// keptEditions returns the editions' data taken from the previous
+// assembly (AssembleAfterUsage), or a nil list when it did not have
+// every one of eds.
+func (s assembly) keptEditions(eds []meta.Date) ([]*EditionData, *EditionsData) {
+	list, ok := s.kept[site.PageFile(site.EditionsURL())].(*EditionsData)
+	if !ok || len(list.Editions) != len(eds) {
+		return nil, nil
+	}
+	pages := make([]*EditionData, len(eds))
+	for i, d := range eds {
+		if pages[i], ok = s.kept[site.PageFile(site.EditionURL(d))].(*EditionData); !ok {
+			return nil, nil
+		}
+	}
+	return pages, list
 }
 
 // edition is the data of edition i of eds and its row in the list.

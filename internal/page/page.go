@@ -181,6 +181,9 @@ type assembly struct {
 	// facts are the blips' facts by id (blipFactsOf), worked out once
 	// for every page that shows them.
 	facts map[string]*blipFacts
+	// kept is the data of pages taken from the previous assembly, by
+	// page file (AssembleAfterUsage); nil for none.
+	kept map[string]any
 }
 
 // addFunc adds a templated page at a site-relative URL; its file is the
@@ -188,8 +191,26 @@ type assembly struct {
 type addFunc func(kind, url, title, desc string, body *markdown.Doc, data any, notes ...*markdown.Doc)
 
 // Assemble returns every templated page of the site, in a fixed order.
-func Assemble(ss *site.Site) []Page {
-	s := assembly{Site: ss, facts: blipFactsOf(ss.Radar)}
+func Assemble(ss *site.Site) []Page { return assemble(ss, nil) }
+
+// AssembleAfterUsage assembles the pages of ss as Assemble does, after a
+// change to usage files alone since the assembly that made prev, on the
+// same day and under the same configuration and theme: the data of the
+// pages that no usage file feeds and that cost the most to make, the
+// radar's editions (a whole radar each), is taken from prev.
+// TestAssembleAfterUsage checks it against Assemble.
+func AssembleAfterUsage(ss *site.Site, prev []Page) []Page {
+	kept := map[string]any{}
+	for _, p := range prev {
+		if p.Kind == "edition" || p.Kind == "editions" {
+			kept[p.Path] = p.View.Data
+		}
+	}
+	return assemble(ss, kept)
+}
+
+func assemble(ss *site.Site, kept map[string]any) []Page {
+	s := assembly{Site: ss, facts: blipFactsOf(ss.Radar), kept: kept}
 	sv := &SiteView{Title: s.Config.Title, Description: s.Config.Description, BaseURL: s.Config.BaseURL, Search: s.Config.SearchOn()}
 	if u, err := url.Parse(s.Config.BaseURL); err == nil && s.Config.BaseURL != "" {
 		sv.BasePath = u.Path
