@@ -3,6 +3,8 @@ package diag
 import (
 	"regexp"
 	"strings"
+	"sync"
+	"sync/atomic"
 )
 
 // verb matches a fmt verb in a message pattern.
@@ -14,6 +16,10 @@ var verb = regexp.MustCompile(`%[-+# 0]*[0-9]*(?:\.[0-9]+)?[a-zA-Z%]`)
 // ("licence %s is denied by the licence policy" is
 // "licence-is-denied-by-the").
 func kinded(p *Problem, format string) *Problem {
+	if k, ok := kinds.Load(format); ok {
+		p.Pattern, p.Kind = k.(kindOf).pattern, k.(kindOf).kind
+		return p
+	}
 	p.Pattern = strings.TrimSpace(verb.ReplaceAllStringFunc(format, func(v string) string {
 		if v == "%%" {
 			return "%"
@@ -30,8 +36,24 @@ func kinded(p *Problem, format string) *Problem {
 		words = append(words, w)
 	}
 	p.Kind = strings.Join(words, "-")
+	if kindsKept.Add(1) <= maxKinds {
+		kinds.Store(format, kindOf{p.Pattern, p.Kind})
+	}
 	return p
 }
+
+// kinds keeps the pattern and kind of each format met: a site's findings
+// are thousands of problems of a few dozen formats, and the expressions
+// above would otherwise run on each. Formats are the code's own, so
+// they are few; maxKinds bounds the memo should a caller pass another.
+var (
+	kinds     sync.Map // format → kindOf
+	kindsKept atomic.Int64
+)
+
+const maxKinds = 4096
+
+type kindOf struct{ pattern, kind string }
 
 // Rule is the problem's rule id for code scanning: "waymark/" and its
 // kind, or its severity for a problem of no known kind.
