@@ -151,3 +151,55 @@ func TestUnchangedBuildGitHistory(t *testing.T) {
 	sitetest.Git(t, dir, "2022-02-02T00:00:00Z", "commit", "-q", "--amend", "--no-edit", "--date=2022-02-02T00:00:00Z")
 	buildTwice(t, "the commit's date changed", dir, out, cache)
 }
+
+// TestRepeatedBuildsCorpus builds the 1,000-document corpus through the
+// cache again and again, after edits of each kind the cache's own tests
+// make: from the third build on, each starts from the spare, the output
+// the one before it replaced. Each must equal a build without the cache.
+func TestRepeatedBuildsCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the 1,000-document corpus ten times")
+	}
+	dir := t.TempDir()
+	if err := os.CopyFS(dir, os.DirFS(sitetest.Corpus(t, 1000))); err != nil {
+		t.Fatal(err)
+	}
+	recs, _ := filepath.Glob(filepath.Join(dir, "decisions", "*.md"))
+	blips, _ := filepath.Glob(filepath.Join(dir, "radar", "*.md"))
+	if len(recs) < 3 || len(blips) < 2 {
+		t.Fatalf("corpus has %d records and %d blips", len(recs), len(blips))
+	}
+	edit := func(p string, f func(string) string) func() {
+		return func() {
+			data, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := os.WriteFile(p, []byte(f(string(data))), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	out, cache := filepath.Join(t.TempDir(), "public"), t.TempDir()
+	buildTwice(t, "first build", dir, out, cache)
+	for _, st := range []struct {
+		name   string
+		change func()
+	}{
+		{"record body", edit(recs[1], func(s string) string { return s + "\nOne more paragraph.\n" })},
+		{"record title", edit(recs[1], func(s string) string { return strings.Replace(s, "title: ", "title: Edited ", 1) })},
+		{"record removed", func() {
+			if err := os.Remove(recs[2]); err != nil {
+				t.Fatal(err)
+			}
+		}},
+		{"blip removed", func() {
+			if err := os.Remove(blips[1]); err != nil {
+				t.Fatal(err)
+			}
+		}},
+	} {
+		st.change()
+		buildTwice(t, st.name, dir, out, cache)
+	}
+}
