@@ -38,7 +38,16 @@ func NewStagingWithSpare(ctx context.Context, out string, wait Wait, spare strin
 	if err != nil || spare == "" {
 		return s, err
 	}
-	spare = filepath.Clean(spare)
+	spare, err = filepath.Abs(spare)
+	if err != nil {
+		return s, nil
+	}
+	out, err = filepath.Abs(s.out)
+	// A spare inside the output would be published with it, an output
+	// inside the spare replaced with it: neither is kept.
+	if err != nil || inside(spare, out) || inside(out, spare) {
+		return s, nil
+	}
 	if os.MkdirAll(filepath.Dir(spare), 0o755) != nil || !sameDevice(filepath.Dir(spare), filepath.Dir(s.out)) {
 		return s, nil
 	}

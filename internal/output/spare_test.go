@@ -90,3 +90,30 @@ func TestSpare(t *testing.T) {
 		t.Errorf("after Discard:\ngot  %q\nwant %q", got, want)
 	}
 }
+
+// TestSpareNotInsideOutput keeps no spare inside the output folder, nor
+// one that holds it: the first would be published, the second replaced.
+func TestSpareNotInsideOutput(t *testing.T) {
+	for _, where := range []string{"public/.spare", "."} {
+		root := t.TempDir()
+		out := filepath.Join(root, "public")
+		for range 3 {
+			s, err := NewStagingWithSpare(context.Background(), out, Wait{}, filepath.Join(root, where))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if s.spare != "" {
+				t.Errorf("spare %s kept for output %s", where, out)
+			}
+			if err := s.WriteFile("index.html", []byte("home")); err != nil {
+				t.Fatal(err)
+			}
+			if err := s.Publish(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if got, want := readFiles(t, out), withManifest(map[string]string{"index.html": "home"}); !maps.Equal(got, want) {
+			t.Errorf("spare at %s: output %q, want %q", where, got, want)
+		}
+	}
+}
