@@ -97,7 +97,12 @@ func runBuild(ctx context.Context, args []string, stdout, stderr io.Writer) erro
 	} else if err := stage.Publish(); err != nil {
 		return err
 	}
-	tell(stdout, stderr, sd, *out, time.Since(start).Round(time.Millisecond).String())
+	written, same := stage.Changed()
+	took := time.Since(start).Round(time.Millisecond).String()
+	if same > 0 {
+		took += fmt.Sprintf(" (%s written, %d unchanged)", count(written, "file"), same)
+	}
+	tell(stdout, stderr, sd, *out, took)
 	return nil
 }
 

@@ -45,7 +45,7 @@ func buildTwice(t *testing.T, step, dir, out, cache string, extra ...string) {
 	if got := treeHash(t, out); got != want {
 		t.Errorf("%s, again: the output changed", step)
 	}
-	took := regexp.MustCompile(` in [0-9.]+[µm]?s( \(nothing changed since the last build\))?\n`)
+	took := regexp.MustCompile(` in [0-9.]+[µm]?s( \(nothing changed since the last build\)| \([0-9]+ files? written, [0-9]+ unchanged\))?\n`)
 	if a, b := took.ReplaceAllString(stdout, "\n"), took.ReplaceAllString(stdout2, "\n"); a != b || stderr != stderr2 {
 		t.Errorf("%s, again: said\n%s%s\nwant\n%s%s", step, stderr2, b, stderr, a)
 	}

@@ -155,3 +155,11 @@ func (s *Staging) Discard() error {
 	}
 	return os.RemoveAll(s.dir)
 }
+
+// Changed returns how many files of the build differ from the previous
+// build's (or are new) and how many are its very files, kept.
+func (s *Staging) Changed() (written, same int) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return len(s.list) - len(s.same), len(s.same)
+}
