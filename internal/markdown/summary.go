@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark/ast"
@@ -31,7 +32,7 @@ func parsedSummary(body []byte, limit int) string {
 		cut := bytes.LastIndexByte(body[:summaryInput], '\n')
 		body = body[:max(cut, 0)]
 	}
-	doc := newParser().Parse(text.NewReader(body))
+	doc := summaryParser().Parse(text.NewReader(body))
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		if p, ok := n.(*ast.Paragraph); ok {
 			// Text keeps its character references as written.
@@ -74,3 +75,8 @@ func shorten(s string, n int) string {
 	}
 	return strings.TrimRight(cut, " ,;:.-–—") + "…"
 }
+
+// summaryParser is the one parser of every summary: making one costs
+// more than parsing a blip's first paragraph, and a parser is safe for
+// use by several goroutines at once.
+var summaryParser = sync.OnceValue(newParser)
