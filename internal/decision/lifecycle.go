@@ -2,6 +2,7 @@ package decision
 
 import (
 	"fmt"
+	"iter"
 	"regexp"
 	"strconv"
 	"strings"
@@ -161,27 +162,12 @@ var (
 // body, whose first line is file line first; code is left out.
 func Placeholders(body []byte, first int) []Placeholder {
 	var out []Placeholder
-	fence := ""
-	for i, line := range strings.Split(string(body), "\n") {
-		t := strings.TrimSpace(line)
-		if fence != "" {
-			if strings.HasPrefix(t, fence) {
-				fence = ""
-			}
-			continue
-		}
-		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
-			fence = t[:3]
-			continue
-		}
-		if strings.HasPrefix(line, "    ") || strings.HasPrefix(line, "\t") {
-			continue // indented code
-		}
+	for i, line := range proseLines(string(body)) {
 		// Most lines hold neither a brace nor end in a bracket: they
 		// skip the expressions, which were most of a build's loading.
 		// Taking out code spans removes characters and never makes a
 		// line end in "]", so the tests hold before it as after.
-		hasBrace, endsBracket := strings.IndexByte(line, '{') >= 0, strings.HasSuffix(t, "]")
+		hasBrace, endsBracket := strings.IndexByte(line, '{') >= 0, strings.HasSuffix(strings.TrimSpace(line), "]")
 		if !hasBrace && !endsBracket {
 			continue
 		}
@@ -201,6 +187,31 @@ func Placeholders(body []byte, first int) []Placeholder {
 		}
 	}
 	return out
+}
+
+// proseLines yields the lines of body outside fenced and indented code,
+// each with its index among all the lines.
+func proseLines(body string) iter.Seq2[int, string] {
+	return func(yield func(int, string) bool) {
+		fence := ""
+		for i, line := range strings.Split(body, "\n") {
+			t := strings.TrimSpace(line)
+			switch {
+			case fence != "":
+				if strings.HasPrefix(t, fence) {
+					fence = ""
+				}
+			case strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~"):
+				fence = t[:3]
+			case strings.HasPrefix(line, "    ") || strings.HasPrefix(line, "\t"):
+				// indented code
+			default:
+				if !yield(i, line) {
+					return
+				}
+			}
+		}
+	}
 }
 
 // settleSupersession gives the status superseded to each accepted,

@@ -175,22 +175,7 @@ func FuzzPlaceholders(f *testing.F) {
 // lines: every line outside code goes through the expressions.
 func placeholdersEveryLine(body string, first int) []Placeholder {
 	var out []Placeholder
-	fence := ""
-	for i, line := range strings.Split(body, "\n") {
-		t := strings.TrimSpace(line)
-		if fence != "" {
-			if strings.HasPrefix(t, fence) {
-				fence = ""
-			}
-			continue
-		}
-		if strings.HasPrefix(t, "```") || strings.HasPrefix(t, "~~~") {
-			fence = t[:3]
-			continue
-		}
-		if strings.HasPrefix(line, "    ") || strings.HasPrefix(line, "\t") {
-			continue
-		}
+	for i, line := range proseLines(body) {
 		masked := maskCode(line)
 		for _, m := range braced.FindAllStringSubmatchIndex(masked, -1) {
 			out = append(out, Placeholder{Line: first + i, Text: line[m[2]:m[3]]})

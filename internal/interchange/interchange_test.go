@@ -34,19 +34,7 @@ func importFile(t *testing.T, format, path string) *Result {
 // would have: each blip is formatted and parsed back, as from disk.
 func written(t *testing.T, blips []*radar.Blip) (*radar.Radar, map[string][]byte) {
 	t.Helper()
-	cfg := config.Default()
-	files := map[string][]byte{}
-	var parsed []*radar.Blip
-	for _, b := range blips {
-		src := radar.Format(b)
-		p, err := radar.Parse(b.Source, src, cfg.RadarSettings())
-		if err != nil {
-			t.Fatalf("%s does not parse: %v\n%s", b.Source, err, src)
-		}
-		files[b.Source] = src
-		parsed = append(parsed, p)
-	}
-	return radar.New(cfg.RadarSettings(), parsed), files
+	return writtenIn(t, config.Default(), blips)
 }
 
 type noFiles struct{}

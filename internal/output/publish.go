@@ -49,14 +49,11 @@ func (s *Staging) publish() error {
 	if err != nil || old == "" {
 		return err
 	}
-	if s.spare == "" {
-		return finish(old, s.out, s.at)
+	if err := keepUsersFiles(old, s.out, s.at); err != nil {
+		return err
 	}
-	if err := carryOver(old, s.out, s.at); err != nil {
-		return fmt.Errorf("%w; the previous output is kept in %s: move the file into %s yourself, then build again", err, old, s.out)
-	}
-	if err := s.keepSpare(old); err != nil {
-		return finish(old, s.out, s.at) // no spare: deleted as without one
+	if s.spare == "" || s.keepSpare(old) != nil {
+		return removeOld(old, s.at) // no spare: deleted
 	}
 	s.at("previous output kept as the spare")
 	return nil

@@ -107,9 +107,24 @@ func rescue(dir, out string) error {
 // already, then deletes old. NewStaging uses it too, to end a Publish that
 // was killed.
 func finish(old, out string, at func(step string)) error {
+	if err := keepUsersFiles(old, out, at); err != nil {
+		return err
+	}
+	return removeOld(old, at)
+}
+
+// keepUsersFiles is carryOver, its error saying where the previous
+// output is kept and what to do.
+func keepUsersFiles(old, out string, at func(step string)) error {
 	if err := carryOver(old, out, at); err != nil {
 		return fmt.Errorf("%w; the previous output is kept in %s: move the file into %s yourself, then build again", err, old, out)
 	}
+	return nil
+}
+
+// removeOld deletes the previous output old, once its user files are in
+// the new one.
+func removeOld(old string, at func(step string)) error {
 	// Renamed before deleting, so a kill midway leaves a folder the next
 	// build simply removes, not one whose manifest may already be gone,
 	// which would make its build files look like the user's.
